@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
+  root: 'src',
+  publicDir: '../public',
   plugins: [
     preact(),
     VitePWA({
@@ -35,5 +37,5 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, outDir: '../dist', emptyOutDir: true },
 });

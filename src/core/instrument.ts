@@ -111,7 +111,10 @@ export function parseInstrument(input: unknown): Instrument {
     };
     if (r.advice === undefined) return scale;
     const a = rec(r.advice, `scales[${i}].advice`);
-    return { ...scale, advice: { full: str(a.full, 'advice.full'), short: str(a.short, 'advice.short') } };
+    return {
+      ...scale,
+      advice: { full: str(a.full, 'advice.full'), short: str(a.short, 'advice.short') },
+    };
   });
   const scaleIds = new Set(scales.map((s) => s.id));
   if (scaleIds.size !== scales.length) fail('scale ids must be unique');

@@ -13,7 +13,10 @@ export interface ScoringSettings {
 }
 
 /** The pilot's defaults. */
-export const DEFAULT_SCORING: ScoringSettings = { dominantThreshold: 62, desirabilityCautionAbove: 4 };
+export const DEFAULT_SCORING: ScoringSettings = {
+  dominantThreshold: 62,
+  desirabilityCautionAbove: 4,
+};
 
 /** One posture's result; `percent` is null when too few of its items were answered. */
 export interface PostureScore {
@@ -51,7 +54,11 @@ export interface Profile {
   readonly desirability: DesirabilityScore | null;
 }
 
-function valuesOf(instrument: Instrument, scale: Scale, answers: Answers): { values: number[]; items: number } {
+function valuesOf(
+  instrument: Instrument,
+  scale: Scale,
+  answers: Answers,
+): { values: number[]; items: number } {
   const ids = instrument.parts.flatMap((p) => p.items).filter((i) => i.scale === scale.id);
   const values = ids.map((i) => answers[i.id]).filter((v): v is number => typeof v === 'number');
   return { values, items: ids.length };
@@ -103,7 +110,8 @@ export function scoreAnswers(
     postures,
     dominant: postures.filter((p) => p.dominant).map((p) => p.scale),
     roles,
-    topRoles: best === null ? [] : answeredRoles.filter((r) => r.value === best).map((r) => r.scale),
+    topRoles:
+      best === null ? [] : answeredRoles.filter((r) => r.value === best).map((r) => r.scale),
     desirability,
   };
 }

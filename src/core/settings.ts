@@ -25,7 +25,12 @@ export interface AgencySettings {
 export const DEFAULT_SETTINGS: AgencySettings = {
   agencyName: 'Werkplein Drentsche Aa',
   consentText: null,
-  detailFields: { gender: 'required', firstName: 'required', lastName: 'required', dateOfBirth: 'required' },
+  detailFields: {
+    gender: 'required',
+    firstName: 'required',
+    lastName: 'required',
+    dateOfBirth: 'required',
+  },
   scoring: DEFAULT_SCORING,
   idleSeconds: 90,
   idleCountdownSeconds: 30,
@@ -71,7 +76,11 @@ export function restoreSettings(raw: unknown): AgencySettings {
     consentText: consent || null,
     detailFields,
     scoring: {
-      dominantThreshold: num(scoring.dominantThreshold, d.scoring.dominantThreshold, SETTING_BOUNDS.dominantThreshold),
+      dominantThreshold: num(
+        scoring.dominantThreshold,
+        d.scoring.dominantThreshold,
+        SETTING_BOUNDS.dominantThreshold,
+      ),
       desirabilityCautionAbove: num(
         scoring.desirabilityCautionAbove,
         d.scoring.desirabilityCautionAbove,
@@ -79,7 +88,11 @@ export function restoreSettings(raw: unknown): AgencySettings {
       ),
     },
     idleSeconds: num(o.idleSeconds, d.idleSeconds, SETTING_BOUNDS.idleSeconds),
-    idleCountdownSeconds: num(o.idleCountdownSeconds, d.idleCountdownSeconds, SETTING_BOUNDS.idleCountdownSeconds),
+    idleCountdownSeconds: num(
+      o.idleCountdownSeconds,
+      d.idleCountdownSeconds,
+      SETTING_BOUNDS.idleCountdownSeconds,
+    ),
     thanksSeconds: num(o.thanksSeconds, d.thanksSeconds, SETTING_BOUNDS.thanksSeconds),
     staffLockSeconds: num(o.staffLockSeconds, d.staffLockSeconds, SETTING_BOUNDS.staffLockSeconds),
   };

@@ -1,0 +1,138 @@
+/** The personal details the agency asks for (pilot: gender, first name, last name, date of birth), checked inline. */
+import { useState } from 'preact/hooks';
+import {
+  DETAIL_FIELDS,
+  GENDER_OPTIONS,
+  cleanDetails,
+  validateDetails,
+  type DetailError,
+  type DetailField,
+  type DetailValues,
+} from '../core/details.ts';
+import { today } from '../platform/clock.ts';
+import { useT } from '../i18n/useT.ts';
+import { useKiosk } from './context.ts';
+import { DateOfBirthField } from './DateOfBirthField.tsx';
+import { Screen } from './Screen.tsx';
+
+/** Props: the details stored so far, and what to do with the accepted details. */
+export interface DetailsScreenProps {
+  readonly initial: DetailValues;
+  readonly onSubmit: (details: DetailValues) => void;
+  readonly onBack: () => void;
+}
+
+/** The details screen; nothing moves on until every asked field is valid. */
+export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps) {
+  const t = useT();
+  const { settings } = useKiosk();
+  const modes = settings.detailFields;
+  const [values, setValues] = useState<DetailValues>(initial);
+  const [errors, setErrors] = useState<Partial<Record<DetailField, DetailError>>>({});
+  const [tried, setTried] = useState(false);
+  const fields = DETAIL_FIELDS.filter((f) => modes[f] !== 'off');
+
+  const update = (field: DetailField, v: string) => {
+    const next = { ...values, [field]: v };
+    setValues(next);
+    if (tried) setErrors(validateDetails(modes, next, today()));
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const found = validateDetails(modes, values, today());
+    setErrors(found);
+    setTried(true);
+    if (Object.keys(found).length === 0) onSubmit(cleanDetails(modes, values));
+  };
+  const hint = (f: DetailField) => (modes[f] === 'optional' ? t('details.optional') : null);
+  const message = (f: DetailField) => (errors[f] ? t(`errors.${errors[f]}`) : null);
+
+  return (
+    <Screen name="details" title={t('details.title')}>
+      <p>{t('details.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        {tried && Object.keys(errors).length > 0 && (
+          <p class="error-summary" role="alert">
+            {t('details.errors_summary')}
+          </p>
+        )}
+        {fields.map((f) => {
+          const error = message(f);
+          if (f === 'gender')
+            return (
+              <fieldset
+                key={f}
+                class={error ? 'field invalid' : 'field'}
+                aria-describedby={error ? 'gender-error' : undefined}
+              >
+                <legend>
+                  {t('details.gender')} {hint(f) && <span class="hint">{hint(f)}</span>}
+                </legend>
+                {error && (
+                  <p id="gender-error" class="error">
+                    {error}
+                  </p>
+                )}
+                <div class="choices">
+                  {GENDER_OPTIONS.map((g) => (
+                    <label key={g} class="choice">
+                      <input
+                        type="radio"
+                        name="gender"
+                        value={g}
+                        checked={values.gender === g}
+                        onChange={() => update('gender', g)}
+                      />
+                      <span>{t(`details.gender_${g}`)}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          if (f === 'dateOfBirth')
+            return (
+              <DateOfBirthField
+                key={f}
+                value={values.dateOfBirth ?? ''}
+                onChange={(v) => update('dateOfBirth', v)}
+                label={t('details.dateOfBirth')}
+                hint={hint(f)}
+                error={error}
+              />
+            );
+          return (
+            <div key={f} class={error ? 'field invalid' : 'field'}>
+              <label for={`field-${f}`}>
+                {t(`details.${f}`)} {hint(f) && <span class="hint">{hint(f)}</span>}
+              </label>
+              {error && (
+                <p id={`${f}-error`} class="error">
+                  {error}
+                </p>
+              )}
+              <input
+                id={`field-${f}`}
+                name={f}
+                type="text"
+                autoComplete="off"
+                spellcheck={false}
+                value={values[f] ?? ''}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${f}-error` : undefined}
+                onInput={(e) => update(f, e.currentTarget.value)}
+              />
+            </div>
+          );
+        })}
+        <div class="screen-actions">
+          <button type="button" class="secondary" onClick={onBack}>
+            {t('details.back_button')}
+          </button>
+          <button type="submit" class="primary">
+            {t('details.next_button')}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

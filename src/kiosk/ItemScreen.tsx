@@ -1,0 +1,78 @@
+/** One statement per screen, big answer buttons, progress, back and skip. */
+import { useState } from 'preact/hooks';
+import type { Item, Part } from '../core/instrument.ts';
+import { instrumentNamespace } from '../core/instrumentTexts.ts';
+import { useT } from '../i18n/useT.ts';
+import { useKiosk } from './context.ts';
+import { Progress } from './Progress.tsx';
+import { Screen } from './Screen.tsx';
+
+/** Props: the item and its place; answer handlers resolve once the answer is stored. */
+export interface ItemScreenProps {
+  readonly item: Item;
+  readonly part: Part;
+  readonly index: number;
+  readonly total: number;
+  readonly value: number | undefined;
+  readonly fromReview: boolean;
+  readonly onAnswer: (value: number, tappedAt: number) => Promise<void>;
+  readonly onSkip: () => Promise<void>;
+  readonly onBack: () => void;
+}
+
+/** The item screen. Buttons are disabled while an answer is being stored, so a double tap cannot skip an item. */
+export function ItemScreen(p: ItemScreenProps) {
+  const t = useT();
+  const { instrument, settings } = useKiosk();
+  const it = useT(instrumentNamespace(instrument));
+  const [busy, setBusy] = useState(false);
+  const vars = { agency: settings.agencyName };
+  const run = (op: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    void op().finally(() => setBusy(false));
+  };
+  return (
+    <Screen
+      name="item"
+      key={p.item.id}
+      title={it(`items.${p.item.id}`, vars)}
+      above={
+        <>
+          <Progress
+            current={p.index + 1}
+            total={p.total}
+            label={t('item.progress', { current: p.index + 1, total: p.total })}
+          />
+          <p class="part-intro">{it(`parts.${p.part.id}.intro`, vars)}</p>
+        </>
+      }
+      actions={
+        <>
+          <button type="button" class="secondary" onClick={p.onBack} disabled={busy}>
+            {t('item.back_button')}
+          </button>
+          <button type="button" class="link" onClick={() => run(p.onSkip)} disabled={busy}>
+            {p.fromReview ? t('item.to_review_button') : t('item.skip_button')}
+          </button>
+        </>
+      }
+    >
+      <div class="answers" role="group" aria-label={t('item.answers_label')} data-item={p.item.id}>
+        {instrument.answerScale.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            class={`answer answer-${o.value}`}
+            aria-pressed={p.value === o.value}
+            data-value={o.value}
+            disabled={busy}
+            onClick={(e) => run(() => p.onAnswer(o.value, e.timeStamp))}
+          >
+            {it(`answers.${o.value}`)}
+          </button>
+        ))}
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,43 @@
+/** The screen between clients: a big start button, and a discreet way into staff mode. */
+import { useEffect } from 'preact/hooks';
+import { useT } from '../i18n/useT.ts';
+import { Screen } from './Screen.tsx';
+
+/** Props: start a session, or open staff mode; `notice` is a one-off line such as "works offline now". */
+export interface WelcomeScreenProps {
+  readonly onStart: () => void;
+  readonly onStaff: () => void;
+  readonly notice: string | null;
+  readonly busy: boolean;
+}
+
+/** The welcome screen. */
+export function WelcomeScreen({ onStart, onStaff, notice, busy }: WelcomeScreenProps) {
+  const t = useT();
+  useEffect(() => {
+    performance.mark('kiosk-ready');
+  }, []);
+  return (
+    <Screen
+      name="welcome"
+      title={t('welcome.title')}
+      actions={
+        <>
+          <button type="button" class="primary big" onClick={onStart} disabled={busy}>
+            {t('welcome.start_button')}
+          </button>
+          <button type="button" class="link staff-entry" onClick={onStaff}>
+            {t('welcome.staff_button')}
+          </button>
+        </>
+      }
+    >
+      <p class="lead">{t('welcome.intro')}</p>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,21 @@
+/** What every kiosk screen needs to know about this tablet: the instrument and the agency settings. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Instrument } from '../core/instrument.ts';
+import type { AgencySettings } from '../core/settings.ts';
+
+/** The tablet's configuration, provided once by the app. */
+export interface KioskConfig {
+  readonly instrument: Instrument;
+  readonly settings: AgencySettings;
+}
+
+/** Context carrying the configuration. */
+export const KioskContext = createContext<KioskConfig | null>(null);
+
+/** The configuration; throws when a screen is rendered outside the app. */
+export function useKiosk(): KioskConfig {
+  const c = useContext(KioskContext);
+  if (!c) throw new Error('useKiosk outside KioskContext');
+  return c;
+}
