@@ -1,10 +1,30 @@
 // Lint: type-aware rules plus the layering rules from STYLE.md (core stays pure, UI never imports the server).
 import tseslint from 'typescript-eslint';
 
-const uiOrIo = ['dexie', 'preact', 'preact/*', 'i18next', 'workbox-window', '@preact/*', 'node:*', 'fs', 'pg'];
+const uiOrIo = [
+  'dexie',
+  'preact',
+  'preact/*',
+  'i18next',
+  'workbox-window',
+  '@preact/*',
+  'node:*',
+  'fs',
+  'pg',
+];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'data', 'bench-results', 'test-results', 'public'] },
+  {
+    ignores: [
+      'dist',
+      'dev-dist',
+      'node_modules',
+      'data',
+      'bench-results',
+      'test-results',
+      'public',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -12,7 +32,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -23,9 +46,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: uiOrIo, message: 'src/core is pure: no UI, storage, network or Node imports.' },
             {
-              group: ['**/storage/**', '**/kiosk/**', '**/staff/**', '**/server/**', '**/platform/**', '**/sync/**', '**/speech/**', '**/i18n/**'],
+              group: uiOrIo,
+              message: 'src/core is pure: no UI, storage, network or Node imports.',
+            },
+            {
+              group: [
+                '**/storage/**',
+                '**/kiosk/**',
+                '**/staff/**',
+                '**/server/**',
+                '**/platform/**',
+                '**/sync/**',
+                '**/speech/**',
+                '**/i18n/**',
+              ],
               message: 'src/core may not import from other layers.',
             },
           ],
@@ -34,11 +69,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/kiosk/**', 'src/staff/**', 'src/storage/**', 'src/platform/**', 'src/i18n/**', 'src/pwa/**'],
+    files: [
+      'src/kiosk/**',
+      'src/staff/**',
+      'src/storage/**',
+      'src/platform/**',
+      'src/i18n/**',
+      'src/pwa/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', 'node:*', 'pg', '@electric-sql/*'], message: 'Browser code never imports the server.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', 'node:*', 'pg', '@electric-sql/*'],
+              message: 'Browser code never imports the server.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -37,5 +37,5 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false, outDir: '../dist', emptyOutDir: true },
+  build: { target: 'es2022', sourcemap: false, outDir: '../dist', emptyOutDir: true, manifest: true },
 });

@@ -1,0 +1,13 @@
+// `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
+import { benchBundle } from './bundle.ts';
+import { benchKiosk } from './kiosk.ts';
+
+const sections: [string, () => Promise<string[]> | string[]][] = [
+  ['Kiosk first load (JavaScript + CSS before the first screen)', benchBundle],
+  ['Kiosk in headless Chromium', benchKiosk],
+];
+
+for (const [title, run] of sections) {
+  console.log(`\n${title}`);
+  for (const line of await run()) console.log(line);
+}

@@ -1,0 +1,119 @@
+// Browser-test harness: runs the real server (`npm start`'s entry) on a free port and drives Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Chromium flags for this closed network (see README). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Where Debian puts Chromium; CHROMIUM_PATH overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? res(a.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+/** A running app server with its own data folder and its own copy of the built app. */
+export interface AppServer {
+  readonly url: string;
+  readonly distDir: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Starts `src/server/main.ts` on a free port, serving a private copy of dist/ (so a test can change it). */
+export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
+  const work = mkdtempSync(join(tmpdir(), 'si-app-'));
+  const distDir = join(work, 'dist');
+  const dataDir = join(work, 'data');
+  cpSync(join(ROOT, 'dist'), distDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let log = '';
+    proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
+      try {
+        const r = await fetch(`${url}/`);
+        if (r.ok) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`server did not start: ${log}`);
+  };
+  const stop = async () => {
+    const c = child;
+    child = null;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((res) => {
+      c.once('exit', () => res());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 5_000);
+    });
+  };
+  await start();
+  return {
+    url,
+    distDir,
+    dataDir,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    dispose: async () => {
+      await stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh headless Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A Chromium with a profile on disk, so a test can close and reopen "the same tablet". */
+export function launchPersistent(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 800, height: 1100 },
+  });
+}
+
+/** A temporary folder for a persistent browser profile. */
+export const tempProfile = (): string => mkdtempSync(join(tmpdir(), 'si-profile-'));

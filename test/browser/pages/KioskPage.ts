@@ -1,0 +1,92 @@
+// Page object for the client screens: what a client does, in their words, not selectors.
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** The pilot's worked example and a full answer set: verbondenheid 5,5,5,4 → 93.75%. */
+export const PILOT_ANSWERS: Readonly<Record<string, number>> = {
+  A1: 5, A2: 5, A3: 4, A4: 5, A5: 4, A6: 4, A7: 1, A8: 1, A9: 5, A10: 2,
+  B1: 4, B2: 4, B3: 5, B4: 5, B5: 4, B6: 2,
+  C1: 4, C2: 2, C3: 4, C4: 4, C5: 4, C6: 4, C7: 5, C8: 4, C9: 3, C10: 2, C11: 3,
+};
+
+/** Drives the kiosk's client flow. */
+export class KioskPage {
+  constructor(readonly page: Page) {}
+
+  /** Waits until the named screen shows. */
+  async expectScreen(name: string): Promise<void> {
+    await this.page.waitForSelector(`main[data-screen="${name}"]`, { timeout: 15_000 });
+  }
+
+  /** Welcome → consent → agree. */
+  async startAndConsent(): Promise<void> {
+    await this.expectScreen('welcome');
+    await this.page.getByRole('button', { name: 'Beginnen' }).click();
+    await this.expectScreen('consent');
+    await this.page.getByRole('button', { name: 'Ik doe mee' }).click();
+    await this.expectScreen('details');
+  }
+
+  /** Fills the pilot's four details and moves on. */
+  async fillDetails(d = { first: 'Fatima', last: 'Jansen', day: '7', month: '3', year: '1985' }): Promise<void> {
+    await this.page.getByRole('radio', { name: 'Vrouw' }).check();
+    await this.page.getByLabel('Voornaam').fill(d.first);
+    await this.page.getByLabel('Achternaam').fill(d.last);
+    await this.page.getByLabel('Dag').fill(d.day);
+    await this.page.getByLabel('Maand').fill(d.month);
+    await this.page.getByLabel('Jaar').fill(d.year);
+    await this.page.getByRole('button', { name: 'Verder' }).click();
+    await this.expectScreen('item');
+  }
+
+  /** The item id on screen. */
+  async currentItem(): Promise<string> {
+    const id = await this.page.locator('[data-item]').first().getAttribute('data-item');
+    if (!id) throw new Error('no item on screen');
+    return id;
+  }
+
+  /** The "Vraag n van m" line. */
+  async progress(): Promise<string> {
+    return (await this.page.locator('.progress-label').textContent()) ?? '';
+  }
+
+  /** Taps an answer on the current item and waits for the next screen. */
+  async answer(value: number): Promise<void> {
+    const before = await this.progress();
+    await this.page.locator(`.answers button[data-value="${value}"]`).click();
+    await this.page.waitForFunction(
+      (b) => document.querySelector('.progress-label')?.textContent !== b,
+      before,
+      { timeout: 10_000 },
+    );
+  }
+
+  /** Answers items from the current one on, with values from `answers`, until the review. */
+  async answerUntilReview(answers: Readonly<Record<string, number>> = PILOT_ANSWERS): Promise<void> {
+    for (;;) {
+      const screen = await this.page.locator('main[data-screen]').getAttribute('data-screen');
+      if (screen === 'review') return;
+      const id = await this.currentItem();
+      const v = answers[id];
+      expect(v, `answer for ${id}`).toBeDefined();
+      await this.answer(v ?? 3);
+    }
+  }
+
+  /** Submits on the review screen and waits for the thank-you screen. */
+  async submit(): Promise<void> {
+    await this.expectScreen('review');
+    await this.page.getByRole('button', { name: /Verstuur mijn antwoorden/ }).click();
+    await this.expectScreen('thanks');
+  }
+
+  /** Reads the answers shown on the review screen, by item id. */
+  async reviewAnswers(): Promise<Record<string, string>> {
+    return this.page.$$eval('.review-item', (els) =>
+      Object.fromEntries(
+        els.map((e) => [e.getAttribute('data-item') ?? '', e.querySelector('.review-answer')?.textContent ?? '']),
+      ),
+    );
+  }
+}
