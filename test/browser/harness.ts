@@ -54,7 +54,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
   const start = async () => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DIST_DIR: distDir,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;

@@ -4,9 +4,33 @@ import type { Page } from 'playwright-core';
 
 /** The pilot's worked example and a full answer set: verbondenheid 5,5,5,4 → 93.75%. */
 export const PILOT_ANSWERS: Readonly<Record<string, number>> = {
-  A1: 5, A2: 5, A3: 4, A4: 5, A5: 4, A6: 4, A7: 1, A8: 1, A9: 5, A10: 2,
-  B1: 4, B2: 4, B3: 5, B4: 5, B5: 4, B6: 2,
-  C1: 4, C2: 2, C3: 4, C4: 4, C5: 4, C6: 4, C7: 5, C8: 4, C9: 3, C10: 2, C11: 3,
+  A1: 5,
+  A2: 5,
+  A3: 4,
+  A4: 5,
+  A5: 4,
+  A6: 4,
+  A7: 1,
+  A8: 1,
+  A9: 5,
+  A10: 2,
+  B1: 4,
+  B2: 4,
+  B3: 5,
+  B4: 5,
+  B5: 4,
+  B6: 2,
+  C1: 4,
+  C2: 2,
+  C3: 4,
+  C4: 4,
+  C5: 4,
+  C6: 4,
+  C7: 5,
+  C8: 4,
+  C9: 3,
+  C10: 2,
+  C11: 3,
 };
 
 /** Drives the kiosk's client flow. */
@@ -28,7 +52,9 @@ export class KioskPage {
   }
 
   /** Fills the pilot's four details and moves on. */
-  async fillDetails(d = { first: 'Fatima', last: 'Jansen', day: '7', month: '3', year: '1985' }): Promise<void> {
+  async fillDetails(
+    d = { first: 'Fatima', last: 'Jansen', day: '7', month: '3', year: '1985' },
+  ): Promise<void> {
     await this.page.getByRole('radio', { name: 'Vrouw' }).check();
     await this.page.getByLabel('Voornaam').fill(d.first);
     await this.page.getByLabel('Achternaam').fill(d.last);
@@ -63,7 +89,9 @@ export class KioskPage {
   }
 
   /** Answers items from the current one on, with values from `answers`, until the review. */
-  async answerUntilReview(answers: Readonly<Record<string, number>> = PILOT_ANSWERS): Promise<void> {
+  async answerUntilReview(
+    answers: Readonly<Record<string, number>> = PILOT_ANSWERS,
+  ): Promise<void> {
     for (;;) {
       const screen = await this.page.locator('main[data-screen]').getAttribute('data-screen');
       if (screen === 'review') return;
@@ -85,7 +113,10 @@ export class KioskPage {
   async reviewAnswers(): Promise<Record<string, string>> {
     return this.page.$$eval('.review-item', (els) =>
       Object.fromEntries(
-        els.map((e) => [e.getAttribute('data-item') ?? '', e.querySelector('.review-answer')?.textContent ?? '']),
+        els.map((e) => [
+          e.getAttribute('data-item') ?? '',
+          e.querySelector('.review-answer')?.textContent ?? '',
+        ]),
       ),
     );
   }

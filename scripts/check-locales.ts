@@ -1,0 +1,62 @@
+// Build check: every locale has every key Dutch has, and every literal key the code uses exists in Dutch.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const LOCALES = join(ROOT, 'locales');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Flattens nested JSON into dotted keys; plural forms collapse onto their base key. */
+export function flatKeys(obj: unknown, prefix = ''): Set<string> {
+  const out = new Set<string>();
+  if (typeof obj !== 'object' || obj === null) return out;
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'object' && v !== null) flatKeys(v, key).forEach((x) => out.add(x));
+    else out.add(key.replace(PLURAL, ''));
+  }
+  return out;
+}
+
+const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+const problems: string[] = [];
+const source = join(LOCALES, 'nl');
+const namespaces = readdirSync(source).filter((f) => f.endsWith('.json'));
+const sourceKeys = new Map(namespaces.map((f) => [f, flatKeys(read(join(source, f)))]));
+
+for (const lng of readdirSync(LOCALES).filter((d) => d !== 'nl' && statSync(join(LOCALES, d)).isDirectory())) {
+  for (const ns of namespaces) {
+    const file = join(LOCALES, lng, ns);
+    if (!existsSync(file)) continue; // a namespace a language does not offer (staff screens: nl/en only) falls back
+    const have = flatKeys(read(file));
+    for (const key of sourceKeys.get(ns) ?? []) if (!have.has(key)) problems.push(`${lng}/${ns}: missing ${key}`);
+  }
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+const uses: [string, string][] = [
+  ['kiosk.json', 'src/kiosk'],
+  ['staff.json', 'src/staff'],
+];
+for (const [ns, dir] of uses) {
+  const keys = sourceKeys.get(ns);
+  if (!keys || !existsSync(join(ROOT, dir))) continue;
+  for (const file of sourceFiles(join(ROOT, dir))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z][\w]*(?:\.[\w]+)+)'/g)) {
+      const key = m[1] ?? '';
+      if (!keys.has(key.replace(PLURAL, ''))) problems.push(`${file.slice(ROOT.length + 1)}: key ${key} not in nl/${ns}`);
+    }
+  }
+}
+
+if (problems.length) {
+  console.error(`Locale check failed:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`Locale check: ${namespaces.length} Dutch namespaces, all locales complete, all used keys exist.`);

@@ -1,0 +1,184 @@
+// The kiosk in real Chromium against the real server: durability, offline, idle reset, safe service-worker updates.
+import { appendFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  launchPersistent,
+  startApp,
+  tempProfile,
+  type AppServer,
+} from './harness.ts';
+import { KioskPage, PILOT_ANSWERS } from './pages/KioskPage.ts';
+
+let app: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.dispose();
+});
+
+const labels: Record<number, string> = {
+  1: 'Geheel oneens',
+  2: 'Oneens',
+  3: 'Niet oneens/niet eens',
+  4: 'Eens',
+  5: 'Geheel eens',
+};
+
+/** Waits until the service worker controls the page (first visit installs it; a reload puts the page under it). */
+async function underServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
+    await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+describe('kiosk in Chromium', () => {
+  it('keeps every answer through a reload in the middle of the questionnaire', async () => {
+    const page = await browser.newPage();
+    const kiosk = new KioskPage(page);
+    await page.goto(app.url);
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    for (const v of [5, 5, 4, 2, 1, 3]) await kiosk.answer(v);
+    await page.reload();
+    await kiosk.expectScreen('item');
+    expect(await kiosk.progress()).toBe('Vraag 7 van 27');
+    await kiosk.answerUntilReview(PILOT_ANSWERS);
+    const shown = await kiosk.reviewAnswers();
+    expect(Object.values(shown).slice(0, 6)).toEqual([5, 5, 4, 2, 1, 3].map((v) => labels[v]));
+    await page.close();
+  });
+
+  it('keeps every answer when the browser is closed and opened again on the same profile', async () => {
+    const profile = tempProfile();
+    try {
+      let ctx = await launchPersistent(profile);
+      let page = ctx.pages()[0] ?? (await ctx.newPage());
+      let kiosk = new KioskPage(page);
+      await page.goto(app.url);
+      await kiosk.startAndConsent();
+      await kiosk.fillDetails();
+      for (const v of [1, 2, 3, 4, 5]) await kiosk.answer(v);
+      await ctx.close();
+
+      ctx = await launchPersistent(profile);
+      page = ctx.pages()[0] ?? (await ctx.newPage());
+      kiosk = new KioskPage(page);
+      await page.goto(app.url);
+      await kiosk.expectScreen('item');
+      expect(await kiosk.progress()).toBe('Vraag 6 van 27');
+      await kiosk.answerUntilReview(PILOT_ANSWERS);
+      expect(Object.values(await kiosk.reviewAnswers()).slice(0, 5)).toEqual(
+        [1, 2, 3, 4, 5].map((v) => labels[v]),
+      );
+      await ctx.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('starts and completes a questionnaire offline after one online visit', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const kiosk = new KioskPage(page);
+    await page.goto(app.url);
+    await underServiceWorker(page);
+    await ctx.setOffline(true);
+    await page.reload();
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    await kiosk.answerUntilReview();
+    await kiosk.submit();
+    const queued = await page.evaluate(
+      () =>
+        new Promise<number>((res, rej) => {
+          const r = indexedDB.open('slimme-intake');
+          r.onsuccess = () => {
+            const c = r.result.transaction('outbox').objectStore('outbox').count();
+            c.onsuccess = () => res(c.result);
+            c.onerror = () => rej(new Error('count failed'));
+          };
+          r.onerror = () => rej(new Error('open failed'));
+        }),
+    );
+    expect(queued).toBe(1);
+    await ctx.close();
+  });
+
+  it('after the idle countdown, hides the session from the next client', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.clock.install();
+    const kiosk = new KioskPage(page);
+    await page.goto(app.url);
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails({ first: 'Vorige', last: 'Klant', day: '1', month: '1', year: '1970' });
+    await kiosk.answer(5);
+    await kiosk.answer(4);
+    await page.clock.fastForward(91_000);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    const seconds = Number(/(\d+)/.exec((await dialog.textContent()) ?? '')?.[1]);
+    expect(seconds).toBeGreaterThanOrEqual(20);
+    await page.clock.fastForward(31_000);
+    await kiosk.expectScreen('welcome');
+
+    await page.reload();
+    await kiosk.expectScreen('welcome');
+    await page.goBack().catch(() => undefined);
+    await kiosk.expectScreen('welcome');
+    await kiosk.startAndConsent();
+    expect(await page.getByLabel('Voornaam').inputValue()).toBe('');
+    await kiosk.fillDetails();
+    expect(await kiosk.progress()).toBe('Vraag 1 van 27');
+    expect(await page.locator('.answers button[aria-pressed="true"]').count()).toBe(0);
+    expect(await page.content()).not.toContain('Vorige');
+    await ctx.close();
+  });
+
+  it('keeps the old version during a session and updates on the welcome screen', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const kiosk = new KioskPage(page);
+    await page.goto(app.url);
+    await underServiceWorker(page);
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    await kiosk.answer(3);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+    appendFileSync(join(app.distDir, 'sw.js'), '\n// new version\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting != null,
+    );
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(await kiosk.progress()).toBe('Vraag 2 van 27');
+
+    await kiosk.answerUntilReview();
+    await kiosk.submit();
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await reloaded;
+    await kiosk.expectScreen('welcome');
+    expect(
+      await page.evaluate(() => (window as unknown as { marker?: number }).marker),
+    ).toBeUndefined();
+    expect(
+      await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null,
+      ),
+    ).toBeNull();
+    await ctx.close();
+  });
+});
