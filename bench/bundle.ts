@@ -18,7 +18,10 @@ export const FIRST_LOAD_BUDGET = 80 * 1000;
 
 /** Files the entry loads eagerly: the entry chunk, its static imports (transitively) and their CSS. */
 export function firstLoadFiles(): string[] {
-  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
   const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
   if (!entry) throw new Error('no entry in manifest');
   const files = new Set<string>();
@@ -40,7 +43,9 @@ export function benchBundle(): string[] {
     return { f, gz };
   });
   const total = rows.reduce((a, r) => a + r.gz, 0);
-  const lines = rows.map((r) => `  ${r.f.padEnd(44)} ${(r.gz / 1000).toFixed(1).padStart(7)} kB gz`);
+  const lines = rows.map(
+    (r) => `  ${r.f.padEnd(44)} ${(r.gz / 1000).toFixed(1).padStart(7)} kB gz`,
+  );
   lines.push(
     `  first load total: ${(total / 1000).toFixed(1)} kB gzipped (budget ${FIRST_LOAD_BUDGET / 1000} kB) ${total <= FIRST_LOAD_BUDGET ? 'OK' : 'OVER BUDGET'}`,
   );

@@ -76,6 +76,26 @@ export function previousStep(instrument: Instrument, step: Step): Step | null {
   }
 }
 
+/**
+ * Where to resume a session. Answers are stored without touching the session row (one write per tap), so when the
+ * newest answer is newer than the stored step, the client continues after that item.
+ */
+export function resumeStep(
+  instrument: Instrument,
+  stored: Step,
+  storedAt: number,
+  answeredAt: Readonly<Record<string, number>>,
+): Step {
+  let latest: { id: string; at: number } | null = null;
+  for (const [id, at] of Object.entries(answeredAt))
+    if (!latest || at > latest.at) latest = { id, at };
+  if (!latest || latest.at < storedAt) return stored;
+  const latestId = latest.id;
+  const index = itemsInOrder(instrument).findIndex(({ item }) => item.id === latestId);
+  if (index < 0) return stored;
+  return nextStep(instrument, { kind: 'item', index }) ?? { kind: 'review' };
+}
+
 /** Item ids the client has not answered, in order, for the review screen. */
 export function unansweredItems(instrument: Instrument, answers: Answers): string[] {
   return itemsInOrder(instrument)

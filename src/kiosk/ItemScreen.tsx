@@ -1,5 +1,5 @@
 /** One statement per screen, big answer buttons, progress, back and skip. */
-import { useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Item, Part } from '../core/instrument.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
 import { useT } from '../i18n/useT.ts';
@@ -20,17 +20,20 @@ export interface ItemScreenProps {
   readonly onBack: () => void;
 }
 
-/** The item screen. Buttons are disabled while an answer is being stored, so a double tap cannot skip an item. */
+/**
+ * The item screen. A tap is ignored while the previous one is being stored, so a double tap cannot skip an item;
+ * the guard is a ref, not state, so a tap triggers no re-render before the answer is committed.
+ */
 export function ItemScreen(p: ItemScreenProps) {
   const t = useT();
   const { instrument, settings } = useKiosk();
   const it = useT(instrumentNamespace(instrument));
-  const [busy, setBusy] = useState(false);
+  const busy = useRef(false);
   const vars = { agency: settings.agencyName };
   const run = (op: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    void op().finally(() => setBusy(false));
+    if (busy.current) return;
+    busy.current = true;
+    void op().finally(() => (busy.current = false));
   };
   return (
     <Screen
@@ -49,10 +52,10 @@ export function ItemScreen(p: ItemScreenProps) {
       }
       actions={
         <>
-          <button type="button" class="secondary" onClick={p.onBack} disabled={busy}>
+          <button type="button" class="secondary" onClick={p.onBack}>
             {t('item.back_button')}
           </button>
-          <button type="button" class="link" onClick={() => run(p.onSkip)} disabled={busy}>
+          <button type="button" class="link" onClick={() => run(p.onSkip)}>
             {p.fromReview ? t('item.to_review_button') : t('item.skip_button')}
           </button>
         </>
@@ -66,7 +69,7 @@ export function ItemScreen(p: ItemScreenProps) {
             class={`answer answer-${o.value}`}
             aria-pressed={p.value === o.value}
             data-value={o.value}
-            disabled={busy}
+
             onClick={(e) => run(() => p.onAnswer(o.value, e.timeStamp))}
           >
             {it(`answers.${o.value}`)}

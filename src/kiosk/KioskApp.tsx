@@ -108,7 +108,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
         language: h.language,
         reference: h.reference,
       });
-      setView({ kind: 'session', loaded: { session, answers: {} } });
+      setView({ kind: 'session', loaded: { session, answers: {}, answeredAt: {} } });
     } catch (e) {
       fail(e);
     } finally {

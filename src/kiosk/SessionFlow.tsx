@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { itemsInOrder } from '../core/instrument.ts';
 import type { DetailValues } from '../core/details.ts';
 import type { Answers } from '../core/scoring.ts';
-import { nextStep, previousStep, type Step } from '../core/session.ts';
+import { nextStep, previousStep, resumeStep, type Step } from '../core/session.ts';
 import { now } from '../platform/clock.ts';
 import type { LoadedSession } from '../storage/sessions.ts';
 import {
@@ -32,7 +32,12 @@ export function SessionFlow({ loaded, onFinished, onError }: SessionFlowProps) {
   const { instrument, settings } = useKiosk();
   const id = loaded.session.id;
   const items = itemsInOrder(instrument);
-  const [step, setStep] = useState<Step>(() => clampStep(loaded.session.step, items.length));
+  const [step, setStep] = useState<Step>(() =>
+    clampStep(
+      resumeStep(instrument, loaded.session.step, loaded.session.updatedAt, loaded.answeredAt),
+      items.length,
+    ),
+  );
   const [answers, setAnswers] = useState<Answers>(loaded.answers);
   const [details, setDetails] = useState<DetailValues>(loaded.session.details);
   const [fromReview, setFromReview] = useState(false);
@@ -93,8 +98,9 @@ export function SessionFlow({ loaded, onFinished, onError }: SessionFlowProps) {
           fromReview={fromReview}
           onAnswer={async (value, tappedAt) => {
             try {
-              await saveAnswer(id, entry.item.id, value, to, now());
+              await saveAnswer(id, entry.item.id, value, now());
               performance.measure('answer-commit', { start: tappedAt, end: performance.now() });
+              if (fromReview) await saveStep(id, to, now());
               setAnswers((a) => ({ ...a, [entry.item.id]: value }));
               setStep(to);
               if (to.kind === 'review') setFromReview(false);

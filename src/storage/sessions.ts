@@ -11,6 +11,16 @@ import { restoreSession } from './restore.ts';
 export interface LoadedSession {
   readonly session: SessionRow;
   readonly answers: Answers;
+  /** When each answer was given; with `resumeStep` it tells where the client was. */
+  readonly answeredAt: Readonly<Record<string, number>>;
+}
+
+function loaded(row: SessionRow, answers: readonly AnswerRow[]): LoadedSession {
+  return {
+    session: restoreSession(row),
+    answers: answersOf(answers),
+    answeredAt: Object.fromEntries(answers.map((a) => [a.itemId, a.at])),
+  };
 }
 
 /** What starting a session needs; `id` and `at` come from the caller so this stays testable. */
@@ -61,10 +71,7 @@ export async function loadOpenSession(): Promise<LoadedSession | null> {
       const rows = await db.sessions.where('status').equals('open').sortBy('updatedAt');
       const last = rows.at(-1);
       if (!last) return null;
-      return {
-        session: restoreSession(last),
-        answers: answersOf(await db.answers.where('sessionId').equals(last.id).toArray()),
-      };
+      return loaded(last, await db.answers.where('sessionId').equals(last.id).toArray());
     }),
   );
 }
@@ -76,29 +83,22 @@ export async function loadSession(id: string): Promise<LoadedSession | null> {
     db.transaction('r', db.sessions, db.answers, async () => {
       const row = await db.sessions.get(id);
       if (!row) return null;
-      return {
-        session: restoreSession(row),
-        answers: answersOf(await db.answers.where('sessionId').equals(id).toArray()),
-      };
+      return loaded(row, await db.answers.where('sessionId').equals(id).toArray());
     }),
   );
 }
 
-/** Commits one answer and the step the client moves to, in one transaction, before the screen moves on. */
+/**
+ * Commits one answer before the screen moves on: a single put into one store, nothing else on the tap path.
+ * Where the client is follows from the answers' times (`resumeStep`), so the session row is not touched.
+ */
 export async function saveAnswer(
   sessionId: string,
   itemId: string,
   value: number,
-  next: Step,
   at: number,
 ): Promise<void> {
-  const db = database();
-  await guard(() =>
-    db.transaction('rw', db.answers, db.sessions, async () => {
-      await db.answers.put({ sessionId, itemId, value, at });
-      await db.sessions.update(sessionId, { step: next, updatedAt: at });
-    }),
-  );
+  await guard(() => database().answers.put({ sessionId, itemId, value, at }));
 }
 
 /** Removes an answer (the client chose to skip a question they had answered). */
@@ -219,13 +219,24 @@ export async function listSessions(status: Session['status']): Promise<SessionRo
   return rows.map(restoreSession).sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-/** Interrupts an open session that nobody has touched for `staleMs`: after a power cut it must not greet the next client. */
+/**
+ * Interrupts every open session nobody has touched for `staleMs` (last step or last answer): after a power cut or a
+ * closed tab it must not greet the next client.
+ */
 export async function interruptStaleSessions(now: number, staleMs: number): Promise<number> {
+  const db = database();
   return guard(() =>
-    database()
-      .sessions.where('status')
-      .equals('open')
-      .and((s) => s.updatedAt < now - staleMs)
-      .modify({ status: 'interrupted' }),
+    db.transaction('rw', db.sessions, db.answers, async () => {
+      let count = 0;
+      for (const s of await db.sessions.where('status').equals('open').toArray()) {
+        const answers = await db.answers.where('sessionId').equals(s.id).toArray();
+        const last = Math.max(s.updatedAt, ...answers.map((a) => a.at));
+        if (last < now - staleMs) {
+          await db.sessions.update(s.id, { status: 'interrupted' });
+          count++;
+        }
+      }
+      return count;
+    }),
   );
 }
