@@ -19,7 +19,12 @@ export interface AgencySettings {
   readonly thanksSeconds: number;
   /** Seconds without a touch before staff mode locks itself. */
   readonly staffLockSeconds: number;
+  /** Language codes clients may choose on this tablet; Dutch is always offered. */
+  readonly languages: readonly string[];
 }
+
+/** Every language the product ships texts for. */
+export const ALL_LANGUAGES: readonly string[] = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'];
 
 /** The defaults: the pilot's agency name, its four details, threshold 62. */
 export const DEFAULT_SETTINGS: AgencySettings = {
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   idleCountdownSeconds: 30,
   thanksSeconds: 20,
   staffLockSeconds: 120,
+  languages: ALL_LANGUAGES,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -70,6 +76,9 @@ export function restoreSettings(raw: unknown): AgencySettings {
     }),
   ) as Record<DetailField, FieldMode>;
   const name = typeof o.agencyName === 'string' ? o.agencyName.trim().slice(0, 80) : '';
+  const languages = Array.isArray(o.languages)
+    ? o.languages.filter((l): l is string => typeof l === 'string' && ALL_LANGUAGES.includes(l))
+    : d.languages;
   const consent = typeof o.consentText === 'string' ? o.consentText.trim().slice(0, 4000) : '';
   return {
     agencyName: name || d.agencyName,
@@ -95,5 +104,6 @@ export function restoreSettings(raw: unknown): AgencySettings {
     ),
     thanksSeconds: num(o.thanksSeconds, d.thanksSeconds, SETTING_BOUNDS.thanksSeconds),
     staffLockSeconds: num(o.staffLockSeconds, d.staffLockSeconds, SETTING_BOUNDS.staffLockSeconds),
+    languages: ['nl', ...new Set(languages.filter((l) => l !== 'nl'))],
   };
 }

@@ -6,6 +6,7 @@ import type { AgencySettings } from '../core/settings.ts';
 import { newId } from '../platform/ids.ts';
 import { now } from '../platform/clock.ts';
 import { trapBackButton } from '../platform/history.ts';
+import { currentLanguage, switchLanguage } from '../i18n/languages.ts';
 import { useT } from '../i18n/useT.ts';
 import {
   applyWaitingUpdate,
@@ -20,11 +21,13 @@ import {
   interruptSession,
   interruptStaleSessions,
   loadOpenSession,
+  saveLanguage,
   startSession,
   type LoadedSession,
 } from '../storage/sessions.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { KioskContext } from './context.ts';
+import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
 import { MessageScreen } from './MessageScreen.tsx';
 import { SessionFlow } from './SessionFlow.tsx';
@@ -55,6 +58,14 @@ export function KioskApp({ instrument }: KioskAppProps) {
   const [health, setHealth] = useState<StorageHealth | null>(null);
   const [, setUpdateTick] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [language, setLanguage] = useState(currentLanguage());
+  const changeLanguage = useCallback(
+    async (code: string) => {
+      await switchLanguage(code, instrument);
+      setLanguage(code);
+    },
+    [instrument],
+  );
 
   const fail = useCallback((e: unknown) => {
     console.error(e);
@@ -77,11 +88,12 @@ export function KioskApp({ instrument }: KioskAppProps) {
       setSettings(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
+      await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
       setView(open ? { kind: 'session', loaded: open } : { kind: 'welcome' });
     } catch (e) {
       fail(e);
     }
-  }, [fail]);
+  }, [fail, changeLanguage]);
 
   useEffect(() => {
     void boot();
@@ -97,10 +109,15 @@ export function KioskApp({ instrument }: KioskAppProps) {
     else checkForUpdate();
   }, [onWelcome, updateWaiting]);
 
-  const toWelcome = useCallback(() => setView({ kind: 'welcome' }), []);
+  const firstLanguage = settings?.languages[0] ?? 'nl';
+  const toWelcome = useCallback(() => {
+    setView({ kind: 'welcome' });
+    void changeLanguage(firstLanguage);
+  }, [changeLanguage, firstLanguage]);
   const begin = async (h: Handover) => {
     setBusy(true);
     try {
+      if (h.language !== currentLanguage()) await changeLanguage(h.language);
       const session = await startSession({
         id: newId(),
         at: now(),
@@ -159,7 +176,10 @@ export function KioskApp({ instrument }: KioskAppProps) {
         <WelcomeScreen
           busy={busy}
           notice={isOfflineReady() ? t('welcome.offline_ready') : null}
-          onStart={() => void begin({ reference: null, language: 'nl' })}
+          languages={settings.languages}
+          language={language}
+          onLanguage={(code) => void changeLanguage(code)}
+          onStart={() => void begin({ reference: null, language })}
           onStaff={() => void openStaff()}
         />
       );
@@ -205,6 +225,20 @@ export function KioskApp({ instrument }: KioskAppProps) {
   }
   return (
     <KioskContext.Provider value={config}>
+      {view.kind === 'session' && (
+        <LanguageMenu
+          codes={settings.languages}
+          current={language}
+          onChoose={async (code) => {
+            try {
+              await saveLanguage(view.loaded.session.id, code, now());
+              await changeLanguage(code);
+            } catch (e) {
+              fail(e);
+            }
+          }}
+        />
+      )}
       {screen}
       {inSession && idle.remaining !== null && (
         <IdleWarning remaining={idle.remaining} onContinue={idle.keepGoing} />

@@ -1,6 +1,7 @@
 /** The screen between clients: a big start button, and a discreet way into staff mode. */
 import { useEffect } from 'preact/hooks';
 import { useT } from '../i18n/useT.ts';
+import { LanguageList } from './LanguageList.tsx';
 import { Screen } from './Screen.tsx';
 
 /** Props: start a session, or open staff mode; `notice` is a one-off line such as "works offline now". */
@@ -9,10 +10,14 @@ export interface WelcomeScreenProps {
   readonly onStaff: () => void;
   readonly notice: string | null;
   readonly busy: boolean;
+  readonly languages: readonly string[];
+  readonly language: string;
+  readonly onLanguage: (code: string) => void;
 }
 
 /** The welcome screen. */
-export function WelcomeScreen({ onStart, onStaff, notice, busy }: WelcomeScreenProps) {
+export function WelcomeScreen(p: WelcomeScreenProps) {
+  const { onStart, onStaff, notice, busy } = p;
   const t = useT();
   useEffect(() => {
     performance.mark('kiosk-ready');
@@ -33,6 +38,17 @@ export function WelcomeScreen({ onStart, onStaff, notice, busy }: WelcomeScreenP
       }
     >
       <p class="lead">{t('welcome.intro')}</p>
+      {p.languages.length > 1 && (
+        <>
+          <h2 class="choose-language">{t('language.choose')}</h2>
+          <LanguageList
+            codes={p.languages}
+            current={p.language}
+            label={t('language.choose')}
+            onChoose={p.onLanguage}
+          />
+        </>
+      )}
       {notice && (
         <p class="notice" role="status">
           {notice}

@@ -145,6 +145,22 @@ describe('kiosk in Chromium', () => {
     await ctx.close();
   });
 
+  it('refuses to start a session and tells staff when the tablet has no room to store answers', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url, quotaSize: 1024 * 1024 });
+    await page.goto(app.url);
+    await new KioskPage(page).expectScreen('storage-error');
+    expect(await page.getByText('Vraag een medewerker om hulp.').isVisible()).toBe(true);
+    expect(await page.getByText(/de opslag van deze tablet is vol/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Beginnen' }).count()).toBe(0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url });
+    await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
+    await new KioskPage(page).expectScreen('welcome');
+    await ctx.close();
+  });
+
   it('keeps the old version during a session and updates on the welcome screen', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

@@ -1,0 +1,48 @@
+/** A small "language" button on every client screen that opens the language list: a client can switch at any point. */
+import { useState } from 'preact/hooks';
+import { languageMeta } from '../i18n/languages.ts';
+import { useT } from '../i18n/useT.ts';
+import { LanguageList } from './LanguageList.tsx';
+
+/** Props: the codes to offer, the current one, and the switch action (resolves once stored and loaded). */
+export interface LanguageMenuProps {
+  readonly codes: readonly string[];
+  readonly current: string;
+  readonly onChoose: (code: string) => Promise<void>;
+}
+
+/** The button and its dialog. */
+export function LanguageMenu({ codes, current, onChoose }: LanguageMenuProps) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (codes.length < 2) return null;
+  return (
+    <div class="language-menu">
+      <button
+        type="button"
+        class="secondary language-button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        <span aria-hidden="true">🌐 </span>
+        {t('language.button')}: <span lang={current}>{languageMeta(current).name}</span>
+      </button>
+      {open && (
+        <div class="overlay">
+          <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="language-title">
+            <h2 id="language-title">{t('language.title')}</h2>
+            <LanguageList
+              codes={codes}
+              current={current}
+              label={t('language.choose')}
+              onChoose={(code) => void onChoose(code).finally(() => setOpen(false))}
+            />
+            <button type="button" class="secondary" onClick={() => setOpen(false)}>
+              {t('language.close_button')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

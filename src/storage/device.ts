@@ -1,0 +1,42 @@
+/** This tablet's enrollment with the agency's server: address, device token and the server's public key. */
+import { database } from './db.ts';
+import { guard } from './errors.ts';
+
+/** The server's public key the tablet seals completed sessions to. */
+export interface ServerKey {
+  readonly keyId: string;
+  readonly publicKeyJwk: JsonWebKey;
+}
+
+/** What enrollment gave this tablet. The token is the tablet's only credential; it can submit sessions and read config. */
+export interface DeviceEnrollment {
+  readonly serverUrl: string;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly token: string;
+  readonly serverKey: ServerKey;
+  readonly enrolledAt: number;
+}
+
+/** The enrollment, or null when this tablet works on its own. */
+export async function loadEnrollment(): Promise<DeviceEnrollment | null> {
+  const row = await guard(() => database().settings.get('enrollment'));
+  const v = row?.value as Partial<DeviceEnrollment> | undefined;
+  return v &&
+    typeof v.serverUrl === 'string' &&
+    typeof v.deviceId === 'string' &&
+    typeof v.token === 'string' &&
+    typeof v.serverKey?.keyId === 'string'
+    ? (v as DeviceEnrollment)
+    : null;
+}
+
+/** Stores the enrollment (after the server accepted the code). */
+export async function saveEnrollment(e: DeviceEnrollment): Promise<void> {
+  await guard(() => database().settings.put({ key: 'enrollment', value: e }));
+}
+
+/** Forgets the enrollment (revoked, or staff unenroll the tablet). */
+export async function clearEnrollment(): Promise<void> {
+  await guard(() => database().settings.delete('enrollment'));
+}
