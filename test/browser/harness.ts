@@ -52,18 +52,22 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const start = async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DIST_DIR: distDir,
-        ...env,
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', process.env.SERVER_ENTRY ?? 'src/server/main.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          DIST_DIR: distDir,
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     child = proc;
     let log = '';
     proc.stdout.on('data', (d: Buffer) => (log += d.toString()));

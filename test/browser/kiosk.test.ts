@@ -1,5 +1,5 @@
 // The kiosk in real Chromium against the real server: durability, offline, idle reset, safe service-worker updates.
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -145,20 +145,26 @@ describe('kiosk in Chromium', () => {
     await ctx.close();
   });
 
-  it('refuses to start a session and tells staff when the tablet has no room to store answers', async () => {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url, quotaSize: 1024 * 1024 });
-    await page.goto(app.url);
-    await new KioskPage(page).expectScreen('storage-error');
-    expect(await page.getByText('Vraag een medewerker om hulp.').isVisible()).toBe(true);
-    expect(await page.getByText(/de opslag van deze tablet is vol/).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Beginnen' }).count()).toBe(0);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.url });
-    await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
-    await new KioskPage(page).expectScreen('welcome');
-    await ctx.close();
+  it('refuses to start a session and tells staff when the browser refuses storage', async () => {
+    const profile = tempProfile();
+    mkdirSync(join(profile, 'Default'));
+    // The browser setting "block all site data": IndexedDB cannot be opened, as in a locked-down or private browser.
+    writeFileSync(
+      join(profile, 'Default/Preferences'),
+      JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+    );
+    const ctx = await launchPersistent(profile);
+    try {
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      await page.goto(app.url);
+      await new KioskPage(page).expectScreen('storage-error');
+      expect(await page.getByText('Vraag een medewerker om hulp.').isVisible()).toBe(true);
+      expect(await page.getByText(/de browser staat opslaan niet toe/).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Beginnen' }).count()).toBe(0);
+    } finally {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('keeps the old version during a session and updates on the welcome screen', async () => {
