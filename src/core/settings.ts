@@ -19,6 +19,8 @@ export interface AgencySettings {
   readonly thanksSeconds: number;
   /** Seconds without a touch before staff mode locks itself. */
   readonly staffLockSeconds: number;
+  /** How long a completed session's preview (reference or first name, scores) stays on the tablet after sync. */
+  readonly previewRetention: 'until-synced' | 'end-of-day';
   /** Language codes clients may choose on this tablet; Dutch is always offered. */
   readonly languages: readonly string[];
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   idleCountdownSeconds: 30,
   thanksSeconds: 20,
   staffLockSeconds: 120,
+  previewRetention: 'until-synced',
   languages: ALL_LANGUAGES,
 };
 
@@ -104,6 +107,7 @@ export function restoreSettings(raw: unknown): AgencySettings {
     ),
     thanksSeconds: num(o.thanksSeconds, d.thanksSeconds, SETTING_BOUNDS.thanksSeconds),
     staffLockSeconds: num(o.staffLockSeconds, d.staffLockSeconds, SETTING_BOUNDS.staffLockSeconds),
+    previewRetention: o.previewRetention === 'end-of-day' ? 'end-of-day' : 'until-synced',
     languages: ['nl', ...new Set(languages.filter((l) => l !== 'nl'))],
   };
 }

@@ -26,6 +26,7 @@ import {
   type LoadedSession,
 } from '../storage/sessions.ts';
 import { loadSettings } from '../storage/settings.ts';
+import { requestSync, startTabletSync } from '../sync/index.ts';
 import { KioskContext } from './context.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
@@ -86,6 +87,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
     try {
       const s = await loadSettings();
       setSettings(s);
+      startTabletSync(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
       await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
@@ -190,7 +192,10 @@ export function KioskApp({ instrument }: KioskAppProps) {
           key={view.loaded.session.id}
           loaded={view.loaded}
           onError={fail}
-          onFinished={(how) => setView({ kind: how === 'completed' ? 'thanks' : 'declined' })}
+          onFinished={(how) => {
+            setView({ kind: how === 'completed' ? 'thanks' : 'declined' });
+            if (how === 'completed') requestSync();
+          }}
         />
       );
       break;

@@ -5,10 +5,12 @@
 import { Dexie, type Table } from 'dexie';
 import type { CompletedRecord, Session } from '../core/session.ts';
 import type { Profile } from '../core/scoring.ts';
+import type { SealedSession } from '../core/wire.ts';
 
-/** A session row: the domain session plus the profile once it is completed. */
+/** A session row: the domain session plus the profile once it is completed, and when the server confirmed it. */
 export interface SessionRow extends Session {
   readonly profile: Profile | null;
+  readonly syncedAt?: number | null;
 }
 
 /** One answer, its own row so a tap writes a few bytes and nothing else. */
@@ -19,13 +21,20 @@ export interface AnswerRow {
   readonly at: number;
 }
 
-/** A completed session waiting to be handed to the server. */
+/**
+ * A completed session waiting to be handed to the server. It holds the plaintext `record` only until the tablet
+ * knows the server's key; then `sealed` replaces it and the plaintext is gone.
+ */
 export interface OutboxRow {
   readonly sessionId: string;
   readonly createdAt: number;
-  readonly record: CompletedRecord;
+  readonly record: CompletedRecord | null;
+  readonly sealed: SealedSession | null;
   readonly attempts: number;
   readonly lastError: string | null;
+  readonly nextAttemptAt: number;
+  /** The server refused this session for good (409, 422, 400): kept and shown to staff, never dropped silently. */
+  readonly rejected: { readonly status: number; readonly error: string } | null;
 }
 
 /** A key-value row for settings and the staff PIN hash. */

@@ -40,3 +40,32 @@ export async function saveEnrollment(e: DeviceEnrollment): Promise<void> {
 export async function clearEnrollment(): Promise<void> {
   await guard(() => database().settings.delete('enrollment'));
 }
+
+/** What staff mode shows about the last sync attempts. */
+export interface SyncStatus {
+  readonly lastAttemptAt: number | null;
+  readonly lastSuccessAt: number | null;
+  readonly lastError: string | null;
+  /** Set when the server refused the device (revoked or unknown token): syncing stops until staff act. */
+  readonly refused: boolean;
+}
+
+const NO_STATUS: SyncStatus = {
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  refused: false,
+};
+
+/** The last sync status. */
+export async function loadSyncStatus(): Promise<SyncStatus> {
+  const row = await guard(() => database().settings.get('syncStatus'));
+  return { ...NO_STATUS, ...(row?.value as Partial<SyncStatus> | undefined) };
+}
+
+/** Merges news into the sync status. */
+export async function updateSyncStatus(change: Partial<SyncStatus>): Promise<SyncStatus> {
+  const next = { ...(await loadSyncStatus()), ...change };
+  await guard(() => database().settings.put({ key: 'syncStatus', value: next }));
+  return next;
+}

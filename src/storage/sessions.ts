@@ -207,7 +207,16 @@ export async function completeSession(
         profile: record.profile,
       };
       await db.sessions.put(done);
-      await db.outbox.add({ sessionId, createdAt: at, record, attempts: 0, lastError: null });
+      await db.outbox.add({
+        sessionId,
+        createdAt: at,
+        record,
+        sealed: null,
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: at,
+        rejected: null,
+      });
       return done;
     }),
   );

@@ -113,8 +113,8 @@ describe('kiosk flow', () => {
     expect(verbondenheid?.percent).toBe(93.75);
     const outbox = await database().outbox.toArray();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]?.record.sessionId).toBe(session?.id);
-    expect(outbox[0]?.record.answers).toEqual(PILOT);
+    expect(outbox[0]?.record?.sessionId).toBe(session?.id);
+    expect(outbox[0]?.record?.answers).toEqual(PILOT);
   });
 
   it('resumes on the same item with every answer after a reload', async () => {
