@@ -1,0 +1,120 @@
+/** The JSON API: enrollment, device config and the sync endpoint; a device token reaches nothing else. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { validateSyncBatch } from '../core/wire.ts';
+import type { DeviceConfig, EnrollResponse, ServerKey } from '../sync/protocol.ts';
+import { API } from '../sync/protocol.ts';
+import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
+import type { Db } from './db.ts';
+import { deviceForToken, enrollDevice, type Device } from './devices.ts';
+import { sendError } from './errors.ts';
+import { ingestBatch } from './ingest.ts';
+import type { InstrumentRegistry } from './instruments.ts';
+import { loadSettings } from './settingsStore.ts';
+
+/** What the routes share. */
+export interface ApiContext {
+  readonly db: Db;
+  readonly keys: PrivateKeys;
+  readonly instruments: InstrumentRegistry;
+  readonly clock: () => number;
+}
+
+/** Largest sync request; a full batch of 100 records is well under half of this. */
+export const SYNC_BODY_LIMIT = 1024 * 1024;
+
+const ENROLL_MESSAGES = {
+  code_invalid: 'this enrollment code is not known; check it or ask for a new one',
+  code_used: 'this enrollment code was already used; ask for a new one',
+  code_expired: 'this enrollment code has expired (codes last 24 hours); ask for a new one',
+} as const;
+
+async function serverKey(ctx: ApiContext): Promise<ServerKey> {
+  const key = await activeServerKey(ctx.db);
+  if (!key) throw new Error('no active server key');
+  return key;
+}
+
+async function config(
+  ctx: ApiContext,
+  device: { id: string; name: string },
+): Promise<DeviceConfig> {
+  return {
+    deviceId: device.id,
+    name: device.name,
+    settings: await loadSettings(ctx.db),
+    instruments: ctx.instruments.current,
+    serverKey: await serverKey(ctx),
+  };
+}
+
+/** Resolves the bearer token to a live device, or answers 401 itself and returns null. */
+async function authenticate(
+  ctx: ApiContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Device | null> {
+  const m = /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(req.headers.authorization ?? '');
+  const device = m?.[1] ? await deviceForToken(ctx.db, m[1]) : null;
+  if (!device) {
+    await sendError(
+      reply,
+      401,
+      'unauthorized',
+      'missing or unknown device token; enroll the tablet',
+    );
+    return null;
+  }
+  if (device.revokedAt) {
+    await sendError(reply, 401, 'device_revoked', 'this tablet was revoked; enroll it again');
+    return null;
+  }
+  return device;
+}
+
+/** Registers the API routes under /api. */
+export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/api/health', (_req, reply) => reply.send({ ok: true }));
+
+  app.post(API.enroll, { bodyLimit: 4096 }, async (req, reply) => {
+    const body = req.body as { code?: unknown } | null;
+    const code = typeof body === 'object' && body !== null ? body.code : undefined;
+    if (typeof code !== 'string' || code.length === 0 || code.length > 64)
+      return sendError(reply, 400, 'bad_request', 'body must be {"code": "<enrollment code>"}');
+    const r = await enrollDevice(ctx.db, code, ctx.clock());
+    if (!r.ok) return sendError(reply, 401, r.error, ENROLL_MESSAGES[r.error]);
+    const answer: EnrollResponse = {
+      ...(await config(ctx, { id: r.deviceId, name: r.name })),
+      token: r.token,
+    };
+    return reply.header('Cache-Control', 'no-store').send(answer);
+  });
+
+  // Authenticated in onRequest, before the body is read: an unknown caller never gets to upload a megabyte.
+  const devices = new WeakMap<FastifyRequest, Device>();
+  const onRequest = async (req: FastifyRequest, reply: FastifyReply) => {
+    const device = await authenticate(ctx, req, reply);
+    if (device) devices.set(req, device);
+  };
+  const deviceOf = (req: FastifyRequest): Device => {
+    const device = devices.get(req);
+    if (!device) throw new Error('route without authentication');
+    return device;
+  };
+
+  app.get(API.config, { onRequest }, async (req, reply) => {
+    const device = deviceOf(req);
+    return reply.header('Cache-Control', 'no-store').send(await config(ctx, device));
+  });
+
+  app.post(API.syncSessions, { bodyLimit: SYNC_BODY_LIMIT, onRequest }, async (req, reply) => {
+    const device = deviceOf(req);
+    const batch = validateSyncBatch(req.body);
+    if (!batch.ok) return sendError(reply, 400, 'bad_request', batch.error);
+    const settings = await loadSettings(ctx.db);
+    return ingestBatch(
+      { ...ctx, scoring: settings.scoring, now: ctx.clock() },
+      device.id,
+      batch.value.sessions,
+    );
+  });
+}

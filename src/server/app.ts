@@ -1,0 +1,55 @@
+/** Builds the server (API + static PWA) around a database, so tests run it in-process and main.ts runs it for real. */
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerApi } from './api.ts';
+import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
+import type { Db } from './db.ts';
+import { openPglite } from './dbPglite.ts';
+import { registerErrorHandler } from './errors.ts';
+import { registerSecurityHeaders } from './headers.ts';
+import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
+import { migrate } from './migrate.ts';
+import { registerStatic } from './staticFiles.ts';
+
+/** How to build a server; everything has a default except where the data lives. */
+export interface ServerOptions {
+  /** An open database; when absent, PGlite is opened in `dataDir` (and closed with the server). */
+  readonly db?: Db;
+  /** Where embedded PGlite keeps its files when no `db` is given. */
+  readonly dataDir?: string;
+  /** The built PWA; defaults to ./dist. */
+  readonly distDir?: string;
+  /** Access-log sink; false for silence (tests). Lines hold method, route pattern, status and duration only. */
+  readonly log?: false | ((line: string) => void);
+  /** Milliseconds since the epoch; tests move time (code expiry) with it. */
+  readonly clock?: () => number;
+  /** Instrument registry; defaults to every src/instruments/*.json. */
+  readonly instruments?: InstrumentRegistry;
+}
+
+/** Migrates the database, makes sure a server key exists, and returns a fastify app ready to listen or inject. */
+export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const clock = options.clock ?? Date.now;
+  const log = options.log === false ? () => undefined : (options.log ?? console.log);
+  const ownDb = options.db === undefined;
+  const db = options.db ?? (await openPglite(join(options.dataDir ?? 'data', 'pglite')));
+  await migrate(db);
+  await ensureServerKey(db, clock());
+
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
+  registerSecurityHeaders(app);
+  registerErrorHandler(app, log);
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? '(not found)';
+    log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+  });
+  registerApi(app, {
+    db,
+    keys: new PrivateKeys(db),
+    instruments: options.instruments ?? loadInstruments(),
+    clock,
+  });
+  await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
+  if (ownDb) app.addHook('onClose', () => db.close());
+  return app;
+}

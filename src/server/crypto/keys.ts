@@ -1,0 +1,82 @@
+/** The server's ECDH key pairs in the database: created on first start, rotated on demand, old ones kept to decrypt. */
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../db.ts';
+import type { ServerKey } from '../../sync/protocol.ts';
+
+const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
+
+interface KeyRow {
+  key_id: string;
+  public_jwk: JsonWebKey;
+  private_jwk: JsonWebKey;
+}
+
+const asJwk = (v: unknown): JsonWebKey => (typeof v === 'string' ? JSON.parse(v) : v) as JsonWebKey;
+
+async function insertKey(db: Queryable, now: number): Promise<ServerKey> {
+  const subtle = globalThis.crypto.subtle;
+  const pair = await subtle.generateKey(CURVE, true, ['deriveBits']);
+  const publicKeyJwk = await subtle.exportKey('jwk', pair.publicKey);
+  const privateJwk = await subtle.exportKey('jwk', pair.privateKey);
+  const keyId = `k${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`;
+  await db.query(
+    `INSERT INTO server_keys (key_id, private_jwk, public_jwk, created_at, active)
+     VALUES ($1, $2::jsonb, $3::jsonb, $4, true)`,
+    [keyId, JSON.stringify(privateJwk), JSON.stringify(publicKeyJwk), new Date(now).toISOString()],
+  );
+  return { keyId, publicKeyJwk };
+}
+
+/** The key tablets should seal to now; null before the first start. */
+export async function activeServerKey(db: Queryable): Promise<ServerKey | null> {
+  const r = await db.query<KeyRow>('SELECT key_id, public_jwk FROM server_keys WHERE active');
+  const row = r.rows[0];
+  return row ? { keyId: row.key_id, publicKeyJwk: asJwk(row.public_jwk) } : null;
+}
+
+/** Makes sure an active key exists (first start) and returns it. */
+export async function ensureServerKey(db: Queryable, now: number): Promise<ServerKey> {
+  return (await activeServerKey(db)) ?? insertKey(db, now);
+}
+
+/** Creates a new active key and retires the old one (kept for decryption); tablets pick it up with their config. */
+export async function rotateServerKey(
+  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  now: number,
+): Promise<ServerKey> {
+  return db.transaction(async (tx) => {
+    await tx.query('UPDATE server_keys SET active = false WHERE active');
+    return insertKey(tx, now);
+  });
+}
+
+/** Private keys by id, imported once; keys never change once written, so the cache needs no invalidation. */
+export class PrivateKeys {
+  readonly #cache = new Map<string, Promise<CryptoKey | null>>();
+  constructor(private readonly db: Queryable) {}
+
+  /** The private key for `keyId`, or null when the server never had it. */
+  get(keyId: string): Promise<CryptoKey | null> {
+    let p = this.#cache.get(keyId);
+    if (!p) {
+      p = this.#load(keyId);
+      this.#cache.set(keyId, p);
+      // A miss is not cached: a key rotated in by the admin script must be found on the next request.
+      void p
+        .then((k) => k === null && this.#cache.delete(keyId))
+        .catch(() => this.#cache.delete(keyId));
+    }
+    return p;
+  }
+
+  async #load(keyId: string): Promise<CryptoKey | null> {
+    const r = await this.db.query<KeyRow>('SELECT private_jwk FROM server_keys WHERE key_id = $1', [
+      keyId,
+    ]);
+    const row = r.rows[0];
+    if (!row) return null;
+    return globalThis.crypto.subtle.importKey('jwk', asJwk(row.private_jwk), CURVE, false, [
+      'deriveBits',
+    ]);
+  }
+}

@@ -1,0 +1,187 @@
+/** Storing a batch of sealed sessions: decrypt, validate, re-score, insert once; every outcome is a receipt or a rejection. */
+import { createHash } from 'node:crypto';
+import { isAnswerValue, itemsInOrder } from '../core/instrument.ts';
+import { scoreAnswers, type ScoringSettings } from '../core/scoring.ts';
+import type { CompletedRecord } from '../core/session.ts';
+import { canonicalJson, validateCompletedRecord, type SealedSession } from '../core/wire.ts';
+import { unsealRecord } from '../sync/seal.ts';
+import type { SyncReceipt, SyncRejection, SyncResponse } from '../sync/protocol.ts';
+import type { PrivateKeys } from './crypto/keys.ts';
+import type { Db, Queryable } from './db.ts';
+import type { InstrumentRegistry } from './instruments.ts';
+
+/** What ingest needs from the server. */
+export interface IngestContext {
+  readonly db: Db;
+  readonly keys: PrivateKeys;
+  readonly instruments: InstrumentRegistry;
+  readonly scoring: ScoringSettings;
+  readonly now: number;
+}
+
+interface Ready {
+  readonly record: CompletedRecord;
+  readonly hash: string;
+  readonly serverProfile: unknown;
+  readonly mismatch: boolean;
+}
+
+const reject = (
+  s: SealedSession,
+  status: SyncRejection['status'],
+  error: string,
+  message: string,
+): SyncRejection => ({ sessionId: s.sessionId, status, error, message });
+
+/** Checks one session without touching the database (apart from reading its key). */
+async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncRejection> {
+  const instrument = ctx.instruments.get(s.instrumentId, s.instrumentVersion);
+  if (!instrument)
+    return reject(
+      s,
+      422,
+      'unknown_instrument',
+      `instrument ${s.instrumentId}@${s.instrumentVersion} is not known to this server`,
+    );
+  const key = await ctx.keys.get(s.keyId);
+  if (!key) return reject(s, 422, 'unknown_key', `server key ${s.keyId} is not known`);
+  let plain: unknown;
+  try {
+    plain = await unsealRecord(s, key);
+  } catch {
+    return reject(
+      s,
+      422,
+      'decrypt_failed',
+      'the session could not be decrypted (wrong key or altered)',
+    );
+  }
+  const checked = validateCompletedRecord(plain);
+  if (!checked.ok) return reject(s, 422, 'invalid_record', checked.error);
+  const record = checked.value;
+  if (
+    record.sessionId.toLowerCase() !== s.sessionId.toLowerCase() ||
+    record.instrumentId !== s.instrumentId ||
+    record.instrumentVersion !== s.instrumentVersion
+  )
+    return reject(s, 422, 'invalid_record', 'the record does not match its envelope');
+  const items = new Set(itemsInOrder(instrument).map(({ item }) => item.id));
+  for (const [id, value] of Object.entries(record.answers)) {
+    if (!items.has(id)) return reject(s, 422, 'invalid_record', `answers.${id} is not an item`);
+    if (!isAnswerValue(instrument, value))
+      return reject(s, 422, 'invalid_record', `answers.${id} is not on the answer scale`);
+  }
+  const serverProfile = scoreAnswers(instrument, record.answers, ctx.scoring);
+  return {
+    record,
+    hash: createHash('sha256').update(canonicalJson(record)).digest('hex'),
+    serverProfile,
+    mismatch: canonicalJson(serverProfile) !== canonicalJson(record.profile),
+  };
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOf = (v: Date | string): string => new Date(v).toISOString();
+
+/** Inserts once; on a conflict compares hashes: same record → duplicate receipt, other content → 409. */
+async function store(
+  tx: Queryable,
+  s: SealedSession,
+  deviceId: string,
+  r: Ready,
+  receivedAt: string,
+): Promise<SyncReceipt | SyncRejection> {
+  const id = r.record.sessionId.toLowerCase();
+  const erased = await tx.query('SELECT 1 FROM tombstones WHERE session_id = $1', [id]);
+  if (erased.rowCount > 0)
+    return reject(
+      s,
+      410,
+      'erased',
+      'this session was erased on request; delete it from the tablet',
+    );
+  const rec = r.record;
+  const inserted = await tx.query(
+    `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
+       details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash,
+       started_at, consent_at, completed_at, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13,
+       $14, $15, $16, $17)
+     ON CONFLICT (session_id) DO NOTHING RETURNING session_id`,
+    [
+      id,
+      deviceId,
+      rec.instrumentId,
+      rec.instrumentVersion,
+      rec.language,
+      rec.reference,
+      JSON.stringify(rec.details),
+      JSON.stringify(rec.answers),
+      JSON.stringify(rec.answeredAt),
+      JSON.stringify(rec.profile),
+      JSON.stringify(r.serverProfile),
+      r.mismatch,
+      r.hash,
+      iso(rec.startedAt),
+      rec.consentAt === null ? null : iso(rec.consentAt),
+      iso(rec.completedAt),
+      receivedAt,
+    ],
+  );
+  if (inserted.rowCount > 0) return { sessionId: s.sessionId, status: 'stored', receivedAt };
+  const existing = await tx.query<{ body_hash: string; received_at: Date | string }>(
+    'SELECT body_hash, received_at FROM measurements WHERE session_id = $1',
+    [id],
+  );
+  const row = existing.rows[0];
+  if (row && row.body_hash === r.hash)
+    return { sessionId: s.sessionId, status: 'duplicate', receivedAt: isoOf(row.received_at) };
+  return reject(s, 409, 'conflict', 'a different record with this session id is already stored');
+}
+
+/** Handles one sync request from `deviceId`; the result has one entry per session, in order of the lists. */
+export async function ingestBatch(
+  ctx: IngestContext,
+  deviceId: string,
+  sessions: readonly SealedSession[],
+): Promise<SyncResponse> {
+  const ids = JSON.stringify(sessions.map((s) => s.sessionId.toLowerCase()));
+  const erased = await ctx.db.query<{ id: string }>(
+    `SELECT session_id::text AS id FROM tombstones
+     WHERE session_id::text IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [ids],
+  );
+  const gone = new Set(erased.rows.map((r) => r.id));
+  const opened = await Promise.all(
+    sessions.map((s) =>
+      gone.has(s.sessionId.toLowerCase())
+        ? Promise.resolve(
+            reject(
+              s,
+              410,
+              'erased',
+              'this session was erased on request; delete it from the tablet',
+            ),
+          )
+        : open(ctx, s),
+    ),
+  );
+  const receivedAt = iso(ctx.now);
+  const outcomes = await ctx.db.transaction(async (tx) => {
+    const out: (SyncReceipt | SyncRejection)[] = [];
+    for (const [i, s] of sessions.entries()) {
+      const o = opened[i];
+      if (!o || 'status' in o) out.push(o ?? reject(s, 400, 'malformed', 'missing'));
+      else out.push(await store(tx, s, deviceId, o, receivedAt));
+    }
+    await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
+    return out;
+  });
+  const receipts: SyncReceipt[] = [];
+  const rejected: SyncRejection[] = [];
+  for (const o of outcomes) {
+    if (typeof o.status === 'number') rejected.push(o);
+    else receipts.push(o);
+  }
+  return { receipts, rejected };
+}

@@ -1,0 +1,41 @@
+/** Serves the built PWA from dist/: hashed assets cached for a year, everything else revalidated, SPA fallback. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { sendError } from './errors.ts';
+
+/** Registers dist/ (if it was built) and the not-found handler: index.html for navigation, JSON 404 for the API. */
+export async function registerStatic(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = existsSync(join(distDir, 'index.html'));
+  if (built)
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      index: ['index.html'],
+      // Our setHeaders decides caching; the plugin's default max-age=0 would be overwritten anyway.
+      cacheControl: false,
+      setHeaders(reply, path) {
+        // Vite names assets by content hash; sw.js, index.html and the manifest must be checked on every load.
+        const immutable = /[\\/]assets[\\/]/.test(path);
+        reply.header(
+          'Cache-Control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  app.setNotFoundHandler(async (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/'))
+      return sendError(reply, 404, 'not_found', 'no such API route');
+    const navigation =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !/\.[A-Za-z0-9]+$/.test(path) &&
+      (req.headers.accept ?? '').includes('text/html');
+    if (navigation && built)
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html', distDir);
+    if (navigation)
+      return reply.code(503).type('text/plain').send('App not built: run npm run build');
+    return sendError(reply, 404, 'not_found', 'not found');
+  });
+}
