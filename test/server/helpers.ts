@@ -60,7 +60,12 @@ export function makeRecord(overrides: Partial<CompletedRecord> = {}): CompletedR
     instrumentVersion: PILOT.version,
     language: 'nl',
     reference: 'AFSPRAAK-123',
-    details: { gender: 'female', firstName: 'Fatima', lastName: 'de Vries', dateOfBirth: '1980-04-01' },
+    details: {
+      gender: 'female',
+      firstName: 'Fatima',
+      lastName: 'de Vries',
+      dateOfBirth: '1980-04-01',
+    },
     answers,
     answeredAt,
     startedAt: 1_770_000_000_000 - 60_000,
@@ -121,7 +126,8 @@ export async function fixture(options: { distDir?: string } = {}): Promise<Fixtu
     async counts() {
       const out: Record<string, number> = {};
       for (const t of ['measurements', 'devices', 'tombstones', 'enroll_codes', 'server_keys'])
-        out[t] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]?.n ?? -1;
+        out[t] =
+          (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]?.n ?? -1;
       return out;
     },
     async close() {

@@ -30,12 +30,17 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     const body = r.json as SyncResponse;
     expect(body.rejected).toEqual([]);
     expect(body.receipts).toEqual([
-      { sessionId: record.sessionId, status: 'stored', receivedAt: new Date(f.clock.now()).toISOString() },
+      {
+        sessionId: record.sessionId,
+        status: 'stored',
+        receivedAt: new Date(f.clock.now()).toISOString(),
+      },
     ]);
     const row = (
-      await f.db.query<Record<string, unknown>>('SELECT * FROM measurements WHERE session_id = $1', [
-        record.sessionId,
-      ])
+      await f.db.query<Record<string, unknown>>(
+        'SELECT * FROM measurements WHERE session_id = $1',
+        [record.sessionId],
+      )
     ).rows[0];
     expect(row).toMatchObject({
       device_id: f.tablet.deviceId,
@@ -58,7 +63,11 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     expect(again.status).toBe(200);
     const body = again.json as SyncResponse;
     expect(body.receipts).toEqual([
-      { sessionId: record.sessionId, status: 'duplicate', receivedAt: first.receipts[0]?.receivedAt },
+      {
+        sessionId: record.sessionId,
+        status: 'duplicate',
+        receivedAt: first.receipts[0]?.receivedAt,
+      },
     ]);
     expect((await f.counts()).measurements).toBe(1);
   });
@@ -69,7 +78,9 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     const other = makeRecord({ sessionId: record.sessionId, reference: 'ANDERS' });
     const body = (await send(other)).json as SyncResponse;
     expect(body.receipts).toEqual([]);
-    expect(body.rejected).toMatchObject([{ sessionId: record.sessionId, status: 409, error: 'conflict' }]);
+    expect(body.rejected).toMatchObject([
+      { sessionId: record.sessionId, status: 409, error: 'conflict' },
+    ]);
     const row = await f.db.query<{ reference: string }>(
       'SELECT reference FROM measurements WHERE session_id = $1',
       [record.sessionId],
@@ -83,7 +94,9 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
       record.sessionId,
     ]);
     const body = (await send(record)).json as SyncResponse;
-    expect(body.rejected).toMatchObject([{ sessionId: record.sessionId, status: 410, error: 'erased' }]);
+    expect(body.rejected).toMatchObject([
+      { sessionId: record.sessionId, status: 410, error: 'erased' },
+    ]);
     expect((await f.counts()).measurements).toBe(0);
   });
 
@@ -118,7 +131,11 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     const body = (await send(record)).json as SyncResponse;
     expect(body.receipts[0]?.status).toBe('stored');
     const row = (
-      await f.db.query<{ score_mismatch: boolean; client_profile: { threshold: number }; server_profile: { threshold: number } }>(
+      await f.db.query<{
+        score_mismatch: boolean;
+        client_profile: { threshold: number };
+        server_profile: { threshold: number };
+      }>(
         'SELECT score_mismatch, client_profile, server_profile FROM measurements WHERE session_id = $1',
         [record.sessionId],
       )
@@ -142,7 +159,8 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     const body = (await f.sync({ sessions: [sealed] })).json as SyncResponse;
     expect(body.receipts[0]?.status).toBe('stored');
     const withNew = makeRecord();
-    const body2 = (await f.sync({ sessions: [await sealRecord(withNew, fresh)] })).json as SyncResponse;
+    const body2 = (await f.sync({ sessions: [await sealRecord(withNew, fresh)] }))
+      .json as SyncResponse;
     expect(body2.receipts[0]?.status).toBe('stored');
   });
 
