@@ -24,12 +24,15 @@ const source = join(LOCALES, 'nl');
 const namespaces = readdirSync(source).filter((f) => f.endsWith('.json'));
 const sourceKeys = new Map(namespaces.map((f) => [f, flatKeys(read(join(source, f)))]));
 
-for (const lng of readdirSync(LOCALES).filter((d) => d !== 'nl' && statSync(join(LOCALES, d)).isDirectory())) {
+for (const lng of readdirSync(LOCALES).filter(
+  (d) => d !== 'nl' && statSync(join(LOCALES, d)).isDirectory(),
+)) {
   for (const ns of namespaces) {
     const file = join(LOCALES, lng, ns);
     if (!existsSync(file)) continue; // a namespace a language does not offer (staff screens: nl/en only) falls back
     const have = flatKeys(read(file));
-    for (const key of sourceKeys.get(ns) ?? []) if (!have.has(key)) problems.push(`${lng}/${ns}: missing ${key}`);
+    for (const key of sourceKeys.get(ns) ?? [])
+      if (!have.has(key)) problems.push(`${lng}/${ns}: missing ${key}`);
   }
 }
 
@@ -40,18 +43,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const uses: [string, string][] = [
-  ['kiosk.json', 'src/kiosk'],
-  ['staff.json', 'src/staff'],
-];
-for (const [ns, dir] of uses) {
-  const keys = sourceKeys.get(ns);
-  if (!keys || !existsSync(join(ROOT, dir))) continue;
-  for (const file of sourceFiles(join(ROOT, dir))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z][\w]*(?:\.[\w]+)+)'/g)) {
-      const key = m[1] ?? '';
-      if (!keys.has(key.replace(PLURAL, ''))) problems.push(`${file.slice(ROOT.length + 1)}: key ${key} not in nl/${ns}`);
-    }
+// Each component names its namespace with useT('ns') (none: kiosk); every literal t('key') must exist there.
+for (const file of [
+  ...sourceFiles(join(ROOT, 'src/kiosk')),
+  ...sourceFiles(join(ROOT, 'src/staff')),
+]) {
+  const text = readFileSync(file, 'utf8');
+  const ns = /useT\('([\w.-]+)'\)/.exec(text)?.[1] ?? 'kiosk';
+  const keys = sourceKeys.get(`${ns}.json`);
+  if (!keys) continue; // instrument namespaces are checked against the instrument data, not here
+  for (const m of text.matchAll(/\bt\(\s*'([a-z][\w]*(?:\.[\w]+)*)'/g)) {
+    const key = m[1] ?? '';
+    if (!keys.has(key.replace(PLURAL, '')))
+      problems.push(`${file.slice(ROOT.length + 1)}: key ${key} not in nl/${ns}.json`);
   }
 }
 
@@ -59,4 +63,6 @@ if (problems.length) {
   console.error(`Locale check failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`Locale check: ${namespaces.length} Dutch namespaces, all locales complete, all used keys exist.`);
+console.log(
+  `Locale check: ${namespaces.length} Dutch namespaces, all locales complete, all used keys exist.`,
+);
