@@ -17,9 +17,9 @@ async function expectRefused(status: number, body: unknown, token?: string) {
   const before = await f.counts();
   const r = await f.sync(body, token);
   expect(r.status, JSON.stringify(r.json)).toBe(status);
-  const body = r.json as { error?: unknown; message?: unknown };
-  expect(typeof body.error).toBe('string');
-  expect(typeof body.message).toBe('string');
+  const answer = r.json as { error?: unknown; message?: unknown };
+  expect(typeof answer.error).toBe('string');
+  expect(typeof answer.message).toBe('string');
   expect(await f.counts()).toEqual(before);
 }
 
