@@ -1,15 +1,27 @@
 /** `npm start`: opens the database from the environment, serves the PWA and the API on PORT, prints the URL. */
 import { createServer } from './app.ts';
-import { openDbFromEnv } from './openDb.ts';
+import { dataDirFromEnv, openDbFromEnv } from './openDb.ts';
+import { claimDataDir, serverUsing } from './pidFile.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
+const embedded = !process.env.DATABASE_URL;
+const dataDir = dataDirFromEnv();
+const other = embedded ? serverUsing(dataDir) : null;
+if (other !== null) {
+  console.error(`Another server (pid ${other}) is using ${dataDir}; stop it first.`);
+  process.exit(1);
+}
+const release = embedded ? claimDataDir(dataDir) : () => undefined;
 const db = await openDbFromEnv();
 const app = await createServer({
   db,
   ...(process.env.DIST_DIR ? { distDir: process.env.DIST_DIR } : {}),
 });
-app.addHook('onClose', () => db.close());
+app.addHook('onClose', async () => {
+  await db.close();
+  release();
+});
 await app.listen({ port, host });
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(

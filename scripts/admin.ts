@@ -1,0 +1,101 @@
+// `npm run admin -- <command>`: enrollment codes, devices, key rotation and agency settings, straight on the database.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { rotateServerKey } from '../src/server/crypto/keys.ts';
+import { createEnrollCode, listDevices, revokeDevice } from '../src/server/devices.ts';
+import { migrate } from '../src/server/migrate.ts';
+import { dataDirFromEnv, openDbFromEnv } from '../src/server/openDb.ts';
+import { serverUsing } from '../src/server/pidFile.ts';
+import { loadSettings, saveSettings } from '../src/server/settingsStore.ts';
+import { ensureServerKey } from '../src/server/crypto/keys.ts';
+
+const USAGE = `Usage: npm run admin -- <command>
+  enroll-code --name "Tablet 3"   one-time code for a new tablet (valid 24 hours)
+  list-devices                    enrolled tablets, last sync, revoked or not
+  revoke-device <device-id>       the tablet's token stops working at once
+  rotate-key                      new sealing key; old keys still decrypt
+  show-settings                   agency settings as JSON
+  set-settings <file.json>        replace agency settings (unknown or out-of-range values fall back)
+Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data).`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+const [command, arg] = positionals;
+if (!command || values.help) {
+  console.log(USAGE);
+  process.exit(command ? 0 : 1);
+}
+
+if (!process.env.DATABASE_URL) {
+  const pid = serverUsing(dataDirFromEnv());
+  if (pid !== null) {
+    console.error(
+      `The server (pid ${pid}) has the embedded database open; stop it, run this command, start it again.\n` +
+        'With PostgreSQL (DATABASE_URL) admin commands work while the server runs.',
+    );
+    process.exit(2);
+  }
+}
+
+const db = await openDbFromEnv();
+const now = Date.now();
+try {
+  await migrate(db);
+  await ensureServerKey(db, now);
+  switch (command) {
+    case 'enroll-code': {
+      const name = values.name?.trim();
+      if (!name) throw new Error('enroll-code needs --name "Tablet name"');
+      const code = await createEnrollCode(db, name, now);
+      console.log(`Enrollment code for "${name}": ${code}`);
+      console.log(`Valid until ${new Date(now + 24 * 3600_000).toLocaleString('nl-NL')}, once.`);
+      break;
+    }
+    case 'list-devices': {
+      const devices = await listDevices(db);
+      if (devices.length === 0) console.log('No tablets enrolled.');
+      for (const d of devices)
+        console.log(
+          [
+            d.id,
+            JSON.stringify(d.name),
+            `enrolled ${d.enrolledAt.toISOString()}`,
+            `last sync ${d.lastSeenAt?.toISOString() ?? 'never'}`,
+            d.revokedAt ? `REVOKED ${d.revokedAt.toISOString()}` : 'active',
+          ].join('  '),
+        );
+      break;
+    }
+    case 'revoke-device': {
+      if (!arg) throw new Error('revoke-device needs the device id (see list-devices)');
+      const done = await revokeDevice(db, arg, now);
+      console.log(done ? `Revoked ${arg}.` : `No active device ${arg}.`);
+      if (!done) process.exitCode = 1;
+      break;
+    }
+    case 'rotate-key': {
+      const key = await rotateServerKey(db, now);
+      console.log(`New server key ${key.keyId}; tablets use it after their next config fetch.`);
+      break;
+    }
+    case 'show-settings':
+      console.log(JSON.stringify(await loadSettings(db), null, 2));
+      break;
+    case 'set-settings': {
+      if (!arg) throw new Error('set-settings needs a JSON file');
+      const saved = await saveSettings(db, JSON.parse(readFileSync(arg, 'utf8')), now);
+      console.log(JSON.stringify(saved, null, 2));
+      break;
+    }
+    default:
+      console.error(`Unknown command ${command}\n\n${USAGE}`);
+      process.exitCode = 1;
+  }
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
