@@ -1,0 +1,193 @@
+// Server ingest under load: 50 simulated tablets over loopback HTTP, beside the raw batched-insert ceiling of the same DB.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseInstrument } from '../src/core/instrument.ts';
+import { scoreAnswers } from '../src/core/scoring.ts';
+import type { CompletedRecord } from '../src/core/session.ts';
+import type { SealedSession } from '../src/core/wire.ts';
+import { createServer } from '../src/server/app.ts';
+import type { Db } from '../src/server/db.ts';
+import { openPglite } from '../src/server/dbPglite.ts';
+import { openPostgres } from '../src/server/dbPostgres.ts';
+import { createEnrollCode } from '../src/server/devices.ts';
+import type { EnrollResponse, SyncResponse } from '../src/sync/protocol.ts';
+import { sealRecord } from '../src/sync/seal.ts';
+
+const TABLETS = 50;
+const SESSIONS_PER_TABLET = 60;
+const BATCH = 20;
+
+const pilot = parseInstrument(
+  JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../src/instruments/pilot-2019.v1.json'), 'utf8'),
+  ),
+);
+
+function record(i: number): CompletedRecord {
+  const answers: Record<string, number> = {};
+  const answeredAt: Record<string, number> = {};
+  pilot.parts
+    .flatMap((p) => p.items)
+    .forEach((item, j) => {
+      answers[item.id] = ((i + j) % 5) + 1;
+      answeredAt[item.id] = 1_770_000_000_000 + j * 4000;
+    });
+  return {
+    sessionId: randomUUID(),
+    instrumentId: pilot.id,
+    instrumentVersion: pilot.version,
+    language: 'nl',
+    reference: `A-${i}`,
+    details: { gender: 'other', firstName: 'Sam', lastName: 'Jansen', dateOfBirth: '1990-01-01' },
+    answers,
+    answeredAt,
+    profile: scoreAnswers(pilot, answers),
+    startedAt: 1_769_999_000_000,
+    consentAt: 1_769_999_100_000,
+    completedAt: 1_770_000_300_000,
+  };
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function httpIngest(db: Db): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const app = await createServer({ db, log: false, distDir: '/nonexistent' });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const tablets: EnrollResponse[] = [];
+    for (let t = 0; t < TABLETS; t++) {
+      const code = await createEnrollCode(db, `Bench ${t}`, Date.now());
+      const r = await fetch(`${base}/api/devices/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      tablets.push((await r.json()) as EnrollResponse);
+    }
+    // Sealing happens on the tablets, so it is done before the clock starts.
+    const outboxes: SealedSession[][] = await Promise.all(
+      tablets.map((tab, t) =>
+        Promise.all(
+          Array.from({ length: SESSIONS_PER_TABLET }, (_, i) =>
+            sealRecord(record(t * 1000 + i), tab.serverKey),
+          ),
+        ),
+      ),
+    );
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      tablets.map(async (tab, t) => {
+        const outbox = outboxes[t] ?? [];
+        for (let i = 0; i < outbox.length; i += BATCH) {
+          const t0 = performance.now();
+          const r = await fetch(`${base}/api/sync/sessions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tab.token}` },
+            body: JSON.stringify({ sessions: outbox.slice(i, i + BATCH) }),
+          });
+          const body = (await r.json()) as SyncResponse;
+          latencies.push(performance.now() - t0);
+          if (r.status !== 200 || body.rejected.length > 0)
+            throw new Error(`sync failed: ${r.status} ${JSON.stringify(body).slice(0, 200)}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      perSecond: (TABLETS * SESSIONS_PER_TABLET) / seconds,
+      p50: pct(latencies, 50),
+      p99: pct(latencies, 99),
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+/** The ceiling: the same rows inserted straight into the same table, 100 per statement, one transaction each. */
+async function rawInsert(db: Db): Promise<number> {
+  const device = (await db.query<{ id: string }>('SELECT id FROM devices LIMIT 1')).rows[0]?.id;
+  const rows = Array.from({ length: TABLETS * SESSIONS_PER_TABLET }, (_, i) => record(i));
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    const params: unknown[] = [];
+    const values = chunk.map((r) => {
+      const p = [
+        r.sessionId,
+        device,
+        r.instrumentId,
+        r.instrumentVersion,
+        r.language,
+        r.reference,
+        JSON.stringify(r.details),
+        JSON.stringify(r.answers),
+        JSON.stringify(r.answeredAt),
+        JSON.stringify(r.profile),
+        JSON.stringify(r.profile),
+        false,
+        randomBytes(32).toString('hex'),
+        new Date(r.startedAt).toISOString(),
+        new Date(r.completedAt).toISOString(),
+        new Date().toISOString(),
+      ];
+      const n = params.length;
+      params.push(...p);
+      return `(${p.map((_, k) => `$${n + k + 1}${k >= 6 && k <= 10 ? '::jsonb' : ''}`).join(',')})`;
+    });
+    await db.transaction((tx) =>
+      tx.query(
+        `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
+           details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash,
+           started_at, completed_at, received_at) VALUES ${values.join(',')}`,
+        params,
+      ),
+    );
+  }
+  return rows.length / ((performance.now() - started) / 1000);
+}
+
+async function benchOne(label: string, db: Db): Promise<string[]> {
+  const http = await httpIngest(db);
+  const ceiling = await rawInsert(db);
+  return [
+    `  ${label}: ${http.perSecond.toFixed(0)} sessions/s over HTTP (${TABLETS} tablets, batches of ${BATCH}), ` +
+      `request p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms`,
+    `  ${label}: ${ceiling.toFixed(0)} rows/s raw batched insert (ceiling); HTTP reaches ${((100 * http.perSecond) / ceiling).toFixed(0)}%`,
+  ];
+}
+
+/** Runs the ingest bench on PGlite (temp folder) and, when DATABASE_URL is set, on PostgreSQL; returns the lines. */
+export async function benchServerIngest(): Promise<string[]> {
+  const lines = [
+    `  ${TABLETS * SESSIONS_PER_TABLET} sealed sessions, ${TABLETS} concurrent tablets over loopback HTTP`,
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'si-bench-'));
+  const pglite = await openPglite(dir);
+  try {
+    lines.push(...(await benchOne('PGlite', pglite)));
+  } finally {
+    await pglite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const pg = await openPostgres(url, { schema, max: 10 });
+    try {
+      lines.push(...(await benchOne('PostgreSQL', pg)));
+    } finally {
+      await pg.exec(`DROP SCHEMA "${schema}" CASCADE`);
+      await pg.close();
+    }
+  } else lines.push('  PostgreSQL: skipped (set DATABASE_URL)');
+  return lines;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  for (const line of await benchServerIngest()) console.log(line);
