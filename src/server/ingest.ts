@@ -83,60 +83,96 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncR
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOf = (v: Date | string): string => new Date(v).toISOString();
 
-/** Inserts once; on a conflict compares hashes: same record → duplicate receipt, other content → 409. */
+const JSONB_COLUMNS = new Set([6, 7, 8, 9, 10]);
+
+function rowOf(deviceId: string, r: Ready, receivedAt: string): unknown[] {
+  const rec = r.record;
+  return [
+    rec.sessionId.toLowerCase(),
+    deviceId,
+    rec.instrumentId,
+    rec.instrumentVersion,
+    rec.language,
+    rec.reference,
+    JSON.stringify(rec.details),
+    JSON.stringify(rec.answers),
+    JSON.stringify(rec.answeredAt),
+    JSON.stringify(rec.profile),
+    JSON.stringify(r.serverProfile),
+    r.mismatch,
+    r.hash,
+    iso(rec.startedAt),
+    rec.consentAt === null ? null : iso(rec.consentAt),
+    iso(rec.completedAt),
+    receivedAt,
+  ];
+}
+
+/**
+ * Inserts the ready sessions in one statement (ON CONFLICT DO NOTHING), then reads back the stored hash of every id:
+ * inserted by this statement → stored; same hash → duplicate with the first receipt; other hash → 409. Concurrent
+ * requests for one id are settled by the primary key, never by an error.
+ */
 async function store(
   tx: Queryable,
-  s: SealedSession,
+  ready: readonly { s: SealedSession; r: Ready }[],
   deviceId: string,
-  r: Ready,
   receivedAt: string,
-): Promise<SyncReceipt | SyncRejection> {
-  const id = r.record.sessionId.toLowerCase();
-  const erased = await tx.query('SELECT 1 FROM tombstones WHERE session_id = $1', [id]);
-  if (erased.rowCount > 0)
-    return reject(
-      s,
-      410,
-      'erased',
-      'this session was erased on request; delete it from the tablet',
+): Promise<(SyncReceipt | SyncRejection)[]> {
+  if (ready.length === 0) return [];
+  const ids = JSON.stringify(ready.map(({ r }) => r.record.sessionId.toLowerCase()));
+  const erased = await tx.query<{ id: string }>(
+    `SELECT session_id::text AS id FROM tombstones
+     WHERE session_id::text IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [ids],
+  );
+  const gone = new Set(erased.rows.map((x) => x.id));
+  const live = ready.filter(({ r }) => !gone.has(r.record.sessionId.toLowerCase()));
+  const params: unknown[] = [];
+  const values = live.map(({ r }) => {
+    const row = rowOf(deviceId, r, receivedAt);
+    const n = params.length;
+    params.push(...row);
+    return `(${row.map((_, k) => `$${n + k + 1}${JSONB_COLUMNS.has(k) ? '::jsonb' : ''}`).join(', ')})`;
+  });
+  const inserted = new Set<string>();
+  if (values.length > 0) {
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
+         details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash,
+         started_at, consent_at, completed_at, received_at)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (session_id) DO NOTHING RETURNING session_id::text AS id`,
+      params,
     );
-  const rec = r.record;
-  const inserted = await tx.query(
-    `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
-       details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash,
-       started_at, consent_at, completed_at, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13,
-       $14, $15, $16, $17)
-     ON CONFLICT (session_id) DO NOTHING RETURNING session_id`,
-    [
-      id,
-      deviceId,
-      rec.instrumentId,
-      rec.instrumentVersion,
-      rec.language,
-      rec.reference,
-      JSON.stringify(rec.details),
-      JSON.stringify(rec.answers),
-      JSON.stringify(rec.answeredAt),
-      JSON.stringify(rec.profile),
-      JSON.stringify(r.serverProfile),
-      r.mismatch,
-      r.hash,
-      iso(rec.startedAt),
-      rec.consentAt === null ? null : iso(rec.consentAt),
-      iso(rec.completedAt),
-      receivedAt,
-    ],
+    for (const row of r.rows) inserted.add(row.id);
+  }
+  const stored = await tx.query<{ id: string; body_hash: string; received_at: Date | string }>(
+    `SELECT session_id::text AS id, body_hash, received_at FROM measurements
+     WHERE session_id::text IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [ids],
   );
-  if (inserted.rowCount > 0) return { sessionId: s.sessionId, status: 'stored', receivedAt };
-  const existing = await tx.query<{ body_hash: string; received_at: Date | string }>(
-    'SELECT body_hash, received_at FROM measurements WHERE session_id = $1',
-    [id],
-  );
-  const row = existing.rows[0];
-  if (row && row.body_hash === r.hash)
+  const byId = new Map(stored.rows.map((row) => [row.id, row]));
+  return ready.map(({ s, r }): SyncReceipt | SyncRejection => {
+    const id = r.record.sessionId.toLowerCase();
+    if (gone.has(id))
+      return reject(
+        s,
+        410,
+        'erased',
+        'this session was erased on request; delete it from the tablet',
+      );
+    const row = byId.get(id);
+    if (!row || row.body_hash !== r.hash)
+      return reject(
+        s,
+        409,
+        'conflict',
+        'a different record with this session id is already stored',
+      );
+    if (inserted.delete(id)) return { sessionId: s.sessionId, status: 'stored', receivedAt };
     return { sessionId: s.sessionId, status: 'duplicate', receivedAt: isoOf(row.received_at) };
-  return reject(s, 409, 'conflict', 'a different record with this session id is already stored');
+  });
 }
 
 /** Handles one sync request from `deviceId`; the result has one entry per session, in order of the lists. */
@@ -167,19 +203,20 @@ export async function ingestBatch(
     ),
   );
   const receivedAt = iso(ctx.now);
-  const outcomes = await ctx.db.transaction(async (tx) => {
-    const out: (SyncReceipt | SyncRejection)[] = [];
-    for (const [i, s] of sessions.entries()) {
-      const o = opened[i];
-      if (!o || 'status' in o) out.push(o ?? reject(s, 400, 'malformed', 'missing'));
-      else out.push(await store(tx, s, deviceId, o, receivedAt));
-    }
+  const ready = sessions.flatMap((s, i) => {
+    const r = opened[i];
+    return r && !('status' in r) ? [{ s, r }] : [];
+  });
+  const stored = await ctx.db.transaction(async (tx) => {
+    const out = await store(tx, ready, deviceId, receivedAt);
     await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
     return out;
   });
+  const outcomes = opened.map((o) => (o && 'status' in o ? o : stored.shift()));
   const receipts: SyncReceipt[] = [];
   const rejected: SyncRejection[] = [];
   for (const o of outcomes) {
+    if (!o) continue;
     if (typeof o.status === 'number') rejected.push(o);
     else receipts.push(o);
   }

@@ -182,6 +182,15 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     expect(await f.counts()).toEqual(before);
   });
 
+  it('settles one id sent twice within a batch', async () => {
+    const record = makeRecord();
+    const other = makeRecord({ sessionId: record.sessionId, reference: 'ANDERS' });
+    const body = (await send(record, record, other)).json as SyncResponse;
+    expect(body.receipts.map((r) => r.status)).toEqual(['stored', 'duplicate']);
+    expect(body.rejected.map((r) => r.status)).toEqual([409]);
+    expect((await f.counts()).measurements).toBe(1);
+  });
+
   it('is idempotent under concurrent sends of the same record', async () => {
     const record = makeRecord();
     const results = await Promise.all(Array.from({ length: 8 }, () => send(record)));
