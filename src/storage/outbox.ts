@@ -65,12 +65,13 @@ export async function sealPending(
   return pending.length;
 }
 
-/** The next sealed rows due for sending, oldest first. */
-export async function nextOutboxBatch(limit: number, now: number): Promise<OutboxRow[]> {
+/**
+ * The next sealed rows to send, oldest first. Backoff only decides when the timer wakes the sender; a real
+ * opportunity (network back, page visible, a completion, staff) sends at once.
+ */
+export async function nextOutboxBatch(limit: number): Promise<OutboxRow[]> {
   const rows = await guard(() => database().outbox.orderBy('createdAt').toArray());
-  return rows
-    .filter((r) => r.sealed !== null && r.rejected === null && r.nextAttemptAt <= now)
-    .slice(0, limit);
+  return rows.filter((r) => r.sealed !== null && r.rejected === null).slice(0, limit);
 }
 
 /** The earliest time a queued row may be tried again, or null when nothing waits. */

@@ -47,7 +47,8 @@ export function startSyncLoop(deps: SenderDeps): SyncLoop {
     try {
       const result = await withExclusiveLock('slimme-intake-sync', () => drainOutbox(deps));
       listeners.forEach((l) => l(result));
-      if (result?.kind === 'retry-later') await registerBackgroundSync();
+      // Never awaited: `serviceWorker.ready` can stay pending (no worker yet) and must not stall the loop.
+      if (result?.kind === 'retry-later') void registerBackgroundSync();
     } catch (e) {
       console.warn('sync failed', e);
       listeners.forEach((l) => l(null));
@@ -85,7 +86,7 @@ export function startSyncLoop(deps: SenderDeps): SyncLoop {
 /** Asks the browser to wake us when connectivity returns, where Background Sync exists (Chromium). */
 async function registerBackgroundSync(): Promise<void> {
   try {
-    const reg = (await navigator.serviceWorker?.ready) as
+    const reg = (await navigator.serviceWorker?.getRegistration()) as
       (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
     await reg?.sync?.register('sync-outbox');
   } catch {

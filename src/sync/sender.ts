@@ -44,7 +44,7 @@ export async function drainOutbox(deps: SenderDeps): Promise<DrainResult> {
   await sealPending((r) => deps.seal(r, enrollment.serverKey));
   let sent = 0;
   for (;;) {
-    const batch = await nextOutboxBatch(deps.batchSize ?? 50, deps.now());
+    const batch = await nextOutboxBatch(deps.batchSize ?? 50);
     if (batch.length === 0) {
       await updateSyncStatus({
         lastAttemptAt: deps.now(),

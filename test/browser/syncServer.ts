@@ -1,0 +1,64 @@
+// An in-process server for sync tests: the test can create enrollment codes, count rows and restart the server.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '../../src/server/app.ts';
+import type { Db } from '../../src/server/db.ts';
+import { openPglite } from '../../src/server/dbPglite.ts';
+import { createEnrollCode } from '../../src/server/devices.ts';
+
+/** A server whose database the test can read, on a fixed port so it can be restarted under the tablet. */
+export interface SyncServer {
+  readonly url: string;
+  readonly db: Db;
+  /** A fresh enrollment for a tablet: what `POST /api/devices/enroll` answered. */
+  enroll(name: string): Promise<Record<string, unknown>>;
+  /** session ids stored, with how often each occurs. */
+  stored(): Promise<string[]>;
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Starts the real server (PGlite in a temp folder) in this process. */
+export async function startSyncServer(): Promise<SyncServer> {
+  const work = mkdtempSync(join(tmpdir(), 'si-sync-'));
+  const distDir = join(work, 'dist');
+  cpSync(resolve(import.meta.dirname, '../../dist'), distDir, { recursive: true });
+  const db = await openPglite(join(work, 'pglite'));
+  let app: FastifyInstance = await createServer({ db, distDir, log: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    db,
+    async enroll(name) {
+      const code = await createEnrollCode(db, name, Date.now());
+      const r = await fetch(`${url}/api/devices/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      if (!r.ok) throw new Error(`enroll failed: ${r.status} ${await r.text()}`);
+      return (await r.json()) as Record<string, unknown>;
+    },
+    async stored() {
+      const r = await db.query<{ session_id: string }>(
+        'SELECT session_id FROM measurements ORDER BY session_id',
+      );
+      return r.rows.map((x) => x.session_id);
+    },
+    async restart() {
+      await app.close();
+      app = await createServer({ db, distDir, log: false });
+      await app.listen({ port, host: '127.0.0.1' });
+    },
+    async dispose() {
+      await app.close();
+      await db.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
