@@ -1,10 +1,12 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
 import { benchBundle } from './bundle.ts';
 import { benchKiosk } from './kiosk.ts';
+import { benchServerIngest } from './server-ingest.ts';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk first load (JavaScript + CSS before the first screen)', benchBundle],
   ['Kiosk in headless Chromium', benchKiosk],
+  ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
 ];
 
 for (const [title, run] of sections) {
