@@ -96,6 +96,8 @@ export function parseInstrument(input: unknown): Instrument {
     return { value: r.value, label: str(r.label, `answerScale[${i}].label`) };
   });
   if (answerScale.length < 2) fail('answerScale needs at least two options');
+  if (new Set(answerScale.map((a) => a.value)).size !== answerScale.length)
+    fail('answerScale values must be unique');
   const scales: Scale[] = arr(o.scales, 'scales').map((s, i) => {
     const r = rec(s, `scales[${i}]`);
     const kind = str(r.kind, `scales[${i}].kind`);
@@ -118,6 +120,8 @@ export function parseInstrument(input: unknown): Instrument {
   });
   const scaleIds = new Set(scales.map((s) => s.id));
   if (scaleIds.size !== scales.length) fail('scale ids must be unique');
+  if (scales.filter((s) => s.kind === 'desirability').length > 1)
+    fail('at most one scale may be of kind desirability');
   const seen = new Set<string>();
   const parts: Part[] = arr(o.parts, 'parts').map((p, i) => {
     const r = rec(p, `parts[${i}]`);

@@ -64,7 +64,8 @@ function valuesOf(
   return { values, items: ids.length };
 }
 
-const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const mean = (xs: readonly number[]): number => sum(xs) / xs.length;
 
 /** Scores answers: posture % = (mean − min) / (max − min) × 100; dominant above the threshold; roles ranked with ties. */
 export function scoreAnswers(
@@ -80,7 +81,11 @@ export function scoreAnswers(
     const { values, items } = valuesOf(instrument, scale, answers);
     const enough = values.length >= scale.minAnswered;
     if (scale.kind === 'posture') {
-      const percent = enough ? ((mean(values) - min) / (max - min)) * 100 : null;
+      // One division of exact sums, not (mean − min) / range × 100: chained rounding turned an exact 55% into
+      // 55.00000000000001, which then counted as above a threshold of 55.
+      const percent = enough
+        ? ((sum(values) - values.length * min) * 100) / (values.length * (max - min))
+        : null;
       postures.push({
         scale: scale.id,
         answered: values.length,

@@ -100,7 +100,7 @@ export function resumeStep(
 export function unansweredItems(instrument: Instrument, answers: Answers): string[] {
   return itemsInOrder(instrument)
     .map(({ item }) => item.id)
-    .filter((id) => answers[id] === undefined);
+    .filter((id) => typeof answers[id] !== 'number');
 }
 
 /** Builds the record a completed session becomes, scoring it on the device. */
