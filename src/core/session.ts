@@ -23,6 +23,8 @@ export interface Session {
   readonly step: Step;
   readonly startedAt: number;
   readonly updatedAt: number;
+  /** When `step` was last stored; answers newer than this say the client moved on (see `resumeStep`). */
+  readonly stepAt: number;
   readonly completedAt: number | null;
   /** Set by staff at handover, e.g. the appointment number. */
   readonly reference: string | null;

@@ -34,7 +34,7 @@ export function SessionFlow({ loaded, onFinished, onError }: SessionFlowProps) {
   const items = itemsInOrder(instrument);
   const [step, setStep] = useState<Step>(() =>
     clampStep(
-      resumeStep(instrument, loaded.session.step, loaded.session.updatedAt, loaded.answeredAt),
+      resumeStep(instrument, loaded.session.step, loaded.session.stepAt, loaded.answeredAt),
       items.length,
     ),
   );

@@ -39,6 +39,7 @@ export function restoreSession(raw: SessionRow): SessionRow {
     step: restoreStep(r.step),
     startedAt: started,
     updatedAt: num(r.updatedAt, started),
+    stepAt: num(r.stepAt, num(r.updatedAt, started)),
     completedAt: typeof r.completedAt === 'number' ? r.completedAt : null,
     reference: typeof r.reference === 'string' ? r.reference : null,
     details: restoreDetails(r.details),

@@ -48,6 +48,7 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
     step: { kind: 'consent' },
     startedAt: n.at,
     updatedAt: n.at,
+    stepAt: n.at,
     completedAt: null,
     reference: n.reference,
     details: {},
@@ -112,20 +113,20 @@ export async function clearAnswer(
   await guard(() =>
     db.transaction('rw', db.answers, db.sessions, async () => {
       await db.answers.delete([sessionId, itemId]);
-      await db.sessions.update(sessionId, { step: next, updatedAt: at });
+      await db.sessions.update(sessionId, { step: next, stepAt: at, updatedAt: at });
     }),
   );
 }
 
 /** Records where the client is, so a reload resumes on the same screen. */
 export async function saveStep(sessionId: string, step: Step, at: number): Promise<void> {
-  await guard(() => database().sessions.update(sessionId, { step, updatedAt: at }));
+  await guard(() => database().sessions.update(sessionId, { step, stepAt: at, updatedAt: at }));
 }
 
 /** Records the client's consent and moves on. */
 export async function saveConsent(sessionId: string, next: Step, at: number): Promise<void> {
   await guard(() =>
-    database().sessions.update(sessionId, { consentAt: at, step: next, updatedAt: at }),
+    database().sessions.update(sessionId, { consentAt: at, step: next, stepAt: at, updatedAt: at }),
   );
 }
 
@@ -136,7 +137,9 @@ export async function saveDetails(
   next: Step,
   at: number,
 ): Promise<void> {
-  await guard(() => database().sessions.update(sessionId, { details, step: next, updatedAt: at }));
+  await guard(() =>
+    database().sessions.update(sessionId, { details, step: next, stepAt: at, updatedAt: at }),
+  );
 }
 
 /** Records the language the client switched to. */

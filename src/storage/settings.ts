@@ -39,3 +39,21 @@ export async function loadPinHash(): Promise<PinHash | null> {
 export async function savePinHash(pin: PinHash): Promise<void> {
   await guard(() => database().settings.put({ key: 'staffPin', value: pin }));
 }
+
+/** Wrong-PIN bookkeeping, kept in IndexedDB so a reload does not reset the wait. */
+export interface PinLock {
+  readonly failures: number;
+  readonly lockedUntil: number;
+}
+
+/** The current wrong-PIN state. */
+export async function loadPinLock(): Promise<PinLock> {
+  const row = await guard(() => database().settings.get('pinLock'));
+  const v = row?.value as Partial<PinLock> | undefined;
+  return { failures: v?.failures ?? 0, lockedUntil: v?.lockedUntil ?? 0 };
+}
+
+/** Stores the wrong-PIN state. */
+export async function savePinLock(lock: PinLock): Promise<void> {
+  await guard(() => database().settings.put({ key: 'pinLock', value: lock }));
+}

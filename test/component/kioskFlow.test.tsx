@@ -155,6 +155,7 @@ describe('kiosk flow', () => {
       step: { kind: 'item', index: 3 },
       startedAt: Date.now() - 3_600_000,
       updatedAt: Date.now() - 3_600_000,
+      stepAt: Date.now() - 3_600_000,
       completedAt: null,
       reference: null,
       details: { firstName: 'Vorige' },

@@ -139,6 +139,7 @@ describe('completeRecord', () => {
     step: { kind: 'review' },
     startedAt: 1_700_000_000_000,
     updatedAt: 1_700_000_500_000,
+    stepAt: 1_700_000_500_000,
     completedAt: null,
     reference: 'AFS-1234',
     details: { firstName: 'Zoë', gender: 'female' },

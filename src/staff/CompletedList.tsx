@@ -1,0 +1,54 @@
+/** Sessions completed on this tablet (previews until the server has them), newest first; tap one to see its profile. */
+import { useT } from '../i18n/useT.ts';
+import { instrumentNamespace } from '../core/instrumentTexts.ts';
+import type { Instrument } from '../core/instrument.ts';
+import type { SessionRow } from '../storage/db.ts';
+
+/** Props: the rows and what to do with a choice. */
+export interface CompletedListProps {
+  readonly rows: readonly SessionRow[];
+  readonly instrument: Instrument;
+  readonly onOpen: (id: string) => void;
+  readonly onBack: () => void;
+}
+
+/** The list. */
+export function CompletedList({ rows, instrument, onOpen, onBack }: CompletedListProps) {
+  const t = useT('staff');
+  const it = useT(instrumentNamespace(instrument));
+  return (
+    <main class="staff screen" data-screen="staff-completed">
+      <h1>{t('completed.title')}</h1>
+      {rows.length === 0 && <p>{t('completed.empty')}</p>}
+      <ul class="staff-list">
+        {rows.map((s) => {
+          const dominant = s.profile?.dominant ?? [];
+          return (
+            <li key={s.id}>
+              <button
+                type="button"
+                class="staff-row"
+                data-session={s.id}
+                onClick={() => onOpen(s.id)}
+              >
+                <strong>{s.reference ?? s.details.firstName ?? t('completed.anonymous')}</strong>
+                <span>{new Date(s.completedAt ?? s.updatedAt).toLocaleString('nl-NL')}</span>
+                <span>
+                  {dominant.length
+                    ? dominant.map((d) => it(`scales.${d}.label`)).join(', ')
+                    : t('completed.dominant_none')}
+                  {s.syncedAt ? ` · ${t('completed.synced')}` : ''}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div class="screen-actions">
+        <button type="button" class="secondary" onClick={onBack}>
+          {t('completed.back_button')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+/** Staff start a session for a client: an optional reference and the client's language, then hand the tablet over. */
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n/useT.ts';
+import { languageMeta } from '../i18n/languages.ts';
+import type { Handover } from '../kiosk/staffBridge.ts';
+
+/** Props: the languages on offer and what to do. */
+export interface HandoverFormProps {
+  readonly languages: readonly string[];
+  readonly onStart: (h: Handover) => void;
+  readonly onBack: () => void;
+}
+
+const REFERENCE = /^[\p{L}\p{N}/-]{1,40}$/u;
+
+/** The form. */
+export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) {
+  const t = useT('staff');
+  const [reference, setReference] = useState('');
+  const [language, setLanguage] = useState(languages[0] ?? 'nl');
+  const [invalid, setInvalid] = useState(false);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const ref = reference.trim();
+    if (ref && !REFERENCE.test(ref)) return setInvalid(true);
+    onStart({ reference: ref || null, language });
+  };
+  return (
+    <main class="staff screen" data-screen="staff-handover">
+      <h1>{t('handover.title')}</h1>
+      <form onSubmit={submit} noValidate>
+        <label for="handover-reference">{t('handover.reference_label')}</label>
+        <p class="hint" id="handover-reference-hint">
+          {t('handover.reference_hint')}
+        </p>
+        <input
+          id="handover-reference"
+          autoComplete="off"
+          maxLength={40}
+          value={reference}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? 'handover-reference-error' : 'handover-reference-hint'}
+          onInput={(e) => {
+            setReference(e.currentTarget.value);
+            setInvalid(false);
+          }}
+        />
+        {invalid && (
+          <p id="handover-reference-error" class="error" role="alert">
+            {t('handover.reference_invalid')}
+          </p>
+        )}
+        <label for="handover-language">{t('handover.language_label')}</label>
+        <select
+          id="handover-language"
+          value={language}
+          onChange={(e) => setLanguage(e.currentTarget.value)}
+        >
+          {languages.map((code) => (
+            <option key={code} value={code}>
+              {languageMeta(code).name} ({languageMeta(code).dutchName})
+            </option>
+          ))}
+        </select>
+        <div class="screen-actions">
+          <button type="button" class="secondary" onClick={onBack}>
+            {t('handover.back_button')}
+          </button>
+          <button type="submit" class="primary">
+            {t('handover.start_button')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

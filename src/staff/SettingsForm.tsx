@@ -1,0 +1,175 @@
+/** Device settings for staff: agency name, consent text, which details are asked, thresholds and timings. */
+import { useState } from 'preact/hooks';
+import { DETAIL_FIELDS, type FieldMode } from '../core/details.ts';
+import { SETTING_BOUNDS, type AgencySettings } from '../core/settings.ts';
+import { useT } from '../i18n/useT.ts';
+import { saveSettings } from '../storage/settings.ts';
+
+/** Props: the current settings, and what to do after saving. */
+export interface SettingsFormProps {
+  readonly settings: AgencySettings;
+  readonly onSaved: (s: AgencySettings) => void;
+  readonly onChangePin: () => void;
+  readonly onBack: () => void;
+}
+
+type NumberKey = keyof typeof SETTING_BOUNDS;
+const NUMBERS: readonly [NumberKey, string][] = [
+  ['dominantThreshold', 'threshold_label'],
+  ['desirabilityCautionAbove', 'caution_label'],
+  ['idleSeconds', 'idle_label'],
+  ['idleCountdownSeconds', 'countdown_label'],
+  ['thanksSeconds', 'thanks_label'],
+  ['staffLockSeconds', 'lock_label'],
+];
+
+function numberOf(s: AgencySettings, k: NumberKey): number {
+  return k === 'dominantThreshold' || k === 'desirabilityCautionAbove' ? s.scoring[k] : s[k];
+}
+
+/** The form; nothing out of bounds is saved, each field says what it accepts. */
+export function SettingsForm({ settings, onSaved, onChangePin, onBack }: SettingsFormProps) {
+  const t = useT('staff');
+  const [draft, setDraft] = useState(() => ({
+    agencyName: settings.agencyName,
+    consentText: settings.consentText ?? '',
+    detailFields: { ...settings.detailFields },
+    previewRetention: settings.previewRetention,
+    numbers: Object.fromEntries(NUMBERS.map(([k]) => [k, String(numberOf(settings, k))])) as Record<
+      NumberKey,
+      string
+    >,
+  }));
+  const [saved, setSaved] = useState(false);
+  const invalid = NUMBERS.filter(([k]) => {
+    const v = Number(draft.numbers[k].replace(',', '.'));
+    const [lo, hi] = SETTING_BOUNDS[k];
+    return draft.numbers[k].trim() === '' || !Number.isFinite(v) || v < lo || v > hi;
+  }).map(([k]) => k);
+  const num = (k: NumberKey) => Number(draft.numbers[k].replace(',', '.'));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (invalid.length) return;
+    const next = await saveSettings({
+      ...settings,
+      agencyName: draft.agencyName,
+      consentText: draft.consentText.trim() || null,
+      detailFields: draft.detailFields,
+      previewRetention: draft.previewRetention,
+      scoring: {
+        dominantThreshold: num('dominantThreshold'),
+        desirabilityCautionAbove: num('desirabilityCautionAbove'),
+      },
+      idleSeconds: num('idleSeconds'),
+      idleCountdownSeconds: num('idleCountdownSeconds'),
+      thanksSeconds: num('thanksSeconds'),
+      staffLockSeconds: num('staffLockSeconds'),
+    });
+    setSaved(true);
+    onSaved(next);
+  };
+
+  return (
+    <main class="staff screen" data-screen="staff-settings">
+      <h1>{t('settings.title')}</h1>
+      <form onSubmit={(e) => void submit(e)} noValidate onInput={() => setSaved(false)}>
+        <label for="set-agency">{t('settings.agency_label')}</label>
+        <input
+          id="set-agency"
+          value={draft.agencyName}
+          maxLength={80}
+          onInput={(e) => setDraft({ ...draft, agencyName: e.currentTarget.value })}
+        />
+        <label for="set-consent">{t('settings.consent_label')}</label>
+        <p class="hint">{t('settings.consent_hint')}</p>
+        <textarea
+          id="set-consent"
+          rows={5}
+          maxLength={4000}
+          value={draft.consentText}
+          onInput={(e) => setDraft({ ...draft, consentText: e.currentTarget.value })}
+        />
+        <fieldset>
+          <legend>{t('settings.fields_title')}</legend>
+          {DETAIL_FIELDS.map((f) => (
+            <label key={f} class="inline-field">
+              <span>{t(`settings.field_${f}`)}</span>
+              <select
+                value={draft.detailFields[f]}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    detailFields: {
+                      ...draft.detailFields,
+                      [f]: e.currentTarget.value as FieldMode,
+                    },
+                  })
+                }
+              >
+                {(['required', 'optional', 'off'] as const).map((m) => (
+                  <option key={m} value={m}>
+                    {t(`settings.mode_${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+        {NUMBERS.map(([k, label]) => {
+          const [min, max] = SETTING_BOUNDS[k];
+          const bad = invalid.includes(k);
+          return (
+            <div key={k} class={bad ? 'field invalid' : 'field'}>
+              <label for={`set-${k}`}>{t(`settings.${label}`)}</label>
+              <input
+                id={`set-${k}`}
+                inputMode="decimal"
+                value={draft.numbers[k]}
+                aria-invalid={bad ? true : undefined}
+                aria-describedby={bad ? `set-${k}-error` : undefined}
+                onInput={(e) =>
+                  setDraft({ ...draft, numbers: { ...draft.numbers, [k]: e.currentTarget.value } })
+                }
+              />
+              {bad && (
+                <p id={`set-${k}-error`} class="error">
+                  {t('settings.range', { min, max })}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        <label for="set-retention">{t('settings.retention_label')}</label>
+        <select
+          id="set-retention"
+          value={draft.previewRetention}
+          onChange={(e) =>
+            setDraft({
+              ...draft,
+              previewRetention: e.currentTarget.value as AgencySettings['previewRetention'],
+            })
+          }
+        >
+          {(['until-synced', 'end-of-day'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`settings.retention_${r}`)}
+            </option>
+          ))}
+        </select>
+        {saved && <p role="status">{t('settings.saved')}</p>}
+        <div class="screen-actions">
+          <button type="button" class="secondary" onClick={onBack}>
+            {t('settings.back_button')}
+          </button>
+          <button type="button" class="secondary" onClick={onChangePin}>
+            {t('settings.change_pin_button')}
+          </button>
+          <button type="submit" class="primary" disabled={invalid.length > 0}>
+            {t('settings.save_button')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

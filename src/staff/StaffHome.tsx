@@ -1,0 +1,76 @@
+/** Staff mode's start page: storage state, what is on the tablet, sync, and the ways onward. */
+import type { StorageHealth } from '../storage/health.ts';
+import { useT } from '../i18n/useT.ts';
+import type { AgencySettings } from '../core/settings.ts';
+import { SyncPanel } from './SyncPanel.tsx';
+
+/** Props: storage state, counts, and navigation. */
+export interface StaffHomeProps {
+  readonly storage: StorageHealth;
+  readonly completed: number;
+  readonly interrupted: number;
+  readonly onGo: (to: 'handover' | 'completed' | 'interrupted' | 'settings') => void;
+  readonly onLock: () => void;
+  readonly onExit: () => void;
+  readonly onSettings: (s: AgencySettings) => void;
+}
+
+const mb = (bytes: number | null) =>
+  bytes === null
+    ? '?'
+    : `${(bytes / 1e6).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
+
+/** The start page. */
+export function StaffHome(p: StaffHomeProps) {
+  const t = useT('staff');
+  const s = p.storage;
+  return (
+    <main class="staff screen" data-screen="staff-home">
+      <h1>{t('home.title')}</h1>
+      <nav class="staff-nav">
+        <button
+          type="button"
+          class="primary big"
+          onClick={() => p.onGo('handover')}
+          disabled={!s.ok}
+        >
+          {t('home.handover_button')}
+        </button>
+        <button type="button" class="secondary" onClick={() => p.onGo('completed')}>
+          {t('home.completed_button', { count: p.completed })}
+        </button>
+        <button type="button" class="secondary" onClick={() => p.onGo('interrupted')}>
+          {t('home.interrupted_button', { count: p.interrupted })}
+        </button>
+        <button type="button" class="secondary" onClick={() => p.onGo('settings')}>
+          {t('home.settings_button')}
+        </button>
+      </nav>
+      <section aria-labelledby="storage-title" data-testid="storage-status">
+        <h2 id="storage-title">{t('home.storage_title')}</h2>
+        {s.ok ? (
+          <>
+            <p>{t('home.storage_ok')}</p>
+            <p class={s.persisted ? '' : 'notice'}>
+              {s.persisted ? t('home.storage_persisted') : t('home.storage_not_persisted')}
+            </p>
+            <p>{t('home.storage_usage', { usage: mb(s.usage), quota: mb(s.quota) })}</p>
+          </>
+        ) : (
+          <p class="error" role="alert">
+            {t('home.storage_problem', { detail: s.detail || s.problem })}
+          </p>
+        )}
+      </section>
+      <SyncPanel onSettings={p.onSettings} />
+      <div class="screen-actions">
+        <button type="button" class="secondary" onClick={p.onLock}>
+          {t('home.lock_button')}
+        </button>
+        <button type="button" class="primary" onClick={p.onExit}>
+          {t('home.exit_button')}
+        </button>
+      </div>
+    </main>
+  );
+}
