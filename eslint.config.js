@@ -23,6 +23,7 @@ export default tseslint.config(
       'bench-results',
       'test-results',
       'public',
+      '.scratch',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -38,5 +38,11 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false, outDir: '../dist', emptyOutDir: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    outDir: '../dist',
+    emptyOutDir: true,
+    manifest: true,
+  },
 });
