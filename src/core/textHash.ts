@@ -1,6 +1,5 @@
 /** A stable short hash of a text's exact wording: audio files are named by it, so a changed text never plays an old recording. */
 
-
 /** FNV-1a 32-bit hash of the normalised text, as hex; the same function names the files at build time. */
 export function textHash(text: string): string {
   let h = 0x811c9dc5;

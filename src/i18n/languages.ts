@@ -70,3 +70,8 @@ export async function switchLanguage(code: string, instrument: Instrument): Prom
 
 /** The language on screen now. */
 export const currentLanguage = (): string => i18next.language || SOURCE_LANGUAGE;
+
+/** The codes of `wanted` that this build has texts for, in the order given. */
+export function availableLanguages(wanted: readonly string[]): string[] {
+  return wanted.filter((code) => LANGUAGES.some((l) => l.code === code));
+}

@@ -6,7 +6,7 @@ import type { AgencySettings } from '../core/settings.ts';
 import { newId } from '../platform/ids.ts';
 import { now } from '../platform/clock.ts';
 import { trapBackButton } from '../platform/history.ts';
-import { currentLanguage, switchLanguage } from '../i18n/languages.ts';
+import { availableLanguages, currentLanguage, switchLanguage } from '../i18n/languages.ts';
 import { useT } from '../i18n/useT.ts';
 import {
   applyWaitingUpdate,
@@ -162,6 +162,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
     );
 
   const config = { instrument, settings };
+  const offered = availableLanguages(settings.languages);
   let screen;
   switch (view.kind) {
     case 'storage-error':
@@ -178,7 +179,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
         <WelcomeScreen
           busy={busy}
           notice={isOfflineReady() ? t('welcome.offline_ready') : null}
-          languages={settings.languages}
+          languages={offered}
           language={language}
           onLanguage={(code) => void changeLanguage(code)}
           onStart={() => void begin({ reference: null, language })}
@@ -232,7 +233,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
     <KioskContext.Provider value={config}>
       {view.kind === 'session' && (
         <LanguageMenu
-          codes={settings.languages}
+          codes={offered}
           current={language}
           onChoose={async (code) => {
             try {

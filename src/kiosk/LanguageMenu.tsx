@@ -24,7 +24,15 @@ export function LanguageMenu({ codes, current, onChoose }: LanguageMenuProps) {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">🌐 </span>
+        <svg class="globe" viewBox="0 0 24 24" aria-hidden="true" width="24" height="24">
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
+          <path
+            d="M2 12h20M12 2c3 3 3 17 0 20M12 2c-3 3-3 17 0 20"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+          />
+        </svg>
         {t('language.button')}: <span lang={current}>{languageMeta(current).name}</span>
       </button>
       {open && (

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { itemsInOrder } from '../core/instrument.ts';
 import { addTexts } from '../i18n/index.ts';
+import { availableLanguages } from '../i18n/languages.ts';
 import type { StaffAppProps } from '../kiosk/staffBridge.ts';
 import { useIdle } from '../kiosk/useIdle.ts';
 import { now } from '../platform/clock.ts';
@@ -84,7 +85,11 @@ export function StaffApp(props: StaffAppProps) {
       );
     case 'handover':
       return (
-        <HandoverForm languages={settings.languages} onStart={props.onHandover} onBack={home} />
+        <HandoverForm
+          languages={availableLanguages(settings.languages)}
+          onStart={props.onHandover}
+          onBack={home}
+        />
       );
     case 'completed':
       return (
