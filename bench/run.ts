@@ -2,11 +2,13 @@
 import { benchBundle } from './bundle.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchServerIngest } from './server-ingest.ts';
+import { benchTabletDrain } from './tablet-drain.ts';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk first load (JavaScript + CSS before the first screen)', benchBundle],
   ['Kiosk in headless Chromium', benchKiosk],
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
+  ['Tablet drain on loopback', benchTabletDrain],
 ];
 
 for (const [title, run] of sections) {

@@ -15,10 +15,10 @@ export async function registerStatic(app: FastifyInstance, distDir: string): Pro
       index: ['index.html'],
       // Our setHeaders decides caching; the plugin's default max-age=0 would be overwritten anyway.
       cacheControl: false,
-      setHeaders(reply, path) {
+      setHeaders(res, path) {
         // Vite names assets by content hash; sw.js, index.html and the manifest must be checked on every load.
         const immutable = /[\\/]assets[\\/]/.test(path);
-        reply.header(
+        res.setHeader(
           'Cache-Control',
           immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
