@@ -11,7 +11,7 @@ export default defineConfig({
         plugins: [preact()],
         test: {
           name: 'component',
-          include: ['test/component/**/*.test.tsx'],
+          include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/component/setup.ts'],
         },

@@ -1,0 +1,121 @@
+// The sender's decisions on fake-indexeddb: only a receipt removes a session; 410 drops, 409 keeps, 401 stops.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CompletedRecord } from '../../src/core/session.ts';
+import type { SealedSession } from '../../src/core/wire.ts';
+import { database } from '../../src/storage/db.ts';
+import { loadSyncStatus, saveEnrollment } from '../../src/storage/device.ts';
+import { drainOutbox, type SenderDeps } from '../../src/sync/sender.ts';
+import { freshDatabase } from './fixtures.ts';
+
+const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+
+const sealedFor = (id: string): SealedSession => ({
+  sessionId: id,
+  instrumentId: 'pilot-2019',
+  instrumentVersion: 1,
+  keyId: 'k1',
+  epk: 'AAAA',
+  iv: 'AAAA',
+  ciphertext: 'AAAA',
+});
+
+async function queue() {
+  await saveEnrollment({
+    serverUrl: 'http://server.test',
+    deviceId: 'd1',
+    deviceName: 'Tablet',
+    token: 'secret',
+    serverKey: { keyId: 'k1', publicKeyJwk: {} },
+    enrolledAt: 0,
+  });
+  for (const id of ids)
+    await database().outbox.add({
+      sessionId: id,
+      createdAt: 1,
+      record: null,
+      sealed: sealedFor(id),
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: 0,
+      rejected: null,
+    });
+}
+
+function deps(
+  respond: (body: { sessions: SealedSession[] }) => Response | Promise<Response>,
+): SenderDeps {
+  return {
+    fetch: async (_url, init) =>
+      respond(JSON.parse(String(init?.body)) as { sessions: SealedSession[] }),
+    now: () => 1_000,
+    random: () => 0.5,
+    seal: (_r: CompletedRecord) => Promise.reject(new Error('nothing to seal')),
+    retention: 'until-synced',
+  };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+beforeEach(async () => {
+  await freshDatabase();
+  await queue();
+});
+
+describe('drainOutbox', () => {
+  it('removes only the sessions the receipt names', async () => {
+    const result = await drainOutbox(
+      deps(() =>
+        json(200, {
+          receipts: [{ sessionId: ids[0], status: 'stored', receivedAt: 'x' }],
+          rejected: [],
+        }),
+      ),
+    );
+    expect(result.kind).toBe('retry-later');
+    expect((await database().outbox.toArray()).map((r) => r.sessionId)).toEqual([ids[1]]);
+    expect((await database().outbox.get(ids[1]!))?.attempts).toBe(1);
+  });
+
+  it('drops a session the server erased (410) and keeps one in conflict (409) for staff', async () => {
+    await drainOutbox(
+      deps(() =>
+        json(200, {
+          receipts: [],
+          rejected: [
+            { sessionId: ids[0], status: 410, error: 'erased', message: 'erased' },
+            {
+              sessionId: ids[1],
+              status: 409,
+              error: 'conflict',
+              message: 'other record with this id',
+            },
+          ],
+        }),
+      ),
+    );
+    const rows = await database().outbox.toArray();
+    expect(rows.map((r) => r.sessionId)).toEqual([ids[1]]);
+    expect(rows[0]?.rejected).toEqual({ status: 409, error: 'other record with this id' });
+  });
+
+  it('stops and tells staff when the device is revoked', async () => {
+    const result = await drainOutbox(
+      deps(() => json(401, { error: 'device_revoked', message: 'revoked' })),
+    );
+    expect(result).toEqual({ kind: 'refused', error: 'device_revoked' });
+    expect((await loadSyncStatus()).refused).toBe(true);
+    expect(await database().outbox.count()).toBe(2);
+  });
+
+  it('keeps everything and backs off when the network fails or the server errs', async () => {
+    const down = await drainOutbox(deps(() => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(down.kind).toBe('retry-later');
+    const err = await drainOutbox(deps(() => json(503, { error: 'busy' })));
+    expect(err.kind).toBe('retry-later');
+    const rows = await database().outbox.toArray();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.attempts === 2 && r.nextAttemptAt > 1_000)).toBe(true);
+    expect((await loadSyncStatus()).lastError).toBe('http 503');
+  });
+});
