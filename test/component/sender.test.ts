@@ -46,7 +46,7 @@ function deps(
 ): SenderDeps {
   return {
     fetch: async (_url, init) =>
-      respond(JSON.parse(String(init?.body)) as { sessions: SealedSession[] }),
+      respond(JSON.parse(init?.body as string) as { sessions: SealedSession[] }),
     now: () => 1_000,
     random: () => 0.5,
     seal: (_r: CompletedRecord) => Promise.reject(new Error('nothing to seal')),
