@@ -4,7 +4,7 @@ import { isAnswerValue, itemsInOrder } from '../core/instrument.ts';
 import { scoreAnswers, type ScoringSettings } from '../core/scoring.ts';
 import type { CompletedRecord } from '../core/session.ts';
 import { canonicalJson, validateCompletedRecord, type SealedSession } from '../core/wire.ts';
-import { unsealRecord } from '../sync/seal.ts';
+import { unsealOnServer } from './crypto/unseal.ts';
 import type { SyncReceipt, SyncRejection, SyncResponse } from '../sync/protocol.ts';
 import type { PrivateKeys } from './crypto/keys.ts';
 import type { Db, Queryable } from './db.ts';
@@ -47,7 +47,7 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncR
   if (!key) return reject(s, 422, 'unknown_key', `server key ${s.keyId} is not known`);
   let plain: unknown;
   try {
-    plain = await unsealRecord(s, key);
+    plain = unsealOnServer(s, key);
   } catch {
     return reject(
       s,
