@@ -2,36 +2,8 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-/** The pilot's worked example and a full answer set: verbondenheid 5,5,5,4 → 93.75%. */
-export const PILOT_ANSWERS: Readonly<Record<string, number>> = {
-  A1: 5,
-  A2: 5,
-  A3: 4,
-  A4: 5,
-  A5: 4,
-  A6: 4,
-  A7: 1,
-  A8: 1,
-  A9: 5,
-  A10: 2,
-  B1: 4,
-  B2: 4,
-  B3: 5,
-  B4: 5,
-  B5: 4,
-  B6: 2,
-  C1: 4,
-  C2: 2,
-  C3: 4,
-  C4: 4,
-  C5: 4,
-  C6: 4,
-  C7: 5,
-  C8: 4,
-  C9: 3,
-  C10: 2,
-  C11: 3,
-};
+export { PILOT_ANSWERS } from '../../fixtures/pilotAnswers.ts';
+import { PILOT_ANSWERS } from '../../fixtures/pilotAnswers.ts';
 
 /** Drives the kiosk's client flow. */
 export class KioskPage {
