@@ -36,6 +36,26 @@ for (const lng of readdirSync(LOCALES).filter(
   }
 }
 
+// Every instrument translation carries every client-facing text of its instrument version.
+for (const file of readdirSync(join(ROOT, 'src/instruments')).filter((f) => f.endsWith('.json'))) {
+  const inst = read(join(ROOT, 'src/instruments', file)) as {
+    parts: { id: string; items: { id: string }[] }[];
+    answerScale: { value: number }[];
+  };
+  const needed = [
+    'title',
+    ...inst.parts.flatMap((p) => [`parts.${p.id}.intro`, ...p.items.map((i) => `items.${i.id}`)]),
+    ...inst.answerScale.map((a) => `answers.${a.value}`),
+  ];
+  for (const lng of readdirSync(LOCALES)) {
+    const path = join(LOCALES, lng, `instrument.${file}`);
+    if (!existsSync(path)) continue;
+    const have = read(path) as Record<string, unknown>;
+    for (const key of needed)
+      if (typeof have[key] !== 'string') problems.push(`${lng}/instrument.${file}: missing ${key}`);
+  }
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);

@@ -11,6 +11,7 @@ import {
   type AppServer,
 } from './harness.ts';
 import { KioskPage, PILOT_ANSWERS } from './pages/KioskPage.ts';
+import { dumpTablet } from './pages/TabletStore.ts';
 
 let app: AppServer;
 let browser: Browser;
@@ -165,6 +166,41 @@ describe('kiosk in Chromium', () => {
       await ctx.close();
       rmSync(profile, { recursive: true, force: true });
     }
+  });
+
+  it('switches language mid-session without losing an answer, and records the language used', async () => {
+    const page = await browser.newPage();
+    const kiosk = new KioskPage(page);
+    await page.goto(app.url);
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    for (const v of [5, 4, 3]) await kiosk.answer(v);
+    await page.getByRole('button', { name: /Taal: Nederlands/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'English' }).click();
+    await page.getByText('Question 4 of 27').waitFor();
+    expect(
+      await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual(['en', 'ltr']);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByText('Question 3 of 27').waitFor();
+    expect(await page.locator('.answers button[aria-pressed="true"]').textContent()).toBe(
+      'Neither disagree nor agree',
+    );
+    await page.reload();
+    await page.getByText('Question 3 of 27').waitFor();
+    await kiosk.answerUntilReview();
+    await page.getByRole('button', { name: 'Done. Send my answers' }).click();
+    await kiosk.expectScreen('thanks');
+    const outbox = (await dumpTablet(page)).outbox as {
+      record: { language: string; answers: object };
+    }[];
+    const last = outbox.at(-1)?.record;
+    expect(last?.language).toBe('en');
+    expect(Object.keys(last?.answers ?? {})).toHaveLength(27);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await kiosk.expectScreen('welcome');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await page.close();
   });
 
   it('keeps the old version during a session and updates on the welcome screen', async () => {
