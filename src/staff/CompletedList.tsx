@@ -3,12 +3,13 @@ import { useT } from '../i18n/useT.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
 import type { Instrument } from '../core/instrument.ts';
 import type { SessionRow } from '../storage/db.ts';
+import { andList, dateTime as time } from './format.ts';
 
-/** Props: the rows and what to do with a choice. */
+/** Props: the rows (newest first) and what to do with a choice. */
 export interface CompletedListProps {
   readonly rows: readonly SessionRow[];
   readonly instrument: Instrument;
-  readonly onOpen: (id: string) => void;
+  readonly onOpen: (row: SessionRow) => void;
   readonly onBack: () => void;
 }
 
@@ -25,20 +26,17 @@ export function CompletedList({ rows, instrument, onOpen, onBack }: CompletedLis
           const dominant = s.profile?.dominant ?? [];
           return (
             <li key={s.id}>
-              <button
-                type="button"
-                class="staff-row"
-                data-session={s.id}
-                onClick={() => onOpen(s.id)}
-              >
+              <button type="button" class="staff-row" data-session={s.id} onClick={() => onOpen(s)}>
                 <strong>{s.reference ?? s.details.firstName ?? t('completed.anonymous')}</strong>
-                <span>{new Date(s.completedAt ?? s.updatedAt).toLocaleString('nl-NL')}</span>
+                <span>{time.format(s.completedAt ?? s.updatedAt)}</span>
                 <span>
                   {dominant.length
-                    ? dominant.map((d) => it(`scales.${d}.label`)).join(', ')
+                    ? t('completed.dominant', {
+                        postures: andList.format(dominant.map((d) => it(`scales.${d}.label`))),
+                      })
                     : t('completed.dominant_none')}
-                  {s.syncedAt ? ` · ${t('completed.synced')}` : ''}
                 </span>
+                {s.syncedAt ? <span class="muted">{t('completed.synced')}</span> : null}
               </button>
             </li>
           );

@@ -1,23 +1,29 @@
 /** Staff start a session for a client: an optional reference and the client's language, then hand the tablet over. */
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n/useT.ts';
-import { languageMeta } from '../i18n/languages.ts';
 import type { Handover } from '../kiosk/staffBridge.ts';
 
-/** Props: the languages on offer and what to do. */
+/** A language staff can choose for the client: its code and its own name. */
+export interface LanguageChoice {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** Props: the languages on offer (the first is preselected) and what to do. */
 export interface HandoverFormProps {
-  readonly languages: readonly string[];
+  readonly languages: readonly LanguageChoice[];
   readonly onStart: (h: Handover) => void;
   readonly onBack: () => void;
 }
 
+// Letters, digits, - and /; at most 40: an appointment number, not a name or a free-text note.
 const REFERENCE = /^[\p{L}\p{N}/-]{1,40}$/u;
 
 /** The form. */
 export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) {
   const t = useT('staff');
   const [reference, setReference] = useState('');
-  const [language, setLanguage] = useState(languages[0] ?? 'nl');
+  const [language, setLanguage] = useState(languages[0]?.code ?? 'nl');
   const [invalid, setInvalid] = useState(false);
   const submit = (e: Event) => {
     e.preventDefault();
@@ -56,9 +62,9 @@ export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) 
           value={language}
           onChange={(e) => setLanguage(e.currentTarget.value)}
         >
-          {languages.map((code) => (
-            <option key={code} value={code}>
-              {languageMeta(code).name} ({languageMeta(code).dutchName})
+          {languages.map(({ code, name }) => (
+            <option key={code} value={code} lang={code}>
+              {name}
             </option>
           ))}
         </select>

@@ -1,18 +1,19 @@
 /** Sessions taken off the client screens (idle reset): staff give one back to its client, or erase it. */
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n/useT.ts';
-import type { LoadedSession } from '../storage/sessions.ts';
+import type { InterruptedSummary } from '../storage/staffQueries.ts';
+import { dateTime as time } from './format.ts';
 
-/** Props: the sessions with their answers, the total number of items, and the actions. */
+/** Props: the sessions with how far each got, the total number of items, and the actions. */
 export interface InterruptedListProps {
-  readonly sessions: readonly LoadedSession[];
+  readonly sessions: readonly InterruptedSummary[];
   readonly total: number;
-  readonly onResume: (id: string) => void;
+  readonly onResume: (id: string) => Promise<void>;
   readonly onDiscard: (id: string) => Promise<void>;
   readonly onBack: () => void;
 }
 
-/** The list. */
+/** The list; erasing asks once more, because it cannot be undone. */
 export function InterruptedList({
   sessions,
   total,
@@ -27,17 +28,13 @@ export function InterruptedList({
       <h1>{t('interrupted.title')}</h1>
       {sessions.length === 0 && <p>{t('interrupted.empty')}</p>}
       <ul class="staff-list">
-        {sessions.map(({ session, answers }) => (
+        {sessions.map(({ session, answered }) => (
           <li key={session.id} class="staff-card" data-session={session.id}>
-            <strong>{session.reference ?? session.details.firstName ?? '—'}</strong>
-            <span>
-              {t('interrupted.started', {
-                time: new Date(session.startedAt).toLocaleString('nl-NL'),
-              })}
-            </span>
-            <span>
-              {t('interrupted.progress', { answered: Object.keys(answers).length, total })}
-            </span>
+            <strong>
+              {session.reference ?? session.details.firstName ?? t('interrupted.anonymous')}
+            </strong>
+            <span>{t('interrupted.started', { time: time.format(session.startedAt) })}</span>
+            <span>{t('interrupted.progress', { answered, count: total })}</span>
             {confirm === session.id ? (
               <div class="confirm" role="alert">
                 <p>{t('interrupted.confirm_discard')}</p>
@@ -54,7 +51,7 @@ export function InterruptedList({
               </div>
             ) : (
               <div class="row-actions">
-                <button type="button" class="primary" onClick={() => onResume(session.id)}>
+                <button type="button" class="primary" onClick={() => void onResume(session.id)}>
                   {t('interrupted.resume_button')}
                 </button>
                 <button type="button" class="secondary" onClick={() => setConfirm(session.id)}>

@@ -1,91 +1,113 @@
-/** Sets the staff PIN on first run, or asks for it; five wrong tries mean a 30-second wait, also across reloads. */
+/** Sets the staff PIN (first run, or a change), or asks for it; five wrong tries mean a 30-second wait, also across reloads. */
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n/useT.ts';
 import { now } from '../platform/clock.ts';
-import {
-  loadPinHash,
-  loadPinLock,
-  savePinHash,
-  savePinLock,
-  type PinHash,
-} from '../storage/settings.ts';
+import { loadPinHash, loadPinLock, savePinHash, savePinLock } from '../storage/settings.ts';
 import { hashPin, isValidPin, LOCKOUT_MS, MAX_TRIES, verifyPin } from './pin.ts';
 
-/** Props: the stored hash (null: first run), what to do when unlocked, and the way back. */
+/** Why the screen is shown: unlock with the PIN, choose the first PIN, or choose a new one. */
+export type PinMode = 'unlock' | 'setup' | 'change';
+
+/** Props: the mode, what to do when done, and the way back. */
 export interface PinScreenProps {
-  readonly stored: PinHash | null;
+  readonly mode: PinMode;
   readonly onUnlocked: () => void;
   readonly onBack: () => void;
   /** Fewer iterations in tests; the product uses the default. */
   readonly iterations?: number;
 }
 
-type PinError = 'format' | 'mismatch' | 'wrong' | 'wait';
+type PinError = 'format' | 'mismatch' | 'wrong' | 'storage';
+
+const TITLES = { unlock: 'pin.unlock_title', setup: 'pin.setup_title', change: 'pin.change_title' };
 
 /** The PIN screen. */
-export function PinScreen({ stored, onUnlocked, onBack, iterations }: PinScreenProps) {
+export function PinScreen({ mode, onUnlocked, onBack, iterations }: PinScreenProps) {
   const t = useT('staff');
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<PinError | null>(null);
+  const [triesLeft, setTriesLeft] = useState(MAX_TRIES);
   const [wait, setWait] = useState(0);
   const [busy, setBusy] = useState(false);
-  const setup = stored === null;
+  const choosing = mode !== 'unlock';
 
   useEffect(() => {
+    if (choosing) return;
+    let stop = false;
     const tick = () =>
-      void loadPinLock().then((l) =>
-        setWait(Math.max(0, Math.ceil((l.lockedUntil - now()) / 1000))),
+      void loadPinLock().then(
+        (l) => !stop && setWait(Math.max(0, Math.ceil((l.lockedUntil - now()) / 1000))),
+        () => undefined,
       );
     tick();
     const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, []);
+    return () => {
+      stop = true;
+      clearInterval(timer);
+    };
+  }, [choosing]);
+
+  const check = async (): Promise<void> => {
+    if (choosing) {
+      if (pin !== repeat) return setError('mismatch');
+      await savePinHash(await hashPin(pin, iterations));
+      return onUnlocked();
+    }
+    const lock = await loadPinLock();
+    if (lock.lockedUntil > now()) return setWait(Math.ceil((lock.lockedUntil - now()) / 1000));
+    const stored = await loadPinHash();
+    if (stored && (await verifyPin(pin, stored))) {
+      await savePinLock({ failures: 0, lockedUntil: 0 });
+      return onUnlocked();
+    }
+    const failures = lock.failures + 1;
+    const locked = failures >= MAX_TRIES;
+    await savePinLock({
+      failures: locked ? 0 : failures,
+      lockedUntil: locked ? now() + LOCKOUT_MS : 0,
+    });
+    setPin('');
+    setTriesLeft(MAX_TRIES - failures);
+    if (locked) {
+      setWait(Math.ceil(LOCKOUT_MS / 1000));
+      setError(null);
+    } else setError('wrong');
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || wait > 0) return;
     if (!isValidPin(pin)) return setError('format');
     setBusy(true);
     try {
-      if (setup) {
-        if (pin !== repeat) return setError('mismatch');
-        await savePinHash(await hashPin(pin, iterations));
-        return onUnlocked();
-      }
-      const lock = await loadPinLock();
-      if (lock.lockedUntil > now()) return setError('wait');
-      const current = (await loadPinHash()) ?? stored;
-      if (current && (await verifyPin(pin, current))) {
-        await savePinLock({ failures: 0, lockedUntil: 0 });
-        return onUnlocked();
-      }
-      const failures = lock.failures + 1;
-      const locked = failures >= MAX_TRIES;
-      await savePinLock({
-        failures: locked ? 0 : failures,
-        lockedUntil: locked ? now() + LOCKOUT_MS : 0,
-      });
-      if (locked) setWait(Math.ceil(LOCKOUT_MS / 1000));
-      setError(locked ? 'wait' : 'wrong');
-      setPin('');
+      await check();
+    } catch {
+      setError('storage');
     } finally {
       setBusy(false);
     }
   };
 
   const message =
-    error === 'wait' || wait > 0
+    wait > 0
       ? t('pin.errors.wait', { count: wait })
-      : error
-        ? t(`pin.errors.${error}`)
-        : null;
+      : error === 'wrong'
+        ? `${t('pin.errors.wrong')} ${t('pin.errors.tries_left', { count: triesLeft })}`
+        : error
+          ? t(`pin.errors.${error}`)
+          : null;
   return (
-    <main class="staff screen" data-screen={setup ? 'staff-pin-setup' : 'staff-pin'}>
-      <h1>{setup ? t('pin.setup_title') : t('pin.unlock_title')}</h1>
-      {setup && <p>{t('pin.setup_intro')}</p>}
+    <main
+      class="staff screen"
+      data-screen={
+        mode === 'unlock' ? 'staff-pin' : mode === 'setup' ? 'staff-pin-setup' : 'staff-pin-change'
+      }
+    >
+      <h1>{t(TITLES[mode])}</h1>
+      {choosing && <p>{t('pin.setup_intro')}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label for="staff-pin">{t('pin.pin_label')}</label>
+        <label for="staff-pin">{mode === 'change' ? t('pin.new_label') : t('pin.pin_label')}</label>
         <input
           id="staff-pin"
           type="password"
@@ -97,7 +119,7 @@ export function PinScreen({ stored, onUnlocked, onBack, iterations }: PinScreenP
           aria-describedby={message ? 'pin-error' : undefined}
           onInput={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))}
         />
-        {setup && (
+        {choosing && (
           <>
             <label for="staff-pin-repeat">{t('pin.repeat_label')}</label>
             <input
@@ -107,22 +129,23 @@ export function PinScreen({ stored, onUnlocked, onBack, iterations }: PinScreenP
               autoComplete="off"
               maxLength={8}
               value={repeat}
+              aria-invalid={error === 'mismatch' ? true : undefined}
               onInput={(e) => setRepeat(e.currentTarget.value.replace(/\D/g, ''))}
             />
           </>
         )}
         {message && (
-          <p id="pin-error" class="error" role="alert">
+          <p id="pin-error" class="error" role="alert" data-testid="pin-message">
             {message}
           </p>
         )}
         {busy && <p role="status">{t('pin.checking')}</p>}
         <div class="screen-actions">
           <button type="button" class="secondary" onClick={onBack}>
-            {t('pin.back_button')}
+            {mode === 'change' ? t('pin.cancel_button') : t('pin.back_button')}
           </button>
           <button type="submit" class="primary" disabled={busy || wait > 0}>
-            {setup ? t('pin.save_button') : t('pin.unlock_button')}
+            {choosing ? t('pin.save_button') : t('pin.unlock_button')}
           </button>
         </div>
       </form>

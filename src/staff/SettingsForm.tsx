@@ -4,6 +4,7 @@ import { DETAIL_FIELDS, type FieldMode } from '../core/details.ts';
 import { SETTING_BOUNDS, type AgencySettings } from '../core/settings.ts';
 import { useT } from '../i18n/useT.ts';
 import { saveSettings } from '../storage/settings.ts';
+import { decimal } from './format.ts';
 
 /** Props: the current settings, and what to do after saving. */
 export interface SettingsFormProps {
@@ -23,6 +24,20 @@ const NUMBERS: readonly [NumberKey, string][] = [
   ['staffLockSeconds', 'lock_label'],
 ];
 
+// Seconds are whole numbers; the two thresholds may have decimals (a caution above 4,5).
+const WHOLE: readonly NumberKey[] = [
+  'idleSeconds',
+  'idleCountdownSeconds',
+  'thanksSeconds',
+  'staffLockSeconds',
+];
+
+function numberError(k: NumberKey, raw: string, v: number): 'range' | 'whole' | null {
+  const [lo, hi] = SETTING_BOUNDS[k];
+  if (raw.trim() === '' || !Number.isFinite(v) || v < lo || v > hi) return 'range';
+  return WHOLE.includes(k) && !Number.isInteger(v) ? 'whole' : null;
+}
+
 function numberOf(s: AgencySettings, k: NumberKey): number {
   return k === 'dominantThreshold' || k === 'desirabilityCautionAbove' ? s.scoring[k] : s[k];
 }
@@ -35,37 +50,44 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
     consentText: settings.consentText ?? '',
     detailFields: { ...settings.detailFields },
     previewRetention: settings.previewRetention,
-    numbers: Object.fromEntries(NUMBERS.map(([k]) => [k, String(numberOf(settings, k))])) as Record<
-      NumberKey,
-      string
-    >,
+    numbers: Object.fromEntries(
+      NUMBERS.map(([k]) => [k, String(numberOf(settings, k)).replace('.', ',')]),
+    ) as Record<NumberKey, string>,
   }));
   const [saved, setSaved] = useState(false);
-  const invalid = NUMBERS.filter(([k]) => {
-    const v = Number(draft.numbers[k].replace(',', '.'));
-    const [lo, hi] = SETTING_BOUNDS[k];
-    return draft.numbers[k].trim() === '' || !Number.isFinite(v) || v < lo || v > hi;
-  }).map(([k]) => k);
-  const num = (k: NumberKey) => Number(draft.numbers[k].replace(',', '.'));
+  const [failed, setFailed] = useState(false);
+  const num = (k: NumberKey) => Number(draft.numbers[k].trim().replace(',', '.'));
+  const numberErrors = Object.fromEntries(
+    NUMBERS.map(([k]) => [k, numberError(k, draft.numbers[k], num(k))]),
+  ) as Record<NumberKey, 'range' | 'whole' | null>;
+  const agencyMissing = draft.agencyName.trim() === '';
+  const invalid = agencyMissing || NUMBERS.some(([k]) => numberErrors[k] !== null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (invalid.length) return;
-    const next = await saveSettings({
-      ...settings,
-      agencyName: draft.agencyName,
-      consentText: draft.consentText.trim() || null,
-      detailFields: draft.detailFields,
-      previewRetention: draft.previewRetention,
-      scoring: {
-        dominantThreshold: num('dominantThreshold'),
-        desirabilityCautionAbove: num('desirabilityCautionAbove'),
-      },
-      idleSeconds: num('idleSeconds'),
-      idleCountdownSeconds: num('idleCountdownSeconds'),
-      thanksSeconds: num('thanksSeconds'),
-      staffLockSeconds: num('staffLockSeconds'),
-    });
+    if (invalid) return;
+    let next: AgencySettings;
+    try {
+      next = await saveSettings({
+        ...settings,
+        agencyName: draft.agencyName,
+        consentText: draft.consentText.trim() || null,
+        detailFields: draft.detailFields,
+        previewRetention: draft.previewRetention,
+        scoring: {
+          dominantThreshold: num('dominantThreshold'),
+          desirabilityCautionAbove: num('desirabilityCautionAbove'),
+        },
+        idleSeconds: num('idleSeconds'),
+        idleCountdownSeconds: num('idleCountdownSeconds'),
+        thanksSeconds: num('thanksSeconds'),
+        staffLockSeconds: num('staffLockSeconds'),
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    setFailed(false);
     setSaved(true);
     onSaved(next);
   };
@@ -79,8 +101,15 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
           id="set-agency"
           value={draft.agencyName}
           maxLength={80}
+          aria-invalid={agencyMissing ? true : undefined}
+          aria-describedby={agencyMissing ? 'set-agency-error' : undefined}
           onInput={(e) => setDraft({ ...draft, agencyName: e.currentTarget.value })}
         />
+        {agencyMissing && (
+          <p id="set-agency-error" class="error">
+            {t('settings.agency_required')}
+          </p>
+        )}
         <label for="set-consent">{t('settings.consent_label')}</label>
         <p class="hint">{t('settings.consent_hint')}</p>
         <textarea
@@ -118,13 +147,14 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
         </fieldset>
         {NUMBERS.map(([k, label]) => {
           const [min, max] = SETTING_BOUNDS[k];
-          const bad = invalid.includes(k);
+          const problem = numberErrors[k];
+          const bad = problem !== null;
           return (
             <div key={k} class={bad ? 'field invalid' : 'field'}>
               <label for={`set-${k}`}>{t(`settings.${label}`)}</label>
               <input
                 id={`set-${k}`}
-                inputMode="decimal"
+                inputMode={WHOLE.includes(k) ? 'numeric' : 'decimal'}
                 value={draft.numbers[k]}
                 aria-invalid={bad ? true : undefined}
                 aria-describedby={bad ? `set-${k}-error` : undefined}
@@ -134,7 +164,7 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
               />
               {bad && (
                 <p id={`set-${k}-error`} class="error">
-                  {t('settings.range', { min, max })}
+                  {t(`settings.${problem}`, { min: decimal.format(min), max: decimal.format(max) })}
                 </p>
               )}
             </div>
@@ -158,6 +188,12 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
           ))}
         </select>
         {saved && <p role="status">{t('settings.saved')}</p>}
+        {failed && (
+          <p class="error" role="alert">
+            {t('errors.storage')}
+          </p>
+        )}
+        {invalid && <p class="hint">{t('settings.fix_first')}</p>}
         <div class="screen-actions">
           <button type="button" class="secondary" onClick={onBack}>
             {t('settings.back_button')}
@@ -165,7 +201,7 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
           <button type="button" class="secondary" onClick={onChangePin}>
             {t('settings.change_pin_button')}
           </button>
-          <button type="submit" class="primary" disabled={invalid.length > 0}>
+          <button type="submit" class="primary" disabled={invalid}>
             {t('settings.save_button')}
           </button>
         </div>

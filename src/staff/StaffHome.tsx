@@ -3,6 +3,7 @@ import type { StorageHealth } from '../storage/health.ts';
 import { useT } from '../i18n/useT.ts';
 import type { AgencySettings } from '../core/settings.ts';
 import { SyncPanel } from './SyncPanel.tsx';
+import { megabytes } from './format.ts';
 
 /** Props: storage state, counts, and navigation. */
 export interface StaffHomeProps {
@@ -15,15 +16,12 @@ export interface StaffHomeProps {
   readonly onSettings: (s: AgencySettings) => void;
 }
 
-const mb = (bytes: number | null) =>
-  bytes === null
-    ? '?'
-    : `${(bytes / 1e6).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
-
 /** The start page. */
 export function StaffHome(p: StaffHomeProps) {
   const t = useT('staff');
   const s = p.storage;
+  const mb = (bytes: number | null) =>
+    bytes === null ? t('home.storage_unknown') : megabytes.format(bytes / 1e6);
   return (
     <main class="staff screen" data-screen="staff-home">
       <h1>{t('home.title')}</h1>
@@ -51,15 +49,22 @@ export function StaffHome(p: StaffHomeProps) {
         {s.ok ? (
           <>
             <p>{t('home.storage_ok')}</p>
-            <p class={s.persisted ? '' : 'notice'}>
-              {s.persisted ? t('home.storage_persisted') : t('home.storage_not_persisted')}
-            </p>
+            {s.persisted ? (
+              <p>{t('home.storage_persisted')}</p>
+            ) : (
+              <p class="notice warning" role="note" data-testid="storage-not-persisted">
+                {t('home.storage_not_persisted')}
+              </p>
+            )}
             <p>{t('home.storage_usage', { usage: mb(s.usage), quota: mb(s.quota) })}</p>
           </>
         ) : (
-          <p class="error" role="alert">
-            {t('home.storage_problem', { detail: s.detail || s.problem })}
-          </p>
+          <>
+            <p class="error" role="alert">
+              {t(`home.problem_${s.problem}`)}
+            </p>
+            {s.detail && <p class="muted">{t('home.problem_detail', { detail: s.detail })}</p>}
+          </>
         )}
       </section>
       <SyncPanel onSettings={p.onSettings} />
