@@ -129,10 +129,7 @@ describe('PIN screen', () => {
 
   it('locks on "Vergrendel" and after the lock time without activity', async () => {
     await openStaff({
-      settings: {
-        ...(await import('../../src/core/settings.ts')).DEFAULT_SETTINGS,
-        staffLockSeconds: 30,
-      },
+      settings: { ...DEFAULT_SETTINGS, staffLockSeconds: 30 },
     });
     click('Vergrendel');
     await enterPin(PIN);
