@@ -1,5 +1,5 @@
 // Staff mode pieces: the PIN hash, and the profile view's texts for dominance, imago ties, caution and gaps.
-import { render, screen } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING, scoreAnswers } from '../../src/core/scoring.ts';
 import { hashPin, isValidPin, verifyPin } from '../../src/staff/pin.ts';
@@ -65,5 +65,66 @@ describe('ProfileView', () => {
     );
     expect(document.querySelectorAll('[data-advice]')).toHaveLength(0);
     expect(screen.getByText(/Geen houding is dominant/)).toBeTruthy();
+  });
+});
+
+const fullAdvice = (id: string) =>
+  instrument.scales.find((s) => s.id === id)?.advice?.full ?? 'missing advice';
+
+describe('ProfileView, the pilot worked example', () => {
+  it('turns verbondenheid 5,5,5,4 into "93,75%", marks it dominant in words, and shows its full advice', () => {
+    show({ A1: 5, A2: 5, A4: 5, A5: 4 });
+    const bar = document.querySelector('[data-posture="verbondenheid"]')!;
+    expect(bar.querySelector('.bar-value')?.textContent).toBe('93,75%');
+    expect(bar.querySelector('.dominant-tag')?.textContent).toBe('dominant');
+    expect(bar.classList.contains('dominant')).toBe(true);
+    const advice = document.querySelector('[data-advice="verbondenheid"]')!;
+    expect(advice.textContent).toContain(fullAdvice('verbondenheid'));
+    expect(fullAdvice('verbondenheid')).toContain(
+      'Pas op met het (dreigen met) straffen en sancties.',
+    );
+  });
+
+  it('draws five bars in instrument order, each with the threshold line at the profile threshold', () => {
+    show(PILOT, { ...DEFAULT_SCORING, dominantThreshold: 70 });
+    const bars = [...document.querySelectorAll<HTMLElement>('[data-posture]')];
+    expect(bars.map((b) => b.dataset.posture)).toEqual(
+      instrument.scales.filter((s) => s.kind === 'posture').map((s) => s.id),
+    );
+    for (const b of bars)
+      expect(b.querySelector<HTMLElement>('.bar-threshold')?.style.insetInlineStart).toBe('70%');
+    expect(screen.getByText('Grens voor dominant: 70%')).toBeTruthy();
+    // overgave 66,67% is under 70 now: no longer dominant, and its advice is gone.
+    expect(document.querySelector('[data-posture="overgave"]')?.textContent).not.toContain(
+      'dominant',
+    );
+    expect(document.querySelector('[data-advice="overgave"]')).toBeNull();
+    expect(document.body.textContent).not.toContain(fullAdvice('overgave'));
+    expect(document.body.textContent).not.toContain(fullAdvice('omzeiling'));
+  });
+
+  it('sets the top role in bold, as the pilot did', () => {
+    show(PILOT);
+    expect(
+      [...screen.getByTestId('imago').querySelectorAll('strong')].map((s) => s.textContent),
+    ).toEqual(['begeleider']);
+  });
+
+  it('leaves unanswered roles out of the imago sentence', () => {
+    show(Object.fromEntries(Object.entries(PILOT).filter(([id]) => id !== 'B6')));
+    expect(screen.getByTestId('imago').textContent).toBe(
+      'Cliënt ziet Werkplein vooral als een begeleider met een score van 5 uit 5. Daarnaast scoorde Werkplein als politieagent een 4 uit 5.',
+    );
+  });
+
+  it('shows the caution with its mean only when the mean is above the threshold', () => {
+    const high = { ...PILOT, A3: 5, A6: 4, A9: 5, C3: 4, C8: 4 }; // mean 4,4
+    show(high);
+    const caution = screen.getByTestId('desirability-caution');
+    expect(caution.textContent).toContain('4,4 uit 5');
+    expect(caution.textContent).toContain('goede indruk');
+    cleanup();
+    show(high, { ...DEFAULT_SCORING, desirabilityCautionAbove: 4.4 });
+    expect(screen.queryByTestId('desirability-caution')).toBeNull();
   });
 });
