@@ -16,6 +16,9 @@ import {
 } from '../storage/staffQueries.ts';
 import { useT } from '../i18n/useT.ts';
 import texts from '../../locales/nl/staff.json';
+import textsEn from '../../locales/en/staff.json';
+import { staffLanguage } from '../i18n/staffLanguage.ts';
+import { StaffLanguageSwitch } from './StaffLanguageSwitch.tsx';
 import { CompletedList } from './CompletedList.tsx';
 import { HandoverForm } from './HandoverForm.tsx';
 import { InterruptedList } from './InterruptedList.tsx';
@@ -26,6 +29,7 @@ import { StaffHome } from './StaffHome.tsx';
 import './staff.css';
 
 addTexts('nl', 'staff', texts);
+addTexts('en', 'staff', textsEn);
 
 type View =
   | { readonly kind: 'loading' }
@@ -182,9 +186,10 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
     }
   })();
   return (
-    <>
+    <div class="staff-root" lang={staffLanguage()} dir="ltr">
+      <StaffLanguageSwitch />
       {problem}
       {screen}
-    </>
+    </div>
   );
 }

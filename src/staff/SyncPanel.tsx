@@ -15,9 +15,11 @@ import type { OutboxRow } from '../storage/db.ts';
 import { enrollTablet, type EnrollError } from '../sync/enroll.ts';
 import { onSyncResult, requestSync } from '../sync/index.ts';
 import texts from '../../locales/nl/sync.json';
+import textsEn from '../../locales/en/sync.json';
 import type { AgencySettings } from '../core/settings.ts';
 
 addTexts('nl', 'sync', texts);
+addTexts('en', 'sync', textsEn);
 
 interface State {
   readonly enrollment: DeviceEnrollment | null;
