@@ -30,7 +30,17 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,json,woff2}'],
+        // Fonts are not precached: a Dutch-only tablet must not download Arabic or Ethiopic. The kiosk fetches the
+        // fonts of the languages enabled on the tablet (src/i18n/fonts.ts) and this cache keeps them for offline use.
+        globPatterns: ['**/*.{js,css,html,png,svg,json}'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) =>
+              url.pathname.startsWith('/assets/') && url.pathname.endsWith('.woff2'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'fonts', expiration: { maxEntries: 20 } },
+          },
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

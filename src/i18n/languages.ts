@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import type { Instrument } from '../core/instrument.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
+import { loadScriptFont } from './fonts.ts';
 import { SOURCE_LANGUAGE } from './index.ts';
 
 /** A language's own description, from locales/<code>/meta.json. */
@@ -63,6 +64,7 @@ async function ensureLoaded(code: string, instrument: Instrument): Promise<void>
 export async function switchLanguage(code: string, instrument: Instrument): Promise<void> {
   const meta = languageMeta(code);
   await ensureLoaded(meta.code, instrument);
+  void loadScriptFont(meta.script).catch(() => undefined); // text shows at once; the font swaps in
   await i18next.changeLanguage(meta.code);
   document.documentElement.lang = meta.code;
   document.documentElement.dir = meta.dir;
@@ -70,6 +72,13 @@ export async function switchLanguage(code: string, instrument: Instrument): Prom
 
 /** The language on screen now. */
 export const currentLanguage = (): string => i18next.language || SOURCE_LANGUAGE;
+
+/** Fetches the fonts of the languages enabled on this tablet (their names show on the welcome screen), so the
+ * service worker has them cached before the tablet goes offline. */
+export function loadFontsFor(codes: readonly string[]): void {
+  for (const script of new Set(codes.map((c) => languageMeta(c).script)))
+    void loadScriptFont(script).catch(() => undefined);
+}
 
 /** The codes of `wanted` that this build has texts for, in the order given. */
 export function availableLanguages(wanted: readonly string[]): string[] {

@@ -6,7 +6,12 @@ import type { AgencySettings } from '../core/settings.ts';
 import { newId } from '../platform/ids.ts';
 import { now } from '../platform/clock.ts';
 import { trapBackButton } from '../platform/history.ts';
-import { availableLanguages, currentLanguage, switchLanguage } from '../i18n/languages.ts';
+import {
+  availableLanguages,
+  currentLanguage,
+  loadFontsFor,
+  switchLanguage,
+} from '../i18n/languages.ts';
 import { useT } from '../i18n/useT.ts';
 import {
   applyWaitingUpdate,
@@ -87,6 +92,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
     try {
       const s = await loadSettings();
       setSettings(s);
+      loadFontsFor(availableLanguages(s.languages));
       startTabletSync(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
