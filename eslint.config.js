@@ -93,7 +93,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/kiosk/**', 'src/staff/**', 'src/storage/**', 'src/i18n/**', 'src/core/**'],
+    files: [
+      'src/kiosk/**',
+      'src/staff/**',
+      'src/storage/**',
+      'src/i18n/**',
+      'src/core/**',
+      'src/speech/**',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',
