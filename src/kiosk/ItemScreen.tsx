@@ -4,6 +4,7 @@ import type { Item, Part } from '../core/instrument.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKiosk } from './context.ts';
+import { PictogramAnswers } from './PictogramAnswers.tsx';
 import { Progress } from './Progress.tsx';
 import { Screen } from './Screen.tsx';
 
@@ -26,7 +27,7 @@ export interface ItemScreenProps {
  */
 export function ItemScreen(p: ItemScreenProps) {
   const t = useT();
-  const { instrument, settings } = useKiosk();
+  const { instrument, settings, pictograms } = useKiosk();
   const it = useT(instrumentNamespace(instrument));
   const busy = useRef(false);
   const vars = { agency: settings.agencyName };
@@ -61,21 +62,35 @@ export function ItemScreen(p: ItemScreenProps) {
         </>
       }
     >
-      <div class="answers" role="group" aria-label={t('item.answers_label')} data-item={p.item.id}>
-        {instrument.answerScale.map((o) => (
-          <button
-            key={o.value}
-            type="button"
-            class={`answer answer-${o.value}`}
-            aria-pressed={p.value === o.value}
-            data-value={o.value}
+      {pictograms ? (
+        <PictogramAnswers
+          instrument={instrument}
+          itemId={p.item.id}
+          value={p.value}
+          onChoose={(v, at) => run(() => p.onAnswer(v, at))}
+        />
+      ) : (
+        <div
+          class="answers"
+          role="group"
+          aria-label={t('item.answers_label')}
+          data-item={p.item.id}
+        >
+          {instrument.answerScale.map((o) => (
+            <button
+              key={o.value}
+              type="button"
+              class={`answer answer-${o.value}`}
+              aria-pressed={p.value === o.value}
+              data-value={o.value}
 
-            onClick={(e) => run(() => p.onAnswer(o.value, e.timeStamp))}
-          >
-            {it(`answers.${o.value}`)}
-          </button>
-        ))}
-      </div>
+              onClick={(e) => run(() => p.onAnswer(o.value, e.timeStamp))}
+            >
+              {it(`answers.${o.value}`)}
+            </button>
+          ))}
+        </div>
+      )}
     </Screen>
   );
 }

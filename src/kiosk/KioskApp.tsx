@@ -64,6 +64,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
   const [health, setHealth] = useState<StorageHealth | null>(null);
   const [, setUpdateTick] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [pictograms, setPictograms] = useState(false);
   const [language, setLanguage] = useState(currentLanguage());
   const changeLanguage = useCallback(
     async (code: string) => {
@@ -120,12 +121,14 @@ export function KioskApp({ instrument }: KioskAppProps) {
   const firstLanguage = settings?.languages[0] ?? 'nl';
   const toWelcome = useCallback(() => {
     setView({ kind: 'welcome' });
+    setPictograms(false);
     void changeLanguage(firstLanguage);
   }, [changeLanguage, firstLanguage]);
   const begin = async (h: Handover) => {
     setBusy(true);
     try {
       if (h.language !== currentLanguage()) await changeLanguage(h.language);
+      setPictograms(h.pictograms);
       const session = await startSession({
         id: newId(),
         at: now(),
@@ -167,7 +170,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
       <p class="loading">{t('app.loading')}</p>
     );
 
-  const config = { instrument, settings };
+  const config = { instrument, settings, pictograms };
   const offered = availableLanguages(settings.languages);
   let screen;
   switch (view.kind) {
@@ -188,7 +191,9 @@ export function KioskApp({ instrument }: KioskAppProps) {
           languages={offered}
           language={language}
           onLanguage={(code) => void changeLanguage(code)}
-          onStart={() => void begin({ reference: null, language })}
+          pictograms={pictograms}
+          onPictograms={setPictograms}
+          onStart={() => void begin({ reference: null, language, pictograms })}
           onStaff={() => void openStaff()}
         />
       );

@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { useT } from '../i18n/useT.ts';
 import { LanguageList } from './LanguageList.tsx';
+import { PictogramToggle } from './PictogramToggle.tsx';
 import { Screen } from './Screen.tsx';
 
 /** Props: start a session, or open staff mode; `notice` is a one-off line such as "works offline now". */
@@ -13,6 +14,8 @@ export interface WelcomeScreenProps {
   readonly languages: readonly string[];
   readonly language: string;
   readonly onLanguage: (code: string) => void;
+  readonly pictograms: boolean;
+  readonly onPictograms: (on: boolean) => void;
 }
 
 /** The welcome screen. */
@@ -49,6 +52,7 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
           />
         </>
       )}
+      <PictogramToggle on={p.pictograms} onChange={p.onPictograms} />
       {notice && (
         <p class="notice" role="status">
           {notice}

@@ -8,6 +8,8 @@ import type { AgencySettings } from '../core/settings.ts';
 export interface KioskConfig {
   readonly instrument: Instrument;
   readonly settings: AgencySettings;
+  /** Answer with pictures instead of text buttons (chosen by the client on the welcome screen or by staff). */
+  readonly pictograms: boolean;
 }
 
 /** Context carrying the configuration. */

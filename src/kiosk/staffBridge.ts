@@ -7,6 +7,8 @@ import type { StorageHealth } from '../storage/health.ts';
 export interface Handover {
   readonly reference: string | null;
   readonly language: string;
+  /** Answer with pictures: for a client who does not read. */
+  readonly pictograms: boolean;
 }
 
 /** Props the kiosk passes to `StaffApp` (src/staff/StaffApp.tsx). */

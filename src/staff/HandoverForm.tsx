@@ -25,11 +25,12 @@ export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) 
   const [reference, setReference] = useState('');
   const [language, setLanguage] = useState(languages[0]?.code ?? 'nl');
   const [invalid, setInvalid] = useState(false);
+  const [pictograms, setPictograms] = useState(false);
   const submit = (e: Event) => {
     e.preventDefault();
     const ref = reference.trim();
     if (ref && !REFERENCE.test(ref)) return setInvalid(true);
-    onStart({ reference: ref || null, language });
+    onStart({ reference: ref || null, language, pictograms });
   };
   return (
     <main class="staff screen" data-screen="staff-handover">
@@ -68,6 +69,14 @@ export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) 
             </option>
           ))}
         </select>
+        <label class="staff-check">
+          <input
+            type="checkbox"
+            checked={pictograms}
+            onChange={(e) => setPictograms(e.currentTarget.checked)}
+          />
+          {t('handover.pictograms_label')}
+        </label>
         <div class="screen-actions">
           <button type="button" class="secondary" onClick={onBack}>
             {t('handover.back_button')}

@@ -52,14 +52,22 @@ describe('handover', () => {
     expect(props.onHandover).not.toHaveBeenCalled();
     type(/Kenmerk/, '  2026-03/0412 ');
     click('Geef de tablet aan de cliënt');
-    expect(props.onHandover).toHaveBeenCalledWith({ reference: '2026-03/0412', language: 'nl' });
+    expect(props.onHandover).toHaveBeenCalledWith({
+      reference: '2026-03/0412',
+      language: 'nl',
+      pictograms: false,
+    });
   });
 
   it('hands over without a reference', async () => {
     const { props } = await openStaff();
     click('Vragenlijst starten voor een cliënt');
     click('Geef de tablet aan de cliënt');
-    expect(props.onHandover).toHaveBeenCalledWith({ reference: null, language: 'nl' });
+    expect(props.onHandover).toHaveBeenCalledWith({
+      reference: null,
+      language: 'nl',
+      pictograms: false,
+    });
   });
 });
 

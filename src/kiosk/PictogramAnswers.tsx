@@ -1,0 +1,70 @@
+/**
+ * Answering without reading: the five answers as pictures. The first touch only reads the answer aloud and marks it;
+ * touching the same picture again chooses it, through the same handler (and the same IndexedDB commit) as the text
+ * buttons. Works the same with Enter or Space.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Instrument } from '../core/instrument.ts';
+import { instrumentNamespace } from '../core/instrumentTexts.ts';
+import { currentLanguage } from '../i18n/languages.ts';
+import { useT } from '../i18n/useT.ts';
+import { speak, stopSpeaking } from '../speech/index.ts';
+import { Pictogram } from './Pictogram.tsx';
+
+/** Props: the instrument's scale, the stored answer, and the choose action (same as the text buttons'). */
+export interface PictogramAnswersProps {
+  readonly instrument: Instrument;
+  readonly itemId: string;
+  readonly value: number | undefined;
+  readonly onChoose: (value: number, tappedAt: number) => void;
+}
+
+/** The pictogram answer group. */
+export function PictogramAnswers({ instrument, itemId, value, onChoose }: PictogramAnswersProps) {
+  const t = useT();
+  const ns = instrumentNamespace(instrument);
+  const it = useT(ns);
+  const [armed, setArmed] = useState<number | null>(null);
+  useEffect(() => {
+    setArmed(null);
+    return stopSpeaking;
+  }, [itemId]);
+  const touch = (v: number, at: number) => {
+    if (armed === v) {
+      stopSpeaking();
+      onChoose(v, at);
+      return;
+    }
+    setArmed(v);
+    void speak(currentLanguage(), [{ key: `${ns}:answers.${v}`, text: it(`answers.${v}`) }]);
+  };
+  return (
+    <div class="pictograms-wrap">
+      <div
+        class="pictograms"
+        role="group"
+        aria-label={t('item.answers_label')}
+        aria-describedby="pictogram-hint"
+        data-item={itemId}
+      >
+        {instrument.answerScale.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            class={`pictogram-answer${armed === o.value ? ' armed' : ''}`}
+            aria-pressed={value === o.value}
+            data-value={o.value}
+            data-armed={armed === o.value ? 'true' : undefined}
+            onClick={(e) => touch(o.value, e.timeStamp)}
+          >
+            <Pictogram value={o.value} />
+            <span class="pictogram-label">{it(`answers.${o.value}`)}</span>
+          </button>
+        ))}
+      </div>
+      <p id="pictogram-hint" class="pictogram-hint" role="status">
+        {armed !== null ? t('pictograms.confirm_hint') : ''}
+      </p>
+    </div>
+  );
+}
