@@ -1,11 +1,13 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
 import { benchBundle } from './bundle.ts';
 import { benchKiosk } from './kiosk.ts';
+import { benchLanguages } from './languages.ts';
 import { benchServerIngest } from './server-ingest.ts';
 import { benchTabletDrain } from './tablet-drain.ts';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk first load (JavaScript + CSS before the first screen)', benchBundle],
+  ['Per language (loaded only when enabled or chosen)', benchLanguages],
   ['Kiosk in headless Chromium', benchKiosk],
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
   ['Tablet drain on loopback', benchTabletDrain],
