@@ -2,12 +2,14 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { audioPacks } from './scripts/audio/vitePlugin.ts';
 
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
   plugins: [
     preact(),
+    audioPacks(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -31,6 +33,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,json,woff2}'],
+        globIgnores: ['audio/**'], // audio packs are cached per enabled language by src/speech/packs.ts
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
