@@ -2,12 +2,14 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { audioPacks } from './scripts/audio/vitePlugin.ts';
 
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
   plugins: [
     preact(),
+    audioPacks(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -33,6 +35,7 @@ export default defineConfig({
         // Fonts are not precached: a Dutch-only tablet must not download Arabic or Ethiopic. The kiosk fetches the
         // fonts of the languages enabled on the tablet (src/i18n/fonts.ts) and this cache keeps them for offline use.
         globPatterns: ['**/*.{js,css,html,png,svg,json}'],
+        globIgnores: ['audio/**'], // audio packs are cached per enabled language by src/speech/packs.ts
         runtimeCaching: [
           {
             urlPattern: ({ url }) =>

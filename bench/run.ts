@@ -1,4 +1,5 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
+import { benchAudioPacks } from './audio.ts';
 import { benchBundle } from './bundle.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchLanguages } from './languages.ts';
@@ -11,6 +12,7 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk in headless Chromium', benchKiosk],
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
   ['Tablet drain on loopback', benchTabletDrain],
+  ['Audio packs per language (read-aloud without a device voice)', benchAudioPacks],
 ];
 
 for (const [title, run] of sections) {

@@ -13,6 +13,8 @@ export interface LanguageMeta {
   readonly code: string;
   readonly name: string;
   readonly dutchName: string;
+  /** "Choose your language" in the language itself, said by the welcome screen's spoken prompt. */
+  readonly prompt: string;
   readonly dir: 'ltr' | 'rtl';
   readonly script: string;
   readonly review: { readonly status: string; readonly note: string };

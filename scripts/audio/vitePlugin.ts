@@ -1,0 +1,45 @@
+// Vite plugin: renders the audio packs during `vite build` (beside bundling) and fails the build when one is incomplete.
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { buildPacks } from './buildPacks.ts';
+
+/** Emits dist/audio/<lng>/manifest.json and its MP3 files; eSpeak NG runs here only, never in the app. */
+export function audioPacks(root = resolve(import.meta.dirname, '../..')): Plugin {
+  let building: ReturnType<typeof buildPacks> | null = null;
+  let started = 0;
+  return {
+    name: 'slimme-intake-audio-packs',
+    apply: 'build',
+    buildStart() {
+      started = performance.now();
+      building = buildPacks({
+        root,
+        cacheDir: join(root, 'node_modules/.cache/audio-packs'),
+        recordingsDir: join(root, 'recordings'),
+      });
+    },
+    async generateBundle() {
+      if (!building) return;
+      const { packs, problems, stats } = await building;
+      if (problems.length)
+        this.error(`audio packs incomplete:\n  ${problems.slice(0, 40).join('\n  ')}`);
+      for (const { manifest, files } of packs) {
+        for (const [name, bytes] of files)
+          this.emitFile({
+            type: 'asset',
+            fileName: `audio/${manifest.lng}/${name}`,
+            source: bytes,
+          });
+        this.emitFile({
+          type: 'asset',
+          fileName: `audio/${manifest.lng}/manifest.json`,
+          source: JSON.stringify(manifest),
+        });
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      this.info(
+        `audio packs: ${packs.length} languages, ${stats.rendered} rendered, ${stats.cached} from cache, ${seconds} s`,
+      );
+    },
+  };
+}
