@@ -77,6 +77,7 @@ export default tseslint.config(
       'src/platform/**',
       'src/i18n/**',
       'src/pwa/**',
+      'src/workspace/**',
     ],
     rules: {
       'no-restricted-imports': [
@@ -93,7 +94,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/kiosk/**', 'src/staff/**', 'src/storage/**', 'src/i18n/**', 'src/core/**'],
+    files: [
+      'src/kiosk/**',
+      'src/staff/**',
+      'src/storage/**',
+      'src/i18n/**',
+      'src/core/**',
+      'src/workspace/**',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',

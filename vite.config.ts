@@ -31,8 +31,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,json,woff2}'],
+        // The office workspace is for desktops online: never precached on the tablets, served by the server.
+        globIgnores: ['werkplek/**'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/werkplek(\/|$)/],
         cleanupOutdatedCaches: true,
         importScripts: ['/sw-sync.js'],
       },

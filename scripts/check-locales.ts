@@ -67,6 +67,7 @@ function sourceFiles(dir: string): string[] {
 for (const file of [
   ...sourceFiles(join(ROOT, 'src/kiosk')),
   ...sourceFiles(join(ROOT, 'src/staff')),
+  ...sourceFiles(join(ROOT, 'src/workspace')),
 ]) {
   const text = readFileSync(file, 'utf8');
   const ns = /useT\('([\w.-]+)'\)/.exec(text)?.[1] ?? 'kiosk';
