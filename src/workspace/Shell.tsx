@@ -45,10 +45,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           <ul>
             {items.map(([name, label]) => (
               <li key={name}>
-                <Link
-                  to={href({ name })}
-                  class={route.name === name ? 'current' : ''}
-                >
+                <Link to={href({ name })} class={route.name === name ? 'current' : ''}>
                   {label}
                 </Link>
               </li>
