@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApi } from './api.ts';
+import { prepareClientData } from './clients/startup.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -33,7 +34,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const log = options.log === false ? () => undefined : (options.log ?? console.log);
   const ownDb = options.db === undefined;
   const db = options.db ?? (await openPglite(join(options.dataDir ?? 'data', 'pglite')));
-  await migrate(db);
+  await prepareClientData(db, await migrate(db), clock());
   await ensureServerKey(db, clock());
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
