@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApi } from './api.ts';
+import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
+import { registerClientRoutes } from './clients/routes.ts';
 import { prepareClientData } from './clients/startup.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
@@ -26,6 +28,8 @@ export interface ServerOptions {
   readonly clock?: () => number;
   /** Instrument registry; defaults to every src/instruments/*.json. */
   readonly instruments?: InstrumentRegistry;
+  /** 0 ≤ r < 1 for the random link to staff; tests inject their own. */
+  readonly random?: () => number;
 }
 
 /** Migrates the database, makes sure a server key exists, and returns a fastify app ready to listen or inject. */
@@ -44,12 +48,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
-  registerApi(app, {
-    db,
-    keys: new PrivateKeys(db),
-    instruments: options.instruments ?? loadInstruments(),
-    clock,
-  });
+  const instruments = options.instruments ?? loadInstruments();
+  registerApi(app, { db, keys: new PrivateKeys(db), instruments, clock });
+  const workspace = { db, instruments, clock, random: options.random ?? Math.random };
+  registerClientRoutes(app, workspace);
+  registerOrgRoutes(app, workspace);
+  await startRetentionJob(app, workspace, log);
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;
