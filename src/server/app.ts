@@ -1,7 +1,10 @@
 /** Builds the server (API + static PWA) around a database, so tests run it in-process and main.ts runs it for real. */
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApi } from './api.ts';
+import { registerApi, type ApiContext } from './api.ts';
+import { registerJsonOnly } from './auth/jsonOnly.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -43,12 +46,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
-  registerApi(app, {
+  await app.register(fastifyCookie);
+  registerJsonOnly(app);
+  const ctx: ApiContext = {
     db,
     keys: new PrivateKeys(db),
     instruments: options.instruments ?? loadInstruments(),
     clock,
-  });
+  };
+  registerApi(app, ctx);
+  registerAuthRoutes(app, ctx);
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;
