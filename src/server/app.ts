@@ -1,7 +1,10 @@
 /** Builds the server (API + static PWA) around a database, so tests run it in-process and main.ts runs it for real. */
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApi } from './api.ts';
+import { registerApi, type ApiContext } from './api.ts';
+import { registerJsonOnly } from './auth/jsonOnly.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
 import { registerClientRoutes } from './clients/routes.ts';
 import { prepareClientData } from './clients/startup.ts';
@@ -48,9 +51,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
-  const instruments = options.instruments ?? loadInstruments();
-  registerApi(app, { db, keys: new PrivateKeys(db), instruments, clock });
-  const workspace = { db, instruments, clock, random: options.random ?? Math.random };
+  await app.register(fastifyCookie);
+  registerJsonOnly(app);
+  const ctx: ApiContext = {
+    db,
+    keys: new PrivateKeys(db),
+    instruments: options.instruments ?? loadInstruments(),
+    clock,
+  };
+  registerApi(app, ctx);
+  registerAuthRoutes(app, ctx);
+  const workspace = { ...ctx, random: options.random ?? Math.random };
   registerClientRoutes(app, workspace);
   registerOrgRoutes(app, workspace);
   await startRetentionJob(app, workspace, log);
