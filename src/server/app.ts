@@ -1,7 +1,13 @@
 /** Builds the server (API + static PWA) around a database, so tests run it in-process and main.ts runs it for real. */
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApi } from './api.ts';
+import { registerApi, type ApiContext } from './api.ts';
+import { registerJsonOnly } from './auth/jsonOnly.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
+import { registerClientRoutes } from './clients/routes.ts';
+import { prepareClientData } from './clients/startup.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -25,6 +31,8 @@ export interface ServerOptions {
   readonly clock?: () => number;
   /** Instrument registry; defaults to every src/instruments/*.json. */
   readonly instruments?: InstrumentRegistry;
+  /** 0 ≤ r < 1 for the random link to staff; tests inject their own. */
+  readonly random?: () => number;
 }
 
 /** Migrates the database, makes sure a server key exists, and returns a fastify app ready to listen or inject. */
@@ -33,7 +41,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const log = options.log === false ? () => undefined : (options.log ?? console.log);
   const ownDb = options.db === undefined;
   const db = options.db ?? (await openPglite(join(options.dataDir ?? 'data', 'pglite')));
-  await migrate(db);
+  await prepareClientData(db, await migrate(db), clock());
   await ensureServerKey(db, clock());
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
@@ -43,12 +51,20 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
-  registerApi(app, {
+  await app.register(fastifyCookie);
+  registerJsonOnly(app);
+  const ctx: ApiContext = {
     db,
     keys: new PrivateKeys(db),
     instruments: options.instruments ?? loadInstruments(),
     clock,
-  });
+  };
+  registerApi(app, ctx);
+  registerAuthRoutes(app, ctx);
+  const workspace = { ...ctx, random: options.random ?? Math.random };
+  registerClientRoutes(app, workspace);
+  registerOrgRoutes(app, workspace);
+  await startRetentionJob(app, workspace, log);
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;
