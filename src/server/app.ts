@@ -5,6 +5,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApi, type ApiContext } from './api.ts';
 import { registerJsonOnly } from './auth/jsonOnly.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerUserRoutes } from './auth/userRoutes.ts';
+import type { CaseloadSource } from './auth/users.ts';
+import { registerAuditRoutes } from './office/auditRoutes.ts';
+import { registerDeviceRoutes } from './office/deviceRoutes.ts';
+import { registerSettingsRoutes } from './office/settingsRoutes.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -28,6 +33,10 @@ export interface ServerOptions {
   readonly clock?: () => number;
   /** Instrument registry; defaults to every src/instruments/*.json. */
   readonly instruments?: InstrumentRegistry;
+  /** Clients linked per user, for the account list; none until client linking is registered. */
+  readonly caseloads?: CaseloadSource;
+  /** Called with every route as it is registered (the access-matrix test collects them). */
+  readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Migrates the database, makes sure a server key exists, and returns a fastify app ready to listen or inject. */
@@ -46,6 +55,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
+  if (options.onRoute) {
+    const onRoute = options.onRoute;
+    app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
+  }
   await app.register(fastifyCookie);
   registerJsonOnly(app);
   const ctx: ApiContext = {
@@ -56,6 +69,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   };
   registerApi(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerUserRoutes(app, ctx, options.caseloads);
+  registerSettingsRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;
