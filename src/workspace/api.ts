@@ -43,8 +43,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
   };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
+  // The server takes state-changing calls only as JSON (its CSRF guard), so even a bodiless POST sends {}.
+  if (body !== undefined || method !== 'GET') {
+    init.body = JSON.stringify(body ?? {});
     init.headers = { ...init.headers, 'content-type': 'application/json' };
   }
   const res = await fetch(url, init);
