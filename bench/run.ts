@@ -3,12 +3,14 @@ import { benchBundle } from './bundle.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchServerIngest } from './server-ingest.ts';
 import { benchTabletDrain } from './tablet-drain.ts';
+import { benchWorkspace } from './workspace.ts';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk first load (JavaScript + CSS before the first screen)', benchBundle],
   ['Kiosk in headless Chromium', benchKiosk],
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
   ['Tablet drain on loopback', benchTabletDrain],
+  ['Workspace: staff client page first render after sign-in', benchWorkspace],
 ];
 
 for (const [title, run] of sections) {
