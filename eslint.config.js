@@ -77,6 +77,7 @@ export default tseslint.config(
       'src/platform/**',
       'src/i18n/**',
       'src/pwa/**',
+      'src/workspace/**',
     ],
     rules: {
       'no-restricted-imports': [
@@ -100,6 +101,7 @@ export default tseslint.config(
       'src/i18n/**',
       'src/core/**',
       'src/speech/**',
+      'src/workspace/**',
     ],
     rules: {
       'no-restricted-globals': [

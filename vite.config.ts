@@ -35,7 +35,8 @@ export default defineConfig({
         // Fonts are not precached: a Dutch-only tablet must not download Arabic or Ethiopic. The kiosk fetches the
         // fonts of the languages enabled on the tablet (src/i18n/fonts.ts) and this cache keeps them for offline use.
         globPatterns: ['**/*.{js,css,html,png,svg,json}'],
-        globIgnores: ['audio/**'], // audio packs are cached per enabled language by src/speech/packs.ts
+        // Audio packs are cached per enabled language by src/speech/packs.ts; the office workspace is for desktops online.
+        globIgnores: ['audio/**', 'werkplek/**'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) =>
@@ -45,7 +46,7 @@ export default defineConfig({
           },
         ],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/werkplek(\/|$)/],
         cleanupOutdatedCaches: true,
         importScripts: ['/sw-sync.js'],
       },

@@ -22,8 +22,9 @@ export function firstLoadFiles(): string[] {
     string,
     ManifestChunk
   >;
-  const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
-  if (!entry) throw new Error('no entry in manifest');
+  // Only the kiosk's page counts: the office workspace (werkplek/index.html) is a separate entry tablets never load.
+  const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === 'index.html');
+  if (!entry) throw new Error('no kiosk entry (index.html) in manifest');
   const files = new Set<string>();
   const visit = (key: string) => {
     const c = manifest[key];

@@ -5,6 +5,7 @@ import { benchKiosk } from './kiosk.ts';
 import { benchLanguages } from './languages.ts';
 import { benchServerIngest } from './server-ingest.ts';
 import { benchTabletDrain } from './tablet-drain.ts';
+import { benchWorkspace } from './workspace.ts';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk first load (JavaScript + CSS before the first screen)', benchBundle],
@@ -13,6 +14,7 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
   ['Tablet drain on loopback', benchTabletDrain],
   ['Audio packs per language (read-aloud without a device voice)', benchAudioPacks],
+  ['Workspace: staff client page first render after sign-in', benchWorkspace],
 ];
 
 for (const [title, run] of sections) {

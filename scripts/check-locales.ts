@@ -7,7 +7,7 @@ const problems = checkLocales({
   root: ROOT,
   locales: join(ROOT, 'locales'),
   instruments: join(ROOT, 'src/instruments'),
-  sources: [join(ROOT, 'src/kiosk'), join(ROOT, 'src/staff')],
+  sources: [join(ROOT, 'src/kiosk'), join(ROOT, 'src/staff'), join(ROOT, 'src/workspace')],
 });
 if (problems.length) {
   console.error(`Locale check failed:\n  ${problems.join('\n  ')}`);

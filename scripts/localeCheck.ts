@@ -39,7 +39,7 @@ export function checkLocales(dirs: LocaleCheckDirs): string[] {
   for (const lng of languages) {
     for (const ns of namespaces) {
       const file = join(dirs.locales, lng, ns);
-      // Staff screens are Dutch and English only; every client-facing namespace must exist in every language.
+      // Staff and workspace screens are Dutch and English only; every client-facing namespace must exist in every language.
       if (!existsSync(file)) {
         if (!isStaffOnly(ns) || lng === 'en') problems.push(`${lng}/${ns}: missing file`);
         continue;
@@ -89,7 +89,8 @@ export function checkLocales(dirs: LocaleCheckDirs): string[] {
   return problems;
 }
 
-const isStaffOnly = (ns: string): boolean => ns === 'staff.json' || ns === 'sync.json';
+const isStaffOnly = (ns: string): boolean =>
+  ns === 'staff.json' || ns === 'sync.json' || ns === 'workspace.json';
 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -1,7 +1,18 @@
 /** Builds the server (API + static PWA) around a database, so tests run it in-process and main.ts runs it for real. */
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApi } from './api.ts';
+import { registerApi, type ApiContext } from './api.ts';
+import { registerJsonOnly } from './auth/jsonOnly.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
+import { registerClientRoutes } from './clients/routes.ts';
+import { prepareClientData } from './clients/startup.ts';
+import { registerUserRoutes } from './auth/userRoutes.ts';
+import type { CaseloadSource } from './auth/users.ts';
+import { registerAuditRoutes } from './office/auditRoutes.ts';
+import { registerDeviceRoutes } from './office/deviceRoutes.ts';
+import { registerSettingsRoutes } from './office/settingsRoutes.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -25,6 +36,12 @@ export interface ServerOptions {
   readonly clock?: () => number;
   /** Instrument registry; defaults to every src/instruments/*.json. */
   readonly instruments?: InstrumentRegistry;
+  /** 0 ≤ r < 1 for the random link to staff; tests inject their own. */
+  readonly random?: () => number;
+  /** Clients linked per user, for the account list; none until client linking is registered. */
+  readonly caseloads?: CaseloadSource;
+  /** Called with every route as it is registered (the access-matrix test collects them). */
+  readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Migrates the database, makes sure a server key exists, and returns a fastify app ready to listen or inject. */
@@ -33,7 +50,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const log = options.log === false ? () => undefined : (options.log ?? console.log);
   const ownDb = options.db === undefined;
   const db = options.db ?? (await openPglite(join(options.dataDir ?? 'data', 'pglite')));
-  await migrate(db);
+  await prepareClientData(db, await migrate(db), clock());
   await ensureServerKey(db, clock());
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
@@ -43,12 +60,37 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
-  registerApi(app, {
+  if (options.onRoute) {
+    const onRoute = options.onRoute;
+    app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
+  }
+  await app.register(fastifyCookie);
+  registerJsonOnly(app);
+  const ctx: ApiContext = {
     db,
     keys: new PrivateKeys(db),
     instruments: options.instruments ?? loadInstruments(),
     clock,
-  });
+  };
+  registerApi(app, ctx);
+  registerAuthRoutes(app, ctx);
+  const workspace = { ...ctx, random: options.random ?? Math.random };
+  registerClientRoutes(app, workspace);
+  registerOrgRoutes(app, workspace);
+  await startRetentionJob(app, workspace, log);
+  // Caseload in the account list = clients linked now (client_links from the clients schema).
+  const caseloads: CaseloadSource =
+    options.caseloads ??
+    (async (q) => {
+      const r = await q.query<{ id: string; n: number }>(
+        'SELECT staff_id::text AS id, count(*)::int AS n FROM client_links GROUP BY staff_id',
+      );
+      return new Map(r.rows.map((row) => [row.id, row.n]));
+    });
+  registerUserRoutes(app, ctx, caseloads);
+  registerSettingsRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;

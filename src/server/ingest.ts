@@ -4,6 +4,8 @@ import { isAnswerValue, itemsInOrder } from '../core/instrument.ts';
 import { scoreAnswers, type ScoringSettings } from '../core/scoring.ts';
 import type { CompletedRecord } from '../core/session.ts';
 import { canonicalJson, validateCompletedRecord, type SealedSession } from '../core/wire.ts';
+import { assignClients } from './clients/assign.ts';
+import { addToRollup } from './clients/rollup.ts';
 import { unsealOnServer } from './crypto/unseal.ts';
 import type { SyncReceipt, SyncRejection, SyncResponse } from '../sync/protocol.ts';
 import type { PrivateKeys } from './crypto/keys.ts';
@@ -146,6 +148,18 @@ async function store(
       params,
     );
     for (const row of r.rows) inserted.add(row.id);
+    // Same transaction: a stored measurement always has its client and counts on the dashboard.
+    const fresh = live.filter(({ r: x }) => inserted.has(x.record.sessionId.toLowerCase()));
+    await assignClients(
+      tx,
+      fresh.map(({ r: x }) => ({
+        sessionId: x.record.sessionId.toLowerCase(),
+        reference: x.record.reference,
+        details: x.record.details,
+      })),
+      Date.parse(receivedAt),
+    );
+    await addToRollup(tx, [...inserted]);
   }
   const stored = await tx.query<{ id: string; body_hash: string; received_at: Date | string }>(
     `SELECT session_id::text AS id, body_hash, received_at FROM measurements

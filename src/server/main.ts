@@ -1,5 +1,7 @@
 /** `npm start`: opens the database from the environment, serves the PWA and the API on PORT, prints the URL. */
 import { createServer } from './app.ts';
+import { createSetupCode } from './auth/setupCode.ts';
+import { hasCoordinator } from './auth/users.ts';
 import { dataDirFromEnv, openDbFromEnv } from './openDb.ts';
 import { claimDataDir, serverUsing } from './pidFile.ts';
 
@@ -27,6 +29,13 @@ const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(
   `Slimme Intake serving on http://${shown}:${port}/ (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'})`,
 );
+// First start: until a coordinator exists, each start prints a fresh one-time code (only its hash is stored).
+if (!(await hasCoordinator(db))) {
+  const code = await createSetupCode(db, Date.now());
+  console.log(
+    `No coordinator yet. Create the first one in the office workspace (http://${shown}:${port}/) with this one-time setup code:\n\n    ${code}\n`,
+  );
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {

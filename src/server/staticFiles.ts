@@ -1,4 +1,4 @@
-/** Serves the built PWA from dist/: hashed assets cached for a year, everything else revalidated, SPA fallback. */
+/** Serves the built PWA from dist/ and the office workspace from dist/werkplek/: hashed assets cached for a year, everything else revalidated, SPA fallbacks. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -32,6 +32,12 @@ export async function registerStatic(app: FastifyInstance, distDir: string): Pro
       (req.method === 'GET' || req.method === 'HEAD') &&
       !/\.[A-Za-z0-9]+$/.test(path) &&
       (req.headers.accept ?? '').includes('text/html');
+    // The office workspace has its own page; its deep links (/werkplek/clients/<id>) fall back to it, not the kiosk.
+    const workspace = path === '/werkplek' || path.startsWith('/werkplek/');
+    if (navigation && built && workspace && existsSync(join(distDir, 'werkplek', 'index.html')))
+      return reply
+        .header('Cache-Control', 'no-cache')
+        .sendFile('index.html', join(distDir, 'werkplek'));
     if (navigation && built)
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html', distDir);
     if (navigation)

@@ -1,0 +1,54 @@
+/** Route guards for the workspace: a live session cookie, and a role allowed on the route. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../core/workspaceApi.ts';
+import type { Db } from '../db.ts';
+import { sendError } from '../errors.ts';
+import { clearSessionCookie, sessionToken } from './cookie.ts';
+import { resolveSession, type SessionUser } from './sessions.ts';
+
+/** The signed-in user a guarded route runs for. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  name: string;
+  sessionId: string;
+}
+
+const principals = new WeakMap<FastifyRequest, SessionUser>();
+
+/** The session user behind a guarded request (with username and postures), for the auth routes themselves. */
+export function sessionUser(req: FastifyRequest): SessionUser {
+  const user = principals.get(req);
+  if (!user) throw new Error('route without requireRole');
+  return user;
+}
+
+/** The signed-in user of a request that passed `requireRole`; throws on a route without the guard (a bug). */
+export function principal(req: FastifyRequest): Principal {
+  const u = sessionUser(req);
+  return { userId: u.userId, role: u.role, name: u.name, sessionId: u.sessionId };
+}
+
+/**
+ * A fastify onRequest/preHandler hook: 401 `signed_out` without a live session, 403 `forbidden` for another role.
+ * Use as `{ onRequest: requireRole(ctx, ['coordinator']) }`; it runs before the body is read.
+ */
+export function requireRole(
+  ctx: { db: Db; clock: () => number },
+  roles: readonly Role[],
+): (req: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  return async (req, reply) => {
+    const token = sessionToken(req);
+    const user = token ? await resolveSession(ctx.db, token, ctx.clock()) : null;
+    if (!user) {
+      if (req.cookies.si_session !== undefined) clearSessionCookie(req, reply);
+      await sendError(reply, 401, 'signed_out', 'you are signed out; sign in again');
+      return;
+    }
+    if (!roles.includes(user.role)) {
+      await sendError(reply, 403, 'forbidden', 'your role may not use this');
+      return;
+    }
+    principals.set(req, user);
+  };
+}

@@ -1,0 +1,276 @@
+/** Sign-in routes: first-coordinator setup, login, logout (here and everywhere), me, password, own postures. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WS_API, type LoginThrottled, type Me } from '../../core/workspaceApi.ts';
+import type { ApiContext } from '../api.ts';
+import { asObject, cleanText, cleanUsername } from '../bodies.ts';
+import { sendError } from '../errors.ts';
+import { writeAudit } from './audit.ts';
+import { clearSessionCookie, setSessionCookie } from './cookie.ts';
+import { requireRole, sessionUser } from './guard.ts';
+import {
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  passwordProblem,
+  verifyNothing,
+  verifyPassword,
+} from './passwords.ts';
+import { postureIds, validPostures } from './postures.ts';
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  IDLE_TIMEOUT_MS,
+  IDLE_WARNING_MS,
+  purgeExpiredSessions,
+} from './sessions.ts';
+import { spendSetupCode } from './setupCode.ts';
+import {
+  clearFailures,
+  IP_FAILURES_BEFORE_LOCK,
+  lockedFor,
+  recordFailure,
+  throttleKeys,
+  USER_FAILURES_BEFORE_LOCK,
+} from './throttle.ts';
+import {
+  createUser,
+  hasCoordinator,
+  updateUser,
+  userById,
+  userByUsername,
+  type UserRecord,
+} from './users.ts';
+
+const LOGIN_FAILED = 'username or password is wrong';
+
+/** The Me answer for a user. */
+export const meOf = (
+  u: Pick<UserRecord, 'name' | 'username' | 'role' | 'postures'> & { userId: string },
+): Me => ({
+  userId: u.userId,
+  name: u.name,
+  username: u.username,
+  role: u.role,
+  postures: u.postures,
+  idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
+  idleWarningSeconds: IDLE_WARNING_MS / 1000,
+});
+
+async function throttled(reply: FastifyReply, seconds: number) {
+  const body: LoginThrottled = {
+    error: 'throttled',
+    message: `too many failed attempts; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+    retryAfterSeconds: seconds,
+  };
+  return reply.code(429).header('Retry-After', String(seconds)).send(body);
+}
+
+async function signIn(ctx: ApiContext, req: FastifyRequest, reply: FastifyReply, user: UserRecord) {
+  const now = ctx.clock();
+  await purgeExpiredSessions(ctx.db, now);
+  const { token } = await createSession(ctx.db, user.id, now);
+  setSessionCookie(req, reply, token);
+  return meOf({ ...user, userId: user.id });
+}
+
+/** Registers setup, login, logout, logout-everywhere, me, password and my postures. */
+export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const anyone = requireRole(ctx, ['coordinator', 'staff']);
+  const postures = postureIds(ctx.instruments);
+  const noStore = async (_req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('Cache-Control', 'no-store');
+  };
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/')) await noStore(req, reply);
+  });
+
+  app.post(WS_API.setup, { bodyLimit: 4096 }, async (req, reply) => {
+    const o = asObject(req.body);
+    const code = cleanText(o?.setupCode, 1, 64);
+    const name = cleanText(o?.name, 1, 100);
+    const username = cleanUsername(o?.username);
+    if (!o || !code || !name || !username || typeof o.password !== 'string')
+      return sendError(
+        reply,
+        400,
+        'bad_request',
+        'body must be {"setupCode", "name" (1-100 characters), "username" (3-64 of A-Z a-z 0-9 . _ @ -), "password"}',
+      );
+    const weak = passwordProblem(o.password);
+    if (weak) return sendError(reply, 400, 'password_weak', weak);
+    if (await hasCoordinator(ctx.db))
+      return sendError(reply, 409, 'already_set_up', 'a coordinator exists; sign in instead');
+    const passwordHash = await hashPassword(o.password);
+    const now = ctx.clock();
+    const result = await ctx.db
+      .transaction(async (tx) => {
+        if (await hasCoordinator(tx)) return 'already_set_up' as const;
+        if (!(await spendSetupCode(tx, code, now))) return 'code_invalid' as const;
+        const user = await createUser(
+          tx,
+          { name, username, role: 'coordinator', passwordHash },
+          now,
+        );
+        if (!user) throw new Error('username taken during setup');
+        await writeAudit(tx, {
+          at: now,
+          actorId: user.id,
+          actorName: user.name,
+          action: 'setup',
+          clientId: null,
+          detail: 'first coordinator created with the setup code',
+        });
+        return user;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Error && e.message === 'username taken during setup')
+          return 'username_taken' as const;
+        throw e;
+      });
+    if (result === 'already_set_up')
+      return sendError(reply, 409, 'already_set_up', 'a coordinator exists; sign in instead');
+    if (result === 'code_invalid')
+      return sendError(
+        reply,
+        401,
+        'code_invalid',
+        'this setup code is not valid; restart the server for a new one or run npm run admin -- setup-code',
+      );
+    if (result === 'username_taken')
+      return sendError(reply, 409, 'username_taken', 'this username is taken');
+    return reply.code(201).send(await signIn(ctx, req, reply, result));
+  });
+
+  app.post(WS_API.login, { bodyLimit: 4096 }, async (req, reply) => {
+    const o = asObject(req.body);
+    const username = typeof o?.username === 'string' ? o.username.trim() : null;
+    const password = o?.password;
+    if (
+      !username ||
+      username.length > 100 ||
+      typeof password !== 'string' ||
+      password.length === 0 ||
+      password.length > MAX_PASSWORD_LENGTH
+    )
+      return sendError(
+        reply,
+        400,
+        'bad_request',
+        'body must be {"username": "…", "password": "…"}',
+      );
+    const keys = throttleKeys(username, req.ip);
+    const now = ctx.clock();
+    const wait = await lockedFor(ctx.db, [keys.user, keys.ip], now);
+    if (wait > 0) return throttled(reply, wait);
+    const user = await userByUsername(ctx.db, username);
+    const ok =
+      user && !user.disabled
+        ? await verifyPassword(password, user.passwordHash)
+        : await verifyNothing(password);
+    if (!ok || !user) {
+      await recordFailure(ctx.db, keys.user, USER_FAILURES_BEFORE_LOCK, now);
+      await recordFailure(ctx.db, keys.ip, IP_FAILURES_BEFORE_LOCK, now);
+      if (user)
+        await writeAudit(ctx.db, {
+          at: now,
+          actorId: user.id,
+          actorName: user.name,
+          action: 'sign_in_failed',
+          clientId: null,
+          detail: user.disabled ? 'account disabled' : 'wrong password',
+        });
+      return sendError(reply, 401, 'login_failed', LOGIN_FAILED);
+    }
+    await clearFailures(ctx.db, keys.user);
+    await writeAudit(ctx.db, {
+      at: now,
+      actorId: user.id,
+      actorName: user.name,
+      action: 'sign_in',
+      clientId: null,
+      detail: '',
+    });
+    return signIn(ctx, req, reply, user);
+  });
+
+  app.post(WS_API.logout, { onRequest: anyone }, async (req, reply) => {
+    await deleteSession(ctx.db, sessionUser(req).sessionId);
+    clearSessionCookie(req, reply);
+    return reply.code(204).send();
+  });
+
+  app.post(WS_API.logoutEverywhere, { onRequest: anyone }, async (req, reply) => {
+    const u = sessionUser(req);
+    const n = await deleteUserSessions(ctx.db, u.userId);
+    await writeAudit(ctx.db, {
+      at: ctx.clock(),
+      actorId: u.userId,
+      actorName: u.name,
+      action: 'sign_out_everywhere',
+      clientId: null,
+      detail: `${n} session(s) ended`,
+    });
+    clearSessionCookie(req, reply);
+    return reply.code(204).send();
+  });
+
+  app.get(WS_API.me, { onRequest: anyone }, (req) => {
+    const u = sessionUser(req);
+    return meOf(u);
+  });
+
+  app.post(WS_API.password, { onRequest: anyone, bodyLimit: 4096 }, async (req, reply) => {
+    const u = sessionUser(req);
+    const o = asObject(req.body);
+    if (
+      !o ||
+      typeof o.current !== 'string' ||
+      typeof o.next !== 'string' ||
+      o.current.length > MAX_PASSWORD_LENGTH
+    )
+      return sendError(reply, 400, 'bad_request', 'body must be {"current": "…", "next": "…"}');
+    const now = ctx.clock();
+    const key = throttleKeys(u.username, req.ip).user;
+    const wait = await lockedFor(ctx.db, [key], now);
+    if (wait > 0) return throttled(reply, wait);
+    const user = await userById(ctx.db, u.userId);
+    if (!user || !(await verifyPassword(o.current, user.passwordHash))) {
+      await recordFailure(ctx.db, key, USER_FAILURES_BEFORE_LOCK, now);
+      return sendError(reply, 401, 'login_failed', 'the current password is wrong');
+    }
+    const weak = passwordProblem(o.next);
+    if (weak) return sendError(reply, 400, 'password_weak', weak);
+    const passwordHash = await hashPassword(o.next);
+    await ctx.db.transaction(async (tx) => {
+      await updateUser(tx, u.userId, { passwordHash }, now);
+      // Other browsers signed in with the old password are signed out; this one stays.
+      await tx.query('DELETE FROM web_sessions WHERE user_id = $1 AND id <> $2', [
+        u.userId,
+        u.sessionId,
+      ]);
+      await writeAudit(tx, {
+        at: now,
+        actorId: u.userId,
+        actorName: u.name,
+        action: 'password_change',
+        clientId: null,
+        detail: 'own password changed; other sessions ended',
+      });
+    });
+    return reply.code(204).send();
+  });
+
+  app.put(WS_API.myPostures, { onRequest: anyone, bodyLimit: 4096 }, async (req, reply) => {
+    const u = sessionUser(req);
+    const list = validPostures(asObject(req.body)?.postures, postures);
+    if (!list)
+      return sendError(
+        reply,
+        400,
+        'bad_request',
+        `body must be {"postures": [...]} with ids from ${[...postures].join(', ')}`,
+      );
+    await updateUser(ctx.db, u.userId, { postures: list }, ctx.clock());
+    return reply.code(204).send();
+  });
+}

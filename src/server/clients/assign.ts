@@ -1,0 +1,141 @@
+/** Gives every stored measurement its client (src/core/matching.ts), creating clients as needed, in the caller's transaction. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DetailValues } from '../../core/details.ts';
+import {
+  clientCodeFrom,
+  clientCodeOf,
+  matchClient,
+  nameKey,
+  referenceKey,
+  type ClientKeys,
+} from '../../core/matching.ts';
+import type { Queryable } from '../db.ts';
+
+/** What matching needs of a measurement just stored. */
+export interface Incoming {
+  readonly sessionId: string;
+  readonly reference: string | null;
+  readonly details: DetailValues;
+}
+
+interface NewClient {
+  id: string;
+  code: string;
+  reference: string | null;
+  referenceKey: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  nameKey: string | null;
+  dateOfBirth: string | null;
+  gender: string | null;
+}
+
+/** A fresh random client code (40 bits). */
+export const newClientCode = (): string => clientCodeFrom([...randomBytes(8)]);
+
+const blank = (s: string | undefined): string | null => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};
+
+/** The new client a measurement starts (its details as collected). */
+export function clientFromRecord(m: Incoming): NewClient {
+  return {
+    id: randomUUID(),
+    code: newClientCode(),
+    reference: blank(m.reference ?? undefined),
+    referenceKey: referenceKey(m.reference),
+    firstName: blank(m.details.firstName),
+    lastName: blank(m.details.lastName),
+    nameKey: nameKey(m.details.firstName, m.details.lastName),
+    dateOfBirth: blank(m.details.dateOfBirth),
+    gender: blank(m.details.gender),
+  };
+}
+
+/** Inserts clients; a code already taken (1 in 10^12) is drawn again until every client is stored. */
+export async function insertClients(
+  tx: Queryable,
+  clients: readonly NewClient[],
+  now: number,
+): Promise<void> {
+  let pending = [...clients];
+  const at = new Date(now).toISOString();
+  while (pending.length > 0) {
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth,
+         gender, created_at)
+       SELECT (x->>'id')::uuid, x->>'code', x->>'reference', x->>'referenceKey', x->>'firstName', x->>'lastName',
+         x->>'nameKey', x->>'dateOfBirth', x->>'gender', $2
+       FROM jsonb_array_elements($1::jsonb) x
+       ON CONFLICT (code) DO NOTHING RETURNING id::text AS id`,
+      [JSON.stringify(pending), at],
+    );
+    const done = new Set(r.rows.map((x) => x.id));
+    pending = pending.filter((c) => !done.has(c.id)).map((c) => ({ ...c, code: newClientCode() }));
+  }
+}
+
+/** Matches each measurement to a client (earlier ones in the list count for later ones) and stores client_id. */
+export async function assignClients(
+  tx: Queryable,
+  incoming: readonly Incoming[],
+  now: number,
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const codes = incoming.map((m) => clientCodeOf(m.reference)).filter((c) => c !== null);
+  const refs = incoming.map((m) => referenceKey(m.reference)).filter((r) => r !== null);
+  const names = incoming
+    .map((m) => nameKey(m.details.firstName, m.details.lastName))
+    .filter((r) => r !== null);
+  // Only narrows the candidates; matchClient decides.
+  const found = await tx.query<{
+    id: string;
+    code: string;
+    reference_key: string | null;
+    name_key: string | null;
+    date_of_birth: string | null;
+    created_at: Date | string;
+  }>(
+    `SELECT id::text AS id, code, reference_key, name_key, date_of_birth, created_at FROM clients
+     WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb))
+        OR reference_key IN (SELECT jsonb_array_elements_text($2::jsonb))
+        OR name_key IN (SELECT jsonb_array_elements_text($3::jsonb))`,
+    [JSON.stringify(codes), JSON.stringify(refs), JSON.stringify(names)],
+  );
+  const candidates: ClientKeys[] = found.rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    referenceKey: r.reference_key,
+    nameKey: r.name_key,
+    dateOfBirth: r.date_of_birth,
+    createdAt: new Date(r.created_at).getTime(),
+  }));
+  const created: NewClient[] = [];
+  const pairs: { s: string; c: string }[] = [];
+  for (const m of incoming) {
+    const hit = matchClient(
+      {
+        reference: m.reference,
+        firstName: m.details.firstName,
+        lastName: m.details.lastName,
+        dateOfBirth: m.details.dateOfBirth,
+      },
+      candidates,
+    );
+    if (hit) {
+      pairs.push({ s: m.sessionId, c: hit.clientId });
+      continue;
+    }
+    const c = clientFromRecord(m);
+    created.push(c);
+    candidates.push({ ...c, createdAt: now });
+    pairs.push({ s: m.sessionId, c: c.id });
+  }
+  if (created.length > 0) await insertClients(tx, created, now);
+  await tx.query(
+    `UPDATE measurements m SET client_id = (x->>'c')::uuid
+     FROM jsonb_array_elements($1::jsonb) x WHERE m.session_id = (x->>'s')::uuid`,
+    [JSON.stringify(pairs)],
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The dashboard's daily rollup (`dashboard_daily`): per day, tablet and scale, sums the dashboard needs, kept in the
+ * same transaction as every insert and erasure of a measurement so the dashboard reads ~days × tablets × scales rows
+ * instead of every measurement. Scales come from the stored profiles, never from a list in code.
+ */
+import type { Queryable } from '../db.ts';
+
+/** The agency's time zone: a measurement's day (rollup, filters) is its completion date here. */
+export const AGENCY_TZ = 'Europe/Amsterdam';
+
+/** SQL for a measurement's day in the agency's time zone; `col` is a timestamptz column. */
+export const daySql = (col: string): string => `(${col} AT TIME ZONE '${AGENCY_TZ}')::date`;
+
+// Contributions of the measurements with the ids in $1 (jsonb array of uuids), each multiplied by $2 (+1 or −1).
+// Scale '' counts measurements; every other row counts measurements with that scale, those with a score (scored),
+// the sum of scores (total), dominant postures (dominant; for desirability: caution) and top roles (top).
+const APPLY = `
+WITH m AS (
+  SELECT device_id, ${daySql('completed_at')} AS day, server_profile AS p
+  FROM measurements
+  WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)
+), c AS (
+  SELECT day, device_id, '' AS scale, '' AS kind, 0 AS scored, 0::numeric AS total, 0 AS dominant, 0 AS top
+  FROM m
+  UNION ALL
+  SELECT day, device_id, x->>'scale', 'posture', ((x->>'percent') IS NOT NULL)::int,
+         COALESCE((x->>'percent')::numeric, 0), (x->>'dominant')::boolean::int, 0
+  FROM m, jsonb_array_elements(p->'postures') x
+  UNION ALL
+  SELECT day, device_id, x->>'scale', 'role', ((x->>'value') IS NOT NULL)::int,
+         COALESCE((x->>'value')::numeric, 0), 0, (p->'topRoles' ? (x->>'scale'))::int
+  FROM m, jsonb_array_elements(p->'roles') x
+  UNION ALL
+  SELECT day, device_id, p->'desirability'->>'scale', 'desirability',
+         ((p->'desirability'->>'mean') IS NOT NULL)::int, COALESCE((p->'desirability'->>'mean')::numeric, 0),
+         (p->'desirability'->>'caution')::boolean::int, 0
+  FROM m WHERE jsonb_typeof(p->'desirability') = 'object'
+)
+INSERT INTO dashboard_daily AS d (day, device_id, scale, kind, measurements, scored, total, dominant, top)
+SELECT day, device_id, scale, min(kind), $2::int * count(*), $2::int * sum(scored), $2::int * sum(total),
+       $2::int * sum(dominant), $2::int * sum(top)
+FROM c GROUP BY day, device_id, scale
+ON CONFLICT (day, device_id, scale) DO UPDATE SET
+  measurements = d.measurements + EXCLUDED.measurements,
+  scored = d.scored + EXCLUDED.scored,
+  total = d.total + EXCLUDED.total,
+  dominant = d.dominant + EXCLUDED.dominant,
+  top = d.top + EXCLUDED.top`;
+
+/** Adds newly inserted measurements to the rollup (call after the INSERT, in its transaction). */
+export async function addToRollup(tx: Queryable, sessionIds: readonly string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await tx.query(APPLY, [JSON.stringify(sessionIds), 1]);
+}
+
+/** Takes measurements out of the rollup (call before deleting them, in the same transaction). */
+export async function removeFromRollup(
+  tx: Queryable,
+  sessionIds: readonly string[],
+): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await tx.query(APPLY, [JSON.stringify(sessionIds), -1]);
+  await tx.query('DELETE FROM dashboard_daily WHERE measurements <= 0');
+}
+
+/** Rebuilds the rollup from every stored measurement (after the migration that created it). */
+export async function rebuildRollup(tx: Queryable): Promise<void> {
+  await tx.query('DELETE FROM dashboard_daily');
+  const ids = await tx.query<{ id: string }>('SELECT session_id::text AS id FROM measurements');
+  for (let i = 0; i < ids.rows.length; i += 5000)
+    await addToRollup(
+      tx,
+      ids.rows.slice(i, i + 5000).map((r) => r.id),
+    );
+}

@@ -1,0 +1,31 @@
+/** At start: measurements stored before clients existed get their clients, and a new rollup is filled. */
+import type { DetailValues } from '../../core/details.ts';
+import type { Db } from '../db.ts';
+import { assignClients } from './assign.ts';
+import { rebuildRollup } from './rollup.ts';
+
+/** The migration that created clients and the rollup. */
+const CLIENTS_MIGRATION = 3;
+
+/** Assigns clients to unassigned measurements (oldest first) and rebuilds the rollup when it was just created. */
+export async function prepareClientData(
+  db: Db,
+  appliedMigrations: readonly number[],
+  now: number,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (appliedMigrations.includes(CLIENTS_MIGRATION)) await rebuildRollup(tx);
+    const r = await tx.query<{ id: string; reference: string | null; details: DetailValues }>(
+      `SELECT session_id::text AS id, reference, details FROM measurements
+       WHERE client_id IS NULL ORDER BY received_at, session_id`,
+    );
+    for (let i = 0; i < r.rows.length; i += 1000)
+      await assignClients(
+        tx,
+        r.rows
+          .slice(i, i + 1000)
+          .map((m) => ({ sessionId: m.id, reference: m.reference, details: m.details })),
+        now,
+      );
+  });
+}

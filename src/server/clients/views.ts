@@ -1,0 +1,296 @@
+/** Reading clients and measurements into the workspace contract's shapes (src/core/workspaceApi.ts). */
+import type { Profile } from '../../core/scoring.ts';
+import type {
+  AnsweredMeasurement,
+  ClientDetail,
+  ClientSummary,
+  Fit,
+  Judgement,
+  MeasurementRow,
+  MeasurementView,
+} from '../../core/workspaceApi.ts';
+import type { Queryable } from '../db.ts';
+import type { InstrumentRegistry } from '../instruments.ts';
+import type { Filters } from './params.ts';
+import { daySql } from './rollup.ts';
+
+const isoOf = (v: Date | string): string => new Date(v).toISOString();
+
+/** First and last name, else the reference, else the code. */
+export function displayName(c: {
+  first_name: string | null;
+  last_name: string | null;
+  reference: string | null;
+  code: string;
+}): string {
+  const name = [c.first_name, c.last_name].filter((x) => x).join(' ');
+  return name || c.reference || c.code;
+}
+
+interface SummaryRow {
+  id: string;
+  code: string;
+  reference: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  date_of_birth: string | null;
+  gender: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  n: number;
+  latest_id: string | null;
+  latest_at: Date | string | null;
+  latest_language: string | null;
+  latest_dominant: string[] | null;
+}
+
+const SUMMARY = `
+SELECT c.id::text AS id, c.code, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender,
+  l.staff_id::text AS staff_id, u.name AS staff_name,
+  (SELECT count(*)::int FROM measurements x WHERE x.client_id = c.id) AS n,
+  lm.session_id::text AS latest_id, lm.completed_at AS latest_at, lm.language AS latest_language,
+  lm.server_profile->'dominant' AS latest_dominant
+FROM clients c
+LEFT JOIN client_links l ON l.client_id = c.id
+LEFT JOIN users u ON u.id = l.staff_id
+LEFT JOIN LATERAL (
+  SELECT session_id, completed_at, language, server_profile FROM measurements m
+  WHERE m.client_id = c.id ORDER BY completed_at DESC, session_id DESC LIMIT 1
+) lm ON true`;
+
+const toSummary = (r: SummaryRow): ClientSummary => ({
+  id: r.id,
+  code: r.code,
+  displayName: displayName(r),
+  reference: r.reference,
+  staff: r.staff_id && r.staff_name !== null ? { id: r.staff_id, name: r.staff_name } : null,
+  measurementCount: r.n,
+  latest:
+    r.latest_id && r.latest_at !== null
+      ? {
+          measurementId: r.latest_id,
+          completedAt: isoOf(r.latest_at),
+          language: r.latest_language ?? '',
+          dominant: r.latest_dominant ?? [],
+        }
+      : null,
+});
+
+/** Most clients a list returns; narrow with `q`. */
+export const CLIENT_LIST_MAX = 1000;
+
+/** Clients newest measurement first; `staffId` keeps only those linked to that user, `q` searches names, code, reference. */
+export async function listClients(
+  db: Queryable,
+  filter: { q: string | null; staffId: string | null },
+): Promise<ClientSummary[]> {
+  const like = filter.q === null ? null : `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const r = await db.query<SummaryRow>(
+    `${SUMMARY}
+     WHERE ($1::uuid IS NULL OR l.staff_id = $1::uuid)
+       AND ($2::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.code, c.reference) ILIKE $2::text)
+     ORDER BY lm.completed_at DESC NULLS LAST, c.created_at DESC, c.id
+     LIMIT ${CLIENT_LIST_MAX}`,
+    [filter.staffId, like],
+  );
+  return r.rows.map(toSummary);
+}
+
+async function summaryRow(db: Queryable, id: string): Promise<SummaryRow | null> {
+  const r = await db.query<SummaryRow>(`${SUMMARY} WHERE c.id = $1::uuid`, [id]);
+  return r.rows[0] ?? null;
+}
+
+/** One client's list row, or null. */
+export async function clientSummary(db: Queryable, id: string): Promise<ClientSummary | null> {
+  const row = await summaryRow(db, id);
+  return row ? toSummary(row) : null;
+}
+
+/** True when the client exists and is linked to this user. */
+export async function isLinkedTo(
+  db: Queryable,
+  clientId: string,
+  userId: string,
+): Promise<boolean> {
+  const r = await db.query(
+    'SELECT 1 FROM client_links WHERE client_id = $1::uuid AND staff_id = $2::uuid',
+    [clientId, userId],
+  );
+  return r.rows.length > 0;
+}
+
+/** True when the client exists. */
+export async function clientExists(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM clients WHERE id = $1::uuid', [id])).rows.length > 0;
+}
+
+interface MeasurementDbRow {
+  id: string;
+  client_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  language: string;
+  device_name: string;
+  completed_at: Date | string;
+  received_at: Date | string;
+  server_profile: Profile;
+  score_mismatch: boolean;
+}
+
+const measurementSql = (extra = ''): string => `
+SELECT m.session_id::text AS id, m.client_id::text AS client_id, m.instrument_id, m.instrument_version, m.language,
+  d.name AS device_name, m.completed_at, m.received_at, m.server_profile, m.score_mismatch${extra}
+FROM measurements m JOIN devices d ON d.id = m.device_id`;
+
+const toView = (r: MeasurementDbRow): MeasurementView => ({
+  id: r.id,
+  instrumentId: r.instrument_id,
+  instrumentVersion: r.instrument_version,
+  language: r.language,
+  deviceName: r.device_name,
+  completedAt: isoOf(r.completed_at),
+  receivedAt: isoOf(r.received_at),
+  profile: r.server_profile,
+  scoreMismatch: r.score_mismatch,
+});
+
+interface JudgementRow {
+  id: string;
+  measurement_id: string;
+  staff_id: string;
+  staff_name: string;
+  fit: Fit;
+  client_fit: Fit | null;
+  observed_posture: string | null;
+  note: string;
+  at: Date | string;
+}
+
+/** A judgement row as the contract shows it. */
+export const toJudgement = (r: JudgementRow): Judgement => ({
+  id: r.id,
+  measurementId: r.measurement_id,
+  staffId: r.staff_id,
+  staffName: r.staff_name,
+  fit: r.fit,
+  clientFit: r.client_fit,
+  observedPosture: r.observed_posture,
+  note: r.note,
+  at: isoOf(r.at),
+});
+
+/** SQL for judgements with the staff member's name; append a WHERE on `j` or `m`. */
+export const JUDGEMENT = `
+SELECT j.id::text AS id, j.measurement_id::text AS measurement_id, j.staff_id::text AS staff_id,
+  u.name AS staff_name, j.fit, j.client_fit, j.observed_posture, j.note, j.at
+FROM judgements j JOIN measurements m ON m.session_id = j.measurement_id JOIN users u ON u.id = j.staff_id`;
+
+/** A client's page: details, every measurement oldest first (profiles, never answers), judgements. */
+export async function clientDetail(db: Queryable, id: string): Promise<ClientDetail | null> {
+  const row = await summaryRow(db, id);
+  if (!row) return null;
+  const ms = await db.query<MeasurementDbRow>(
+    `${measurementSql()} WHERE m.client_id = $1::uuid ORDER BY m.completed_at, m.session_id`,
+    [id],
+  );
+  const js = await db.query<JudgementRow>(
+    `${JUDGEMENT} WHERE m.client_id = $1::uuid ORDER BY j.at, j.id`,
+    [id],
+  );
+  const details: Record<string, string> = {};
+  if (row.gender) details.gender = row.gender;
+  if (row.first_name) details.firstName = row.first_name;
+  if (row.last_name) details.lastName = row.last_name;
+  if (row.date_of_birth) details.dateOfBirth = row.date_of_birth;
+  return {
+    client: toSummary(row),
+    details,
+    measurements: ms.rows.map(toView),
+    judgements: js.rows.map(toJudgement),
+  };
+}
+
+/** SQL conditions for period and tablet filters on measurements `m`, starting at parameter `$first`. */
+export function filterSql(f: Filters, first: number): { where: string; params: unknown[] } {
+  return {
+    where: `($${first}::date IS NULL OR ${daySql('m.completed_at')} >= $${first}::date)
+      AND ($${first + 1}::date IS NULL OR ${daySql('m.completed_at')} <= $${first + 1}::date)
+      AND ($${first + 2}::uuid IS NULL OR m.device_id = $${first + 2}::uuid)`,
+    params: [f.from, f.to, f.deviceId],
+  };
+}
+
+/** The coordinator's measurement list, newest first, at most `limit` rows. */
+export async function listMeasurements(
+  db: Queryable,
+  f: Filters,
+  limit: number,
+): Promise<MeasurementRow[]> {
+  const { where, params } = filterSql(f, 1);
+  const r = await db.query<{
+    id: string;
+    client_id: string;
+    first_name: string | null;
+    last_name: string | null;
+    reference: string | null;
+    code: string;
+    device_name: string;
+    language: string;
+    completed_at: Date | string;
+    dominant: string[];
+  }>(
+    `SELECT m.session_id::text AS id, c.id::text AS client_id, c.first_name, c.last_name, c.reference, c.code,
+       d.name AS device_name, m.language, m.completed_at, m.server_profile->'dominant' AS dominant
+     FROM measurements m JOIN clients c ON c.id = m.client_id JOIN devices d ON d.id = m.device_id
+     WHERE ${where}
+     ORDER BY m.completed_at DESC, m.session_id LIMIT ${limit}`,
+    params,
+  );
+  return r.rows.map((x) => ({
+    id: x.id,
+    clientId: x.client_id,
+    clientName: displayName(x),
+    deviceName: x.device_name,
+    language: x.language,
+    completedAt: isoOf(x.completed_at),
+    dominant: x.dominant,
+  }));
+}
+
+/** The score a scale shows: percent (posture), value (role) or mean (desirability), null without enough answers. */
+export function scaleScore(profile: Profile, scale: string): number | null {
+  const p = profile.postures.find((x) => x.scale === scale);
+  if (p) return p.percent;
+  const r = profile.roles.find((x) => x.scale === scale);
+  if (r) return r.value;
+  return profile.desirability?.scale === scale ? profile.desirability.mean : null;
+}
+
+/** Every answer of one measurement grouped per scale of its instrument, with the scale's score; null when unknown. */
+export async function answeredMeasurement(
+  db: Queryable,
+  instruments: InstrumentRegistry,
+  id: string,
+): Promise<AnsweredMeasurement | null> {
+  const r = await db.query<MeasurementDbRow & { answers: Record<string, number> }>(
+    `${measurementSql(', m.answers')} WHERE m.session_id = $1::uuid`,
+    [id],
+  );
+  const row = r.rows[0];
+  if (!row) return null;
+  const instrument = instruments.get(row.instrument_id, row.instrument_version);
+  const items = instrument ? instrument.parts.flatMap((p) => p.items) : [];
+  return {
+    measurement: toView(row),
+    clientId: row.client_id,
+    scales: (instrument?.scales ?? []).map((s) => ({
+      scale: s.id,
+      kind: s.kind,
+      score: scaleScore(row.server_profile, s.id),
+      items: items
+        .filter((i) => i.scale === s.id)
+        .map((i) => ({ itemId: i.id, value: row.answers[i.id] ?? null })),
+    })),
+  };
+}

@@ -1,0 +1,92 @@
+/** First start: creates the first coordinator with the one-time setup code `npm start` printed. */
+import { useState } from 'preact/hooks';
+import { WS_API, type Me } from '../../core/workspaceApi.ts';
+import { useT } from '../../i18n/useT.ts';
+import { api, ApiError } from '../api.ts';
+
+/** Props: what to do once the coordinator exists (signed in), or on cancel. */
+export interface SetupProps {
+  readonly onDone: (me: Me) => void;
+  readonly onCancel: () => void;
+}
+
+/** The screen. */
+export function Setup({ onDone, onCancel }: SetupProps) {
+  const t = useT('workspace');
+  const [f, setF] = useState({ setupCode: '', name: '', username: '', password: '', repeat: '' });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof typeof f) => (e: { currentTarget: HTMLInputElement }) =>
+    setF({ ...f, [k]: e.currentTarget.value });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (f.password !== f.repeat) return setError(t('setup.mismatch'));
+    try {
+      const { setupCode, name, username, password } = f;
+      onDone(await api<Me>('POST', WS_API.setup, { setupCode, name, username, password }));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'already_set_up') setError(t('setup.already'));
+      else if (err instanceof ApiError && err.status === 401) setError(t('setup.code_invalid'));
+      else setError(t('common.error', { message: err instanceof Error ? err.message : '' }));
+    }
+  };
+
+  return (
+    <main class="ws-narrow" data-screen="setup">
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <form class="ws-form" onSubmit={submit}>
+        <label for="setup-code">{t('setup.code')}</label>
+        <input
+          id="setup-code"
+          value={f.setupCode}
+          onInput={set('setupCode')}
+          required
+          autocomplete="off"
+        />
+        <label for="setup-name">{t('setup.name')}</label>
+        <input id="setup-name" value={f.name} onInput={set('name')} required autocomplete="name" />
+        <label for="setup-username">{t('signin.username')}</label>
+        <input
+          id="setup-username"
+          value={f.username}
+          onInput={set('username')}
+          required
+          autocomplete="username"
+        />
+        <label for="setup-password">{t('setup.password')}</label>
+        <input
+          id="setup-password"
+          type="password"
+          value={f.password}
+          onInput={set('password')}
+          required
+          autocomplete="new-password"
+        />
+        <p class="hint">{t('setup.password_hint')}</p>
+        <label for="setup-repeat">{t('setup.repeat')}</label>
+        <input
+          id="setup-repeat"
+          type="password"
+          value={f.repeat}
+          onInput={set('repeat')}
+          required
+          autocomplete="new-password"
+        />
+        {error && (
+          <p class="error-box" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="row-actions">
+          <button type="submit" class="primary">
+            {t('setup.submit')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+/** Entry point of the office workspace (/werkplek/): texts, then the app. Not part of the kiosk's load. */
+import { render } from 'preact';
+import instrumentJson from '../instruments/pilot-2019.v1.json';
+import { parseInstrument } from '../core/instrument.ts';
+import { initWorkspaceTexts } from './i18n.ts';
+import { WorkspaceApp } from './WorkspaceApp.tsx';
+import '../staff/staff.css';
+import './workspace.css';
+
+const instrument = parseInstrument(instrumentJson);
+await initWorkspaceTexts(instrument);
+const root = document.getElementById('app');
+if (root) render(<WorkspaceApp instrument={instrument} />, root);

@@ -1,0 +1,111 @@
+// The office workspace in Chromium against the real server: a staff member without a link who opens a client's URL
+// directly is refused (the API answers 403, nothing of a profile on screen).
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSetupCode } from '../../src/server/auth/setupCode.ts';
+import { sealRecord } from '../../src/sync/seal.ts';
+import type { ServerKey } from '../../src/sync/protocol.ts';
+import { makeRecord } from '../server/helpers.ts';
+import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
+import { launchBrowser } from './harness.ts';
+import { WorkspacePage } from './pages/WorkspacePage.ts';
+import { startSyncServer, type SyncServer } from './syncServer.ts';
+
+let server: SyncServer;
+let cookie = '';
+let browser: Browser;
+const PASSWORD = 'een lange zin als wachtwoord';
+
+/** Creates the first coordinator through the API and returns its session cookie. */
+async function coordinatorCookie(): Promise<string> {
+  const setupCode = await createSetupCode(server.db, Date.now());
+  const r = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
+  });
+  expect(r.status).toBe(201);
+  return (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  browser = await launchBrowser();
+  cookie = await coordinatorCookie();
+  const r = await fetch(`${server.url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'Sam', username: 'sam', role: 'staff', password: PASSWORD }),
+  });
+  expect(r.status).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** A tablet (enrolled, sealing to the server's key as the kiosk does) sends one completed pilot session. */
+async function tabletSends(sessionId: string) {
+  const enrolled = (await server.enroll('Tablet 1')) as { token: string; serverKey: ServerKey };
+  const record = makeRecord({ sessionId, answers: PILOT_ANSWERS });
+  const sealed = await sealRecord(record, enrolled.serverKey);
+  const send = () =>
+    fetch(`${server.url}/api/sync/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolled.token}` },
+      body: JSON.stringify({ sessions: [sealed] }),
+    }).then((r) => r.json() as Promise<{ receipts: unknown[]; rejected: { status: number }[] }>);
+  return send;
+}
+
+describe('workspace in the browser', () => {
+  it('coordinator links a synced client; the staff member sees 93,75% and the advice', async () => {
+    const sessionId = randomUUID();
+    const send = await tabletSends(sessionId);
+    expect((await send()).receipts).toHaveLength(1);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const ws = new WorkspacePage(page, server.url);
+    await ws.signIn('cora', PASSWORD);
+    await ws.openFirstClient();
+    await ws.linkTo('Sam');
+    const clientId = await ws.currentClientId();
+    await ws.signOut();
+    await ws.signIn('sam', PASSWORD);
+    await ws.openFirstClient();
+    expect(await ws.postureValue('verbondenheid')).toBe('93,75%');
+    expect(await ws.hasAdviceFor('verbondenheid')).toBe(true);
+    await ws.signOut();
+
+    // Erasure: the coordinator erases the client; gone from the lists, the export and the database; replay refused.
+    await ws.signIn('cora', PASSWORD);
+    await ws.openFirstClient();
+    await ws.eraseClient();
+    expect(await ws.clientRows()).toBe(0);
+    const exported = await fetch(`${server.url}/api/export/measurements.json`, {
+      headers: { cookie },
+    });
+    expect(await exported.text()).not.toContain(sessionId);
+    const rows = await server.db.query('SELECT 1 FROM measurements WHERE session_id = $1', [
+      sessionId,
+    ]);
+    expect(rows.rows).toHaveLength(0);
+    const clients = await server.db.query('SELECT 1 FROM clients WHERE id::text = $1', [clientId]);
+    expect(clients.rows).toHaveLength(0);
+    expect((await send()).rejected[0]?.status).toBe(410);
+    await page.close();
+  });
+
+  it('refuses a staff member who opens a client URL they are not linked to', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const ws = new WorkspacePage(page, server.url);
+    await ws.signIn('sam', PASSWORD);
+    const answer = await ws.openClientByUrl(randomUUID());
+    expect(answer.status()).toBe(403);
+    const shown = await ws.loadError();
+    expect(shown.status).toBe('403');
+    expect(shown.text).toContain('geen toegang');
+    expect(await ws.showsProfile()).toBe(false);
+    await page.close();
+  });
+});
