@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { rotateServerKey } from '../src/server/crypto/keys.ts';
 import { createEnrollCode, listDevices, revokeDevice } from '../src/server/devices.ts';
+import { hashPassword, passwordProblem } from '../src/server/auth/passwords.ts';
+import { createSetupCode } from '../src/server/auth/setupCode.ts';
+import { createUser, hasCoordinator } from '../src/server/auth/users.ts';
 import { migrate } from '../src/server/migrate.ts';
 import { dataDirFromEnv, openDbFromEnv } from '../src/server/openDb.ts';
 import { serverUsing } from '../src/server/pidFile.ts';
@@ -16,11 +19,19 @@ const USAGE = `Usage: npm run admin -- <command>
   rotate-key                      new sealing key; old keys still decrypt
   show-settings                   agency settings as JSON
   set-settings <file.json>        replace agency settings (unknown or out-of-range values fall back)
+  setup-code                      new one-time code for the first coordinator (earlier codes stop working)
+  create-user --name "Anna" --username anna --role coordinator|staff
+                                  new account; the password is read from the environment variable PASSWORD
 Uses DATABASE_URL when set, otherwise the embedded database in DATA_DIR (default ./data).`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    name: { type: 'string' },
+    username: { type: 'string' },
+    role: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 const [command, arg] = positionals;
 if (!command || values.help) {
@@ -87,6 +98,32 @@ try {
       if (!arg) throw new Error('set-settings needs a JSON file');
       const saved = await saveSettings(db, JSON.parse(readFileSync(arg, 'utf8')), now);
       console.log(JSON.stringify(saved, null, 2));
+      break;
+    }
+    case 'setup-code': {
+      if (await hasCoordinator(db))
+        throw new Error('A coordinator exists; sign in and add accounts there.');
+      console.log(
+        `One-time setup code for the first coordinator: ${await createSetupCode(db, now)}`,
+      );
+      break;
+    }
+    case 'create-user': {
+      const name = values.name?.trim();
+      const username = values.username?.trim();
+      const role = values.role;
+      const password = process.env.PASSWORD ?? '';
+      if (!name || !username || (role !== 'coordinator' && role !== 'staff'))
+        throw new Error('create-user needs --name, --username and --role coordinator|staff');
+      const weak = passwordProblem(password);
+      if (weak) throw new Error(`PASSWORD: ${weak}`);
+      const user = await createUser(
+        db,
+        { name, username, role, passwordHash: await hashPassword(password) },
+        now,
+      );
+      if (!user) throw new Error(`The username ${username} is taken.`);
+      console.log(`Created ${role} ${username} (${user.id}).`);
       break;
     }
     default:

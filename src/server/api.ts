@@ -5,7 +5,9 @@ import type { DeviceConfig, EnrollResponse, ServerKey } from '../sync/protocol.t
 import { API } from '../sync/protocol.ts';
 import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
-import { deviceForToken, enrollDevice, type Device } from './devices.ts';
+import { WS_API } from '../core/workspaceApi.ts';
+import { saveStatusReport, validateStatusReport } from './deviceStatus.ts';
+import { deviceForToken, enrollDevice, touchDevice, type Device } from './devices.ts';
 import { sendError } from './errors.ts';
 import { ingestBatch } from './ingest.ts';
 import type { InstrumentRegistry } from './instruments.ts';
@@ -104,6 +106,17 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
   app.get(API.config, { onRequest }, async (req, reply) => {
     const device = deviceOf(req);
     return reply.header('Cache-Control', 'no-store').send(await config(ctx, device));
+  });
+
+  // After each sync round the tablet says how it is (queue, storage, version); the coordinator sees it.
+  app.post(WS_API.deviceStatus, { bodyLimit: 8192, onRequest }, async (req, reply) => {
+    const device = deviceOf(req);
+    const report = validateStatusReport(req.body);
+    if (!report.ok) return sendError(reply, 400, 'bad_request', report.error);
+    const now = ctx.clock();
+    await saveStatusReport(ctx.db, device.id, report.value, now);
+    await touchDevice(ctx.db, device.id, now);
+    return reply.code(204).send();
   });
 
   app.post(API.syncSessions, { bodyLimit: SYNC_BODY_LIMIT, onRequest }, async (req, reply) => {

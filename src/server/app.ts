@@ -8,6 +8,12 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
 import { registerClientRoutes } from './clients/routes.ts';
 import { prepareClientData } from './clients/startup.ts';
+import { linkCaseloads } from './clients/caseloads.ts';
+import { registerUserRoutes } from './auth/userRoutes.ts';
+import type { CaseloadSource } from './auth/users.ts';
+import { registerAuditRoutes } from './office/auditRoutes.ts';
+import { registerDeviceRoutes } from './office/deviceRoutes.ts';
+import { registerSettingsRoutes } from './office/settingsRoutes.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -33,6 +39,10 @@ export interface ServerOptions {
   readonly instruments?: InstrumentRegistry;
   /** 0 ≤ r < 1 for the random link to staff; tests inject their own. */
   readonly random?: () => number;
+  /** Clients linked per user, for the account list; none until client linking is registered. */
+  readonly caseloads?: CaseloadSource;
+  /** Called with every route as it is registered (the access-matrix test collects them). */
+  readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Migrates the database, makes sure a server key exists, and returns a fastify app ready to listen or inject. */
@@ -51,6 +61,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
+  if (options.onRoute) {
+    const onRoute = options.onRoute;
+    app.addHook('onRoute', (r) => onRoute({ method: r.method, url: r.url }));
+  }
   await app.register(fastifyCookie);
   registerJsonOnly(app);
   const ctx: ApiContext = {
@@ -65,6 +79,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   registerClientRoutes(app, workspace);
   registerOrgRoutes(app, workspace);
   await startRetentionJob(app, workspace, log);
+  registerUserRoutes(app, ctx, options.caseloads ?? linkCaseloads);
+  registerSettingsRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;

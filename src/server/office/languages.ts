@@ -1,0 +1,67 @@
+/** Review status per language: the default from locales/<code>/meta.json, a coordinator's verdict in the database. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LanguageReview } from '../../core/workspaceApi.ts';
+import type { Queryable } from '../db.ts';
+
+const DIR = join(import.meta.dirname, '../../../locales');
+
+/** A language as meta.json describes it. */
+export interface LanguageMeta {
+  readonly code: string;
+  readonly name: string;
+  readonly status: LanguageReview['status'];
+  readonly note: string;
+}
+
+/** Reads every locales/<code>/meta.json; a folder without one is not a language. */
+export function loadLanguageMeta(dir: string = DIR): LanguageMeta[] {
+  return readdirSync(dir)
+    .filter((code) => existsSync(join(dir, code, 'meta.json')))
+    .sort()
+    .map((code) => {
+      const m = JSON.parse(readFileSync(join(dir, code, 'meta.json'), 'utf8')) as {
+        name?: unknown;
+        review?: { status?: unknown; note?: unknown };
+      };
+      const status = m.review?.status;
+      return {
+        code,
+        name: typeof m.name === 'string' ? m.name : code,
+        status: status === 'source' || status === 'checked' ? status : 'draft',
+        note: typeof m.review?.note === 'string' ? m.review.note : '',
+      };
+    });
+}
+
+/** Every language with its current review status; the source language first. */
+export async function languageReviews(
+  db: Queryable,
+  meta: readonly LanguageMeta[],
+): Promise<LanguageReview[]> {
+  const r = await db.query<{ code: string; status: 'draft' | 'checked'; note: string }>(
+    'SELECT code, status, note FROM language_reviews',
+  );
+  const saved = new Map(r.rows.map((x) => [x.code, x]));
+  return [...meta]
+    .sort((a, b) => Number(b.status === 'source') - Number(a.status === 'source'))
+    .map((m) => {
+      const s = m.status === 'source' ? undefined : saved.get(m.code);
+      return { code: m.code, name: m.name, status: s?.status ?? m.status, note: s?.note ?? m.note };
+    });
+}
+
+/** Stores a coordinator's verdict on a (non-source) language. */
+export async function saveLanguageReview(
+  db: Queryable,
+  review: { code: string; status: 'draft' | 'checked'; note: string },
+  by: string,
+  now: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO language_reviews (code, status, note, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (code) DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note,
+       updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [review.code, review.status, review.note, new Date(now).toISOString(), by],
+  );
+}
