@@ -5,7 +5,8 @@ import { createServer } from '../../src/server/app.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
 import type { FastifyInstance } from 'fastify';
 import type { EnrollResponse } from '../../src/sync/protocol.ts';
-import { DB_KIND, testClock, testDb } from './helpers.ts';
+import { sealRecord } from '../../src/sync/seal.ts';
+import { DB_KIND, makeRecord, testClock, testDb } from './helpers.ts';
 import { signIn, signedIn, TEST_PASSWORD, ws, type TestUser } from './workspaceHelpers.ts';
 import type { Db } from '../../src/server/db.ts';
 
@@ -74,7 +75,40 @@ const MATRIX: Record<string, { cells: [Cls, Cls, Cls, Cls, Cls]; body?: unknown 
     cells: ['401', '401', '403', '403', '2xx'],
     body: { name: 'Tablet 9' },
   },
+  // Clients: :id is a client linked to staffLinked; destructive rows use an unknown id (coordinator 404).
+  'GET /api/clients': { cells: ['401', '401', '2xx', '2xx', '2xx'] },
+  'GET /api/clients/:id': { cells: ['401', '401', '2xx', '403', '2xx'] },
+  'DELETE /api/clients/:id': { cells: ['401', '401', '403', '403', '4xx'] },
+  'PUT /api/clients/:id/link': {
+    cells: ['401', '401', '403', '403', '2xx'],
+    body: () => ({ staffId: users.staffLinked?.id }),
+  },
+  'POST /api/clients/:id/link-random': { cells: ['401', '401', '403', '403', '4xx'] },
+  'GET /api/clients/:id/suggestions': { cells: ['401', '401', '403', '403', '2xx'] },
+  'POST /api/clients/:id/judgements': {
+    cells: ['401', '401', '2xx', '403', '2xx'],
+    body: () => ({ measurementId, fit: 'partly', note: 'matrix' }),
+  },
+  'POST /api/clients/merge': {
+    cells: ['401', '401', '403', '403', '4xx'],
+    body: () => ({ keepId: randomUUID(), mergeId: randomUUID() }),
+  },
+  'GET /api/measurements': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/measurements/:id/answers': { cells: ['401', '401', '403', '403', '2xx'] },
+  // The client's only measurement: 409 for the coordinator.
+  'POST /api/measurements/:id/split': { cells: ['401', '401', '403', '403', '4xx'] },
+  'GET /api/dashboard': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/export/measurements.csv': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/export/measurements.json': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/export/codebook.csv': { cells: ['401', '401', '403', '403', '2xx'] },
+  'POST /api/erasure/all': { cells: ['401', '401', '403', '403', '4xx'], body: { confirm: 'no' } },
+  'GET /api/retention': { cells: ['401', '401', '403', '403', '2xx'] },
+  'PUT /api/retention': { cells: ['401', '401', '403', '403', '2xx'], body: { days: null } },
 };
+
+const UNKNOWN_ID_ROWS = ['DELETE /api/clients/:id', 'POST /api/clients/:id/link-random'];
+let clientId = '';
+let measurementId = '';
 
 let db: Db;
 let app: FastifyInstance;
@@ -116,6 +150,23 @@ beforeAll(async () => {
     cookies[who] = u.cookie;
   }
   userId = (await signedIn(app, db, 'staff')).id;
+  const record = makeRecord();
+  const sync = await ws(app, 'POST', '/api/sync/sessions', {
+    bearer: tablet.token,
+    body: { sessions: [await sealRecord(record, tablet.serverKey)] },
+  });
+  expect(sync.statusCode).toBe(200);
+  measurementId = record.sessionId;
+  const row = await db.query<{ id: string }>(
+    'SELECT client_id::text AS id FROM measurements WHERE session_id = $1',
+    [measurementId],
+  );
+  clientId = row.rows[0]?.id ?? '';
+  const link = await ws(app, 'PUT', `/api/clients/${clientId}/link`, {
+    cookie: cookies.coordinator ?? '',
+    body: { staffId: users.staffLinked?.id },
+  });
+  expect(link.statusCode).toBe(200);
 });
 afterAll(async () => {
   await app.close();
@@ -148,6 +199,11 @@ describe(`access matrix (${DB_KIND})`, () => {
       const url = path
         .replace(':code', 'en')
         .replace('/api/users/:id', `/api/users/${userId}`)
+        .replace(
+          '/api/clients/:id',
+          `/api/clients/${UNKNOWN_ID_ROWS.includes(key) ? randomUUID() : clientId}`,
+        )
+        .replace('/api/measurements/:id', `/api/measurements/${measurementId}`)
         .replace(':id', spare.deviceId);
       const got: Cls[] = [];
       for (const who of WHO) {
