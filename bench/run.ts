@@ -1,5 +1,6 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
 import { benchBundle } from './bundle.ts';
+import { benchDashboard } from './dashboard.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchServerIngest } from './server-ingest.ts';
 import { benchTabletDrain } from './tablet-drain.ts';
@@ -9,6 +10,7 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Kiosk in headless Chromium', benchKiosk],
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
   ['Tablet drain on loopback', benchTabletDrain],
+  ['Dashboard over 100,000 measurements (budget: under 200 ms)', benchDashboard],
 ];
 
 for (const [title, run] of sections) {
