@@ -1,6 +1,7 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
 import { benchAudioPacks } from './audio.ts';
 import { benchBundle } from './bundle.ts';
+import { benchDashboard } from './dashboard.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchLanguages } from './languages.ts';
 import { benchServerIngest } from './server-ingest.ts';
@@ -15,6 +16,7 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Tablet drain on loopback', benchTabletDrain],
   ['Audio packs per language (read-aloud without a device voice)', benchAudioPacks],
   ['Workspace: staff client page first render after sign-in', benchWorkspace],
+  ['Dashboard over 100,000 measurements (budget: under 200 ms)', benchDashboard],
 ];
 
 for (const [title, run] of sections) {

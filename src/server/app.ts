@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
 import { registerClientRoutes } from './clients/routes.ts';
 import { prepareClientData } from './clients/startup.ts';
+import { linkCaseloads } from './clients/caseloads.ts';
 import { registerUserRoutes } from './auth/userRoutes.ts';
 import type { CaseloadSource } from './auth/users.ts';
 import { registerAuditRoutes } from './office/auditRoutes.ts';
@@ -78,16 +79,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   registerClientRoutes(app, workspace);
   registerOrgRoutes(app, workspace);
   await startRetentionJob(app, workspace, log);
-  // Caseload in the account list = clients linked now (client_links from the clients schema).
-  const caseloads: CaseloadSource =
-    options.caseloads ??
-    (async (q) => {
-      const r = await q.query<{ id: string; n: number }>(
-        'SELECT staff_id::text AS id, count(*)::int AS n FROM client_links GROUP BY staff_id',
-      );
-      return new Map(r.rows.map((row) => [row.id, row.n]));
-    });
-  registerUserRoutes(app, ctx, caseloads);
+  registerUserRoutes(app, ctx, options.caseloads ?? linkCaseloads);
   registerSettingsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);

@@ -78,7 +78,9 @@ describe(`enrollment (${DB_KIND})`, () => {
       url: '/api/devices',
       headers: { authorization: `Bearer ${f.tablet.token}` },
     });
-    expect(r.statusCode).toBe(404);
+    // The coordinator's device list needs a signed-in session; a bearer token is not one.
+    expect(r.statusCode).toBe(401);
+    expect(r.json()).toMatchObject({ error: 'signed_out' });
     expect((await config('not-a-token')).statusCode).toBe(401);
   });
 });

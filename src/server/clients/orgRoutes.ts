@@ -139,5 +139,8 @@ export async function startRetentionJob(
   await run();
   const timer = setInterval(() => void run(), 60 * 60 * 1000);
   timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(timer);
+    done();
+  });
 }

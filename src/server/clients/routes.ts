@@ -179,8 +179,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: ClientRoutesCont
         { ...body.value, clientId: id, staffId: who.userId },
         now,
       );
-      if (out.ok)
-        await audit(tx, req, now, 'judgement', id, `measurement ${body.value.measurementId}`);
+      if (out.ok) await audit(tx, req, now, 'judgement', id, `fit ${body.value.fit}`);
       return out;
     });
     if (!r.ok)
@@ -239,7 +238,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: ClientRoutesCont
       return sendError(reply, 400, 'bad_request', 'the measurement id must be a UUID');
     const answered = await answeredMeasurement(db, ctx.instruments, id);
     if (!answered) return sendError(reply, 404, 'not_found', 'no measurement with this id');
-    await audit(db, req, ctx.clock(), 'view_answers', answered.clientId, `measurement ${id}`);
+    await audit(db, req, ctx.clock(), 'view_answers', answered.clientId, '');
     return reply.headers(NO_STORE).send(answered);
   });
 

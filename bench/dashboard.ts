@@ -1,0 +1,129 @@
+// Dashboard over 100,000 measurements: seeded with one INSERT … generate_series, then timed through app.inject.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServer } from '../src/server/app.ts';
+import { hashPassword } from '../src/server/auth/passwords.ts';
+import { createUser } from '../src/server/auth/users.ts';
+import { rebuildRollup } from '../src/server/clients/rollup.ts';
+import type { Db } from '../src/server/db.ts';
+import { openPglite } from '../src/server/dbPglite.ts';
+import { openPostgres } from '../src/server/dbPostgres.ts';
+import { createEnrollCode } from '../src/server/devices.ts';
+
+const N = 100_000;
+const RUNS = 20;
+const pct = (s: number[], p: number) =>
+  s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+
+const PROFILE = (
+  v: string,
+) => `jsonb_build_object('instrumentId','pilot-2019','instrumentVersion',1,'threshold',62,
+  'postures', jsonb_build_array(
+    jsonb_build_object('scale','verbondenheid','percent',${v},'dominant',${v} > 62),
+    jsonb_build_object('scale','overgave','percent',100-${v},'dominant',100-${v} > 62),
+    jsonb_build_object('scale','weerstand','percent',${v}/2,'dominant',false),
+    jsonb_build_object('scale','onthechting','percent',null,'dominant',false),
+    jsonb_build_object('scale','omzeiling','percent',25,'dominant',false)),
+  'dominant', '[]'::jsonb,
+  'roles', jsonb_build_array(jsonb_build_object('scale','begeleider','value',4), jsonb_build_object('scale','leraar','value',3)),
+  'topRoles', '["begeleider"]'::jsonb,
+  'desirability', jsonb_build_object('scale','sociale_wenselijkheid','answered',4,'items',4,'mean',3.25,'caution',false))`;
+
+async function benchOne(label: string, db: Db): Promise<string[]> {
+  const app = await createServer({ db, log: false, distDir: '/nonexistent' });
+  try {
+    const devices: string[] = [];
+    for (let d = 0; d < 10; d++) {
+      const code = await createEnrollCode(db, `Bench ${d}`, Date.now());
+      const r = await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code } });
+      devices.push(r.json<{ deviceId: string }>().deviceId);
+    }
+    const t0 = performance.now();
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
+           details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash, started_at,
+           completed_at, received_at)
+         SELECT gen_random_uuid(), ($1::jsonb->>(g % 10))::uuid, 'pilot-2019', 1, 'nl', NULL, '{}', '{}', '{}',
+           p, p, false, md5(g::text), ts, ts, ts
+         FROM generate_series(1, ${N}) g,
+           LATERAL (SELECT ${PROFILE('((g * 37) % 101)::numeric')} AS p,
+                    timestamptz '2023-01-01' + (g % 1095) * interval '1 day' + (g % 600) * interval '1 minute' AS ts) x`,
+        [JSON.stringify(devices)],
+      );
+      await rebuildRollup(tx);
+    });
+    const seeded = performance.now() - t0;
+    const u = await createUser(
+      db,
+      {
+        name: 'Bench',
+        username: `bench${randomBytes(3).toString('hex')}`,
+        role: 'coordinator',
+        passwordHash: await hashPassword('bench password 1'),
+      },
+      Date.now(),
+    );
+    if (!u) throw new Error('no user');
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: 'bench password 1' },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'si_session');
+    const time = async (url: string) => {
+      const ms: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const s = performance.now();
+        const r = await app.inject({
+          method: 'GET',
+          url,
+          headers: { cookie: `si_session=${cookie?.value}` },
+        });
+        ms.push(performance.now() - s);
+        if (r.statusCode !== 200 || r.json<{ n: number }>().n === 0)
+          throw new Error(`dashboard ${r.statusCode}`);
+      }
+      ms.sort((a, b) => a - b);
+      return `p50 ${pct(ms, 50).toFixed(0)} ms, p95 ${pct(ms, 95).toFixed(0)} ms`;
+    };
+    return [
+      `  ${label}: seeded ${N} measurements + rollup in ${(seeded / 1000).toFixed(1)} s`,
+      `  ${label}: dashboard, no filter: ${await time('/api/dashboard')}`,
+      `  ${label}: dashboard, one year + one tablet: ${await time(`/api/dashboard?from=2024-01-01&to=2024-12-31&deviceId=${devices[3]}`)}`,
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs the dashboard bench on PGlite and, when DATABASE_URL is set, on PostgreSQL. */
+export async function benchDashboard(): Promise<string[]> {
+  const lines: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'si-dash-'));
+  const pglite = await openPglite(dir);
+  try {
+    lines.push(...(await benchOne('PGlite', pglite)));
+  } finally {
+    await pglite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const pg = await openPostgres(url, { schema, max: 10 });
+    try {
+      lines.push(...(await benchOne('PostgreSQL', pg)));
+    } finally {
+      await pg.exec(`DROP SCHEMA "${schema}" CASCADE`);
+      await pg.close();
+    }
+  } else lines.push('  PostgreSQL: skipped (set DATABASE_URL)');
+  return lines;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  for (const line of await benchDashboard()) console.log(line);
