@@ -1,11 +1,17 @@
 // Build: preact, the PWA service worker (precaches kiosk and staff chunk for offline use), and a kiosk-first split.
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { audioPacks } from './scripts/audio/vitePlugin.ts';
 
+// Tablets report the version they run (src/sync/statusReport.ts).
+const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
+  .version;
+
 export default defineConfig({
   root: 'src',
+  define: { __APP_VERSION__: JSON.stringify(packageVersion) },
   publicDir: '../public',
   plugins: [
     preact(),

@@ -22,3 +22,14 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
     return null;
   }
 }
+
+/** Whether the browser already keeps our data under storage pressure, without asking again; null when unknown. */
+export async function isPersisted(): Promise<boolean | null> {
+  const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!s?.persisted) return null;
+  try {
+    return await s.persisted();
+  } catch {
+    return null;
+  }
+}

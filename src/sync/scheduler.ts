@@ -5,6 +5,7 @@
 import { nextAttemptAt } from '../storage/outbox.ts';
 import { onSyncOpportunity, withExclusiveLock } from '../platform/network.ts';
 import { drainOutbox, type DrainResult, type SenderDeps } from './sender.ts';
+import { sendStatusReport } from './statusReport.ts';
 
 /** How often to look even when nothing happened (ms). */
 const HEARTBEAT_MS = 60_000;
@@ -49,6 +50,8 @@ export function startSyncLoop(deps: SenderDeps): SyncLoop {
       listeners.forEach((l) => l(result));
       // Never awaited: `serviceWorker.ready` can stay pending (no worker yet) and must not stall the loop.
       if (result?.kind === 'retry-later') void registerBackgroundSync();
+      // Only after a round that reached the server: a report to an unreachable server would just fail again.
+      if (result?.kind === 'done') void sendStatusReport(deps.fetch);
     } catch (e) {
       console.warn('sync failed', e);
       listeners.forEach((l) => l(null));

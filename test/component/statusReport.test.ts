@@ -1,0 +1,77 @@
+// The tablet's status report: counts from the outbox, sent with the device token; a failure never throws.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { database } from '../../src/storage/db.ts';
+import { saveEnrollment } from '../../src/storage/device.ts';
+import { sendStatusReport } from '../../src/sync/statusReport.ts';
+import { freshDatabase } from './fixtures.ts';
+
+const row = (id: string, rejected: { status: number; error: string } | null) => ({
+  sessionId: id,
+  createdAt: 1,
+  record: null,
+  sealed: null,
+  attempts: 0,
+  lastError: null,
+  nextAttemptAt: 0,
+  rejected,
+});
+
+beforeEach(async () => {
+  await freshDatabase();
+});
+
+describe('sendStatusReport', () => {
+  it('sends nothing before the tablet is enrolled', async () => {
+    let calls = 0;
+    const sent = await sendStatusReport(() => {
+      calls++;
+      return Promise.resolve(new Response(null, { status: 204 }));
+    });
+    expect(sent).toBe(false);
+    expect(calls).toBe(0);
+  });
+
+  it('reports queued and rejected counts with the device token, and no session data', async () => {
+    await saveEnrollment({
+      serverUrl: 'http://server.test',
+      deviceId: 'd1',
+      deviceName: 'Tablet',
+      token: 'secret',
+      serverKey: { keyId: 'k1', publicKeyJwk: {} },
+      enrolledAt: 0,
+    });
+    await database().outbox.bulkAdd([
+      row('00000000-0000-4000-8000-000000000001', null),
+      row('00000000-0000-4000-8000-000000000002', null),
+      row('00000000-0000-4000-8000-000000000003', { status: 409, error: 'conflict' }),
+    ]);
+    let seen: { url: string; auth: string | null; body: Record<string, unknown> } | null = null;
+    const sent = await sendStatusReport((url, init) => {
+      seen = {
+        url: url instanceof URL ? url.href : typeof url === 'string' ? url : url.url,
+        auth: new Headers(init?.headers).get('authorization'),
+        body: JSON.parse(init?.body as string) as Record<string, unknown>,
+      };
+      return Promise.resolve(new Response(null, { status: 204 }));
+    });
+    expect(sent).toBe(true);
+    expect(seen).toMatchObject({
+      url: 'http://server.test/api/devices/status',
+      auth: 'Bearer secret',
+      body: { queued: 2, rejected: 1, appVersion: 'dev' },
+    });
+    expect(JSON.stringify(seen!.body)).not.toContain('00000000-0000-4000');
+  });
+
+  it('answers false instead of throwing when the network is down', async () => {
+    await saveEnrollment({
+      serverUrl: 'http://server.test',
+      deviceId: 'd1',
+      deviceName: 'Tablet',
+      token: 'secret',
+      serverKey: { keyId: 'k1', publicKeyJwk: {} },
+      enrolledAt: 0,
+    });
+    expect(await sendStatusReport(() => Promise.reject(new TypeError('offline')))).toBe(false);
+  });
+});
