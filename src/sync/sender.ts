@@ -28,6 +28,13 @@ export interface SenderDeps {
   ) => Promise<SealedSession>;
   readonly retention: PreviewRetention;
   readonly batchSize?: number;
+  /** False when the device knows it has no network; defaults to `navigator.onLine`. */
+  readonly online?: () => boolean;
+}
+
+/** The browser's own idea of being online; true where there is no navigator (tests in Node). */
+function browserOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
 /** How one drain ended. */
@@ -43,6 +50,12 @@ export async function drainOutbox(deps: SenderDeps): Promise<DrainResult> {
   if (!enrollment) return { kind: 'not-enrolled' };
   await sealPending((r) => deps.seal(r, enrollment.serverKey));
   let sent = 0;
+  // Offline is not a failed attempt: counting it would stretch the backoff over a whole offline meeting, and the
+  // 'online' event starts a drain anyway.
+  if (!(deps.online ?? browserOnline)()) {
+    await updateSyncStatus({ lastAttemptAt: deps.now(), lastError: 'offline' });
+    return { kind: 'retry-later', sent, error: 'offline' };
+  }
   for (;;) {
     const batch = await nextOutboxBatch(deps.batchSize ?? 50);
     if (batch.length === 0) {

@@ -118,4 +118,20 @@ describe('drainOutbox', () => {
     expect(rows.every((r) => r.attempts === 2 && r.nextAttemptAt > 1_000)).toBe(true);
     expect((await loadSyncStatus()).lastError).toBe('http 503');
   });
+
+  it('does not try, nor count an attempt, while the device knows it is offline', async () => {
+    let calls = 0;
+    const offline = await drainOutbox({
+      ...deps(() => {
+        calls++;
+        return json(200, { receipts: [], rejected: [] });
+      }),
+      online: () => false,
+    });
+    expect(offline.kind).toBe('retry-later');
+    expect(calls).toBe(0);
+    const rows = await database().outbox.toArray();
+    expect(rows.every((r) => r.attempts === 0)).toBe(true);
+    expect((await loadSyncStatus()).lastError).toBe('offline');
+  });
 });
