@@ -50,7 +50,7 @@ export function speechPath(lng: string): { kind: 'voice'; voiceName: string } | 
   return p.kind === 'voice' ? { kind: 'voice', voiceName: p.voice.name } : p;
 }
 
-/** Fetches a language's manifest ahead of the first tap, so the first sound starts quickly. */
-export function prepareSpeech(lng: string): void {
-  if (!voiceFor(lng)) void loadManifest(lng);
+/** Fetches a language's manifest (and the first sound of `first`) ahead of the first tap, so sound starts quickly. */
+export function prepareSpeech(lng: string, first?: SpokenText): void {
+  speaker.prepare(lng, first).catch((e: unknown) => console.warn(`read-aloud: ${String(e)}`));
 }
