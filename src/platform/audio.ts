@@ -3,7 +3,30 @@
 let element: HTMLAudioElement | null = null;
 const player = (): HTMLAudioElement => (element ??= new Audio());
 
-/** Plays a sound; resolves when it has ended or `signal` stopped it, rejects when the file cannot be played. */
+/**
+ * Resolves true at the next touch or key press (a page opened without one, e.g. after a reload, may not start sound
+ * before it), false when `signal` stops the wait first.
+ */
+function nextGesture(signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      window.removeEventListener('pointerdown', go, true);
+      window.removeEventListener('keydown', go, true);
+      signal.removeEventListener('abort', cancel);
+      resolve(ok);
+    };
+    const go = () => done(true);
+    const cancel = () => done(false);
+    window.addEventListener('pointerdown', go, true);
+    window.addEventListener('keydown', go, true);
+    signal.addEventListener('abort', cancel);
+  });
+}
+
+/**
+ * Plays a sound; resolves when it has ended or `signal` stopped it, rejects when the file cannot be played. When the
+ * browser refuses sound until the user has touched the page (read-everything after a reload), it plays at the first touch.
+ */
 export function playSound(blob: Blob, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   const audio = player();
@@ -28,7 +51,11 @@ export function playSound(blob: Blob, signal: AbortSignal): Promise<void> {
     audio.addEventListener('error', failed);
     signal.addEventListener('abort', stop);
     audio.src = url;
-    audio.play().catch((e: unknown) => (signal.aborted ? undefined : finish(e)));
+    const refused = (e: unknown) => (signal.aborted ? undefined : finish(e));
+    audio.play().catch(async (e: unknown) => {
+      if (!(e instanceof DOMException && e.name === 'NotAllowedError')) return refused(e);
+      if (await nextGesture(signal)) audio.play().catch(refused);
+    });
   });
 }
 
