@@ -1,6 +1,6 @@
 // Read-aloud in real Chromium with no speech voice: every sound must come from the audio packs. Read-everything in
 // Arabic through the whole questionnaire, the speaker button on an item, stopping, reload and idle reset.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import {
   CHROMIUM_PATH,
   launchBrowser,
   startApp,
+  tempProfile,
   type AppServer,
 } from './harness.ts';
 import { AudioProbe, attachAudioProbe, type PackFile, type Play } from './pages/AudioProbe.ts';
@@ -170,4 +171,130 @@ describe('read-aloud from the audio packs (no speech voice)', () => {
     await page.context().close();
     await dutch.page.context().close();
   }, 300_000);
+
+  it('the speaker on an item reads the item and all five options; a second tap, a new screen or a language switch stops it', async () => {
+    const { page, probe } = await freshTablet();
+    const kiosk = new KioskPage(page);
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    await kiosk.answer(3); // the second item: no part intro, so the item comes first
+    const id = await kiosk.currentItem();
+    const speaker = page.getByRole('button', { name: 'Lees voor' });
+    const box = await speaker.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(48);
+    expect(box?.height).toBeGreaterThanOrEqual(48);
+    expect(await speaker.getAttribute('aria-pressed')).toBe('false');
+    await speaker.click();
+    expect(await speaker.getAttribute('aria-pressed')).toBe('true');
+    await probe.waitFor('fifth option', heard('item', 'nl', `${NS}:answers.5`, 'answer-5'));
+    await page.waitForSelector('.speaker-button[aria-pressed="false"]');
+    const said = (await probe.plays()).map((p) => `${p.line} ${p.pack?.keys.join('|')}`);
+    expect(said).toEqual([
+      `title ${NS}:items.${id}`,
+      ...[1, 2, 3, 4, 5].map((v) => `answer-${v} ${NS}:answers.${v}`),
+    ]);
+    expect(await page.locator('[aria-current="true"]').count()).toBe(0);
+
+    // A second tap stops it at once.
+    await speaker.click();
+    await page.waitForFunction(() => document.querySelector('[data-say][aria-current="true"]'));
+    await page.waitForTimeout(300);
+    expect(await probe.playingNow()).toBe(true);
+    await speaker.click();
+    expect(await probe.playingNow()).toBe(false);
+    expect(await speaker.getAttribute('aria-pressed')).toBe('false');
+
+    // An answer moves to the next screen: the old item stops and nothing more of it is said.
+    await speaker.click();
+    await page.waitForTimeout(300);
+    expect(await probe.playingNow()).toBe(true);
+    await kiosk.answer(4);
+    expect(await probe.playingNow()).toBe(false);
+    const count = await probe.count();
+    await page.waitForTimeout(1500);
+    expect(await probe.count()).toBe(count);
+    expect(await page.locator('.speaker-button').getAttribute('aria-pressed')).toBe('false');
+
+    // A language switch stops it too.
+    await speaker.click();
+    await page.waitForTimeout(300);
+    expect(await probe.playingNow()).toBe(true);
+    await page.getByRole('button', { name: /Taal: Nederlands/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await probe.playingNow()).toBe(false);
+    expect(await page.locator('.speaker-button').getAttribute('aria-pressed')).toBe('false');
+    await page.context().close();
+  });
+
+  it('read-everything survives a reload and a restarted app (sound then waits for the first touch) and ends with the idle reset', async () => {
+    const profile = tempProfile();
+    // Chromium as a tablet browser: no sound before the user has touched the page.
+    const open = async () => {
+      const ctx = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        args: [...CHROMIUM_ARGS, '--autoplay-policy=document-user-activation-required'],
+        viewport: { width: 800, height: 1100 },
+      });
+      await attachAudioProbe(ctx);
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      await page.clock.install();
+      await page.goto(app.url);
+      return { ctx, page, probe: new AudioProbe(page), kiosk: new KioskPage(page) };
+    };
+    const saysItem = (id: string) => (p: Heard) =>
+      heard('item', 'nl', `${NS}:items.${id}`, 'title')(p) && p.playingAt !== null;
+    let tablet = await open();
+    try {
+      const { page, probe, kiosk } = tablet;
+      await kiosk.expectScreen('welcome');
+      await page.getByRole('button', { name: 'Alles voorlezen' }).click();
+      await kiosk.startAndConsent();
+      await kiosk.fillDetails();
+      await kiosk.answer(2);
+      const id = await kiosk.currentItem();
+      await page.reload();
+      await kiosk.expectScreen('item');
+      expect(await page.locator('.read-all-toggle').getAttribute('aria-pressed')).toBe('true');
+      // Whether sound may start before a touch right after a reload depends on how recent the last touch was.
+      await page.locator('main h1').click();
+      await probe.waitFor(`item ${id} after the reload`, saysItem(id));
+      await tablet.ctx.close();
+
+      // The app restarted: the mode is still on; the browser refuses sound until the first touch, which starts it.
+      tablet = await open();
+      await tablet.kiosk.expectScreen('item');
+      expect(await tablet.kiosk.currentItem()).toBe(id);
+      expect(await tablet.page.locator('.read-all-toggle').getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      await tablet.page.waitForFunction(() =>
+        (window as unknown as { __plays: { error: string | null }[] }).__plays.some((p) =>
+          p.error?.includes('NotAllowedError'),
+        ),
+      );
+      await tablet.page.locator('main h1').click();
+      await tablet.probe.waitFor(`item ${id} after the touch`, saysItem(id));
+
+      // Idle: the warning is read by itself; the reset stops it and the next client starts without read-everything.
+      await tablet.page.clock.fastForward(91_000);
+      await tablet.page.getByRole('alertdialog').waitFor();
+      await tablet.probe.waitFor(
+        'idle warning',
+        (p) => p.dialog === 'idle' && p.pack?.keys.includes('kiosk:idle.title') === true,
+      );
+      await tablet.page.clock.fastForward(31_000);
+      await tablet.kiosk.expectScreen('welcome');
+      expect(await tablet.probe.playingNow()).toBe(false);
+      expect(await tablet.page.locator('.read-all-toggle').getAttribute('aria-pressed')).toBe(
+        'false',
+      );
+      const count = await tablet.probe.count();
+      await tablet.page.waitForTimeout(1000);
+      expect(await tablet.probe.count()).toBe(count);
+    } finally {
+      await tablet.ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
 });
