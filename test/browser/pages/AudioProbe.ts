@@ -62,7 +62,9 @@ function probe(): void {
     if (o instanceof Blob) blobs.set(url, o);
     return url;
   };
-  const play = HTMLMediaElement.prototype.play;
+  const play = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'play')?.value as (
+    this: HTMLMediaElement,
+  ) => Promise<void>;
   HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
     w.__audio = this;
     const entry: Record<string, unknown> = {
