@@ -2,6 +2,20 @@
 
 let element: HTMLAudioElement | null = null;
 const player = (): HTMLAudioElement => (element ??= new Audio());
+// A sound loaded into the element ahead of a tap (see `primeSound`), with its object URL.
+let primed: { blob: Blob; url: string } | null = null;
+let busy = false;
+
+/** Loads a sound into the (idle) audio element, so playing this very blob next starts without decoding first. */
+export function primeSound(blob: Blob): void {
+  if (busy || primed?.blob === blob) return;
+  if (primed) URL.revokeObjectURL(primed.url);
+  const audio = player();
+  primed = { blob, url: URL.createObjectURL(blob) };
+  audio.preload = 'auto';
+  audio.src = primed.url;
+  audio.load();
+}
 
 /**
  * Resolves true at the next touch or key press (a page opened without one, e.g. after a reload, may not start sound
@@ -30,9 +44,14 @@ function nextGesture(signal: AbortSignal): Promise<boolean> {
 export function playSound(blob: Blob, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   const audio = player();
-  const url = URL.createObjectURL(blob);
+  const ready = primed?.blob === blob ? primed.url : null;
+  if (primed && !ready) URL.revokeObjectURL(primed.url);
+  primed = null;
+  const url = ready ?? URL.createObjectURL(blob);
+  busy = true;
   return new Promise<void>((resolve, reject) => {
     const finish = (error?: unknown) => {
+      busy = false;
       audio.removeEventListener('ended', ended);
       audio.removeEventListener('error', failed);
       signal.removeEventListener('abort', stop);

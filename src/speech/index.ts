@@ -3,7 +3,7 @@
  * rendered at build time plays (cached offline for the languages enabled on the tablet).
  */
 import { cancelSpeech, speakWithVoice, voiceFor } from '../platform/speech.ts';
-import { playSound } from '../platform/audio.ts';
+import { playSound, primeSound } from '../platform/audio.ts';
 import { loadManifest, loadSound, packBase, serverAudioUrl } from './packs.ts';
 import { createSpeaker, type SpokenPart, type SpokenText } from './speaker.ts';
 
@@ -19,6 +19,7 @@ const speaker = createSpeaker({
       ? loadSound(packBase(s.lng) + s.file)
       : loadSound(serverAudioUrl(s.lng, s.text), true),
   playSound,
+  primeSound,
   report: (problem) => console.warn(`read-aloud: ${problem}`),
 });
 

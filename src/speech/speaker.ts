@@ -27,6 +27,8 @@ export interface SpeakerDeps<V> {
     source: { lng: string; file: string } | { lng: string; text: string },
   ) => Promise<Blob | null>;
   readonly playSound: (blob: Blob, signal: AbortSignal) => Promise<void>;
+  /** Gets a sound ready to play at once (decoded ahead); optional. */
+  readonly primeSound?: (blob: Blob) => void;
   readonly report: (problem: string) => void;
 }
 
@@ -122,11 +124,15 @@ export function createSpeaker<V>(deps: SpeakerDeps<V>) {
     const piece = m && first ? piecesFor(m, first.key, first.text)?.[0] : undefined;
     if (!piece || piece.kind === 'agency') return;
     const k = `${lng}/${piece.file}`;
-    if (warm.has(k)) return;
-    const loading = deps.loadSound({ lng, file: piece.file });
-    warm.set(k, loading);
-    for (const old of warm.keys()) if (warm.size > WARM_SOUNDS) warm.delete(old);
-    if (!(await loading)) warm.delete(k);
+    let loading = warm.get(k);
+    if (!loading) {
+      loading = deps.loadSound({ lng, file: piece.file });
+      warm.set(k, loading);
+      for (const old of warm.keys()) if (warm.size > WARM_SOUNDS) warm.delete(old);
+    }
+    const blob = await loading;
+    if (!blob) warm.delete(k);
+    else if (!current) deps.primeSound?.(blob);
   };
 
   return {

@@ -104,12 +104,12 @@ describe('speaker button', () => {
     expect(button().getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(sounds.map((s) => s.file)).toEqual(['nl/title.mp3']));
     expect(marked()).toBe('title');
-    act(() => sounds[0]!.end());
+    await act(() => sounds[0]!.end());
     await waitFor(() =>
       expect(sounds.map((s) => s.file)).toEqual(['nl/title.mp3', 'nl/intro.mp3']),
     );
     await waitFor(() => expect(marked()).toBe('intro'));
-    act(() => sounds[1]!.end());
+    await act(() => sounds[1]!.end());
     await waitFor(() => expect(button().getAttribute('aria-pressed')).toBe('false'));
     expect(marked()).toBeUndefined();
   });
