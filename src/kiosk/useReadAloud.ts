@@ -1,5 +1,5 @@
 /** A screen's side of read-aloud: say its lines on a tap or by itself in read-everything mode, and mark the line said. */
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import { ReadAloudContext, type SpokenLine } from './readAloud.ts';
 
 /** What a screen gets: whether it is being read, the speaker's tap action, and the marks for its elements. */
@@ -21,7 +21,8 @@ export function useReadAloud(owner: string, lines: readonly SpokenLine[]): Scree
   const latest = useRef(lines);
   latest.current = lines;
   const { language, readAll, read, stop, prepare } = ctx;
-  useEffect(() => {
+  // A layout effect: the old screen's reading stops in the same commit that takes it off the screen, not a frame later.
+  useLayoutEffect(() => {
     if (readAll) read(owner, latest.current);
     else prepare(latest.current);
     return () => stop(owner);
