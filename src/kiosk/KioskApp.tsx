@@ -32,12 +32,12 @@ import {
   type LoadedSession,
 } from '../storage/sessions.ts';
 import { loadSettings } from '../storage/settings.ts';
-import { prepareSpeech, speakParts, stopSpeaking } from '../speech/index.ts';
 import { requestSync, startTabletSync } from '../sync/index.ts';
 import { KioskContext } from './context.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
 import { MessageScreen } from './MessageScreen.tsx';
+import { DEVICE_SPEECH } from './deviceSpeech.ts';
 import type { Speech } from './readAloud.ts';
 import { ReadAloudProvider } from './ReadAloudProvider.tsx';
 import { SessionFlow } from './SessionFlow.tsx';
@@ -54,9 +54,6 @@ type View =
   | { readonly kind: 'thanks' }
   | { readonly kind: 'declined' }
   | { readonly kind: 'staff'; readonly App: FunctionComponent<StaffAppProps> };
-
-/** Read-aloud on this device: its voice, or the audio pack. */
-const DEVICE_SPEECH: Speech = { speakParts, stop: stopSpeaking, prepare: prepareSpeech };
 
 /** Props: the instrument this build ships; `speech` is the read-aloud engine (tests pass one with injected deps). */
 export interface KioskAppProps {

@@ -31,7 +31,11 @@ export function useReadAloud(owner: string, lines: readonly SpokenLine[]): Scree
   const line = playing ? ctx.reading?.line : null;
   return {
     playing,
-    toggle: () => (playing ? stop(owner) : read(owner, latest.current)),
+    toggle: () => {
+      if (!playing) return read(owner, latest.current);
+      stop(owner);
+      prepare(latest.current); // ready again for the next tap
+    },
     mark: (id) => (line === id ? { 'data-say': id, 'aria-current': 'true' } : { 'data-say': id }),
   };
 }
