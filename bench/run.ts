@@ -4,6 +4,7 @@ import { benchBundle } from './bundle.ts';
 import { benchDashboard } from './dashboard.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchLanguages } from './languages.ts';
+import { benchReadAloud } from './readAloud.ts';
 import { benchServerIngest } from './server-ingest.ts';
 import { benchTabletDrain } from './tablet-drain.ts';
 import { benchWorkspace } from './workspace.ts';
@@ -15,6 +16,10 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Server ingest (sealed sessions over HTTP, 50 simulated tablets)', benchServerIngest],
   ['Tablet drain on loopback', benchTabletDrain],
   ['Audio packs per language (read-aloud without a device voice)', benchAudioPacks],
+  [
+    'Read-aloud: tap on the speaker → sound from the audio pack (budget: under 150 ms)',
+    benchReadAloud,
+  ],
   ['Workspace: staff client page first render after sign-in', benchWorkspace],
   ['Dashboard over 100,000 measurements (budget: under 200 ms)', benchDashboard],
 ];

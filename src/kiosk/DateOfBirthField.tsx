@@ -9,6 +9,8 @@ export interface DateOfBirthFieldProps {
   readonly label: string;
   readonly hint: string | null;
   readonly error: string | null;
+  /** Read-aloud marks for the legend (see `useReadAloud`). */
+  readonly labelMark?: Record<string, string>;
 }
 
 function split(iso: string): [string, string, string] {
@@ -23,7 +25,8 @@ export function joinDate(day: string, month: string, year: string): string {
 }
 
 /** The field group. */
-export function DateOfBirthField({ value, onChange, label, hint, error }: DateOfBirthFieldProps) {
+export function DateOfBirthField(p: DateOfBirthFieldProps) {
+  const { value, onChange, label, hint, error } = p;
   const t = useT();
   const [parts, setParts] = useState(() => split(value));
   const set = (i: 0 | 1 | 2, v: string) => {
@@ -42,7 +45,7 @@ export function DateOfBirthField({ value, onChange, label, hint, error }: DateOf
       class={error ? 'field invalid' : 'field'}
       aria-describedby={error ? 'dateOfBirth-error' : undefined}
     >
-      <legend>
+      <legend {...p.labelMark}>
         {label} {hint && <span class="hint">{hint}</span>}
       </legend>
       {error && (

@@ -13,7 +13,9 @@ import { today } from '../platform/clock.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKiosk } from './context.ts';
 import { DateOfBirthField } from './DateOfBirthField.tsx';
+import { kioskLine, TITLE_LINE, type SpokenLine } from './readAloud.ts';
 import { Screen } from './Screen.tsx';
+import { useReadAloud } from './useReadAloud.ts';
 
 /** Props: the details stored so far, and what to do with the accepted details. */
 export interface DetailsScreenProps {
@@ -46,13 +48,28 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
   };
   const hint = (f: DetailField) => (modes[f] === 'optional' ? t('details.optional') : null);
   const message = (f: DetailField) => (errors[f] ? t(`errors.${errors[f]}`) : null);
+  const failed = tried && Object.keys(errors).length > 0;
+  const lines: SpokenLine[] = [
+    kioskLine('details.title', t('details.title'), TITLE_LINE),
+    kioskLine('details.intro', t('details.intro')),
+    ...(failed ? [kioskLine('details.errors_summary', t('details.errors_summary'))] : []),
+    ...fields.flatMap((f) => [
+      kioskLine(`details.${f}`, t(`details.${f}`)),
+      ...(f === 'gender'
+        ? GENDER_OPTIONS.map((g) => kioskLine(`details.gender_${g}`, t(`details.gender_${g}`)))
+        : []),
+    ]),
+    kioskLine('details.next_button', t('details.next_button')),
+  ];
+  const reading = useReadAloud('details', lines);
+  const mark = reading.mark;
 
   return (
-    <Screen name="details" title={t('details.title')}>
-      <p>{t('details.intro')}</p>
+    <Screen name="details" title={t('details.title')} reading={reading}>
+      <p {...mark('details.intro')}>{t('details.intro')}</p>
       <form onSubmit={submit} noValidate>
-        {tried && Object.keys(errors).length > 0 && (
-          <p class="error-summary" role="alert">
+        {failed && (
+          <p class="error-summary" role="alert" {...mark('details.errors_summary')}>
             {t('details.errors_summary')}
           </p>
         )}
@@ -65,7 +82,7 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
                 class={error ? 'field invalid' : 'field'}
                 aria-describedby={error ? 'gender-error' : undefined}
               >
-                <legend>
+                <legend {...mark('details.gender')}>
                   {t('details.gender')} {hint(f) && <span class="hint">{hint(f)}</span>}
                 </legend>
                 {error && (
@@ -75,7 +92,7 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
                 )}
                 <div class="choices">
                   {GENDER_OPTIONS.map((g) => (
-                    <label key={g} class="choice">
+                    <label key={g} class="choice" {...mark(`details.gender_${g}`)}>
                       <input
                         type="radio"
                         name="gender"
@@ -96,13 +113,14 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
                 value={values.dateOfBirth ?? ''}
                 onChange={(v) => update('dateOfBirth', v)}
                 label={t('details.dateOfBirth')}
+                labelMark={mark('details.dateOfBirth')}
                 hint={hint(f)}
                 error={error}
               />
             );
           return (
             <div key={f} class={error ? 'field invalid' : 'field'}>
-              <label for={`field-${f}`}>
+              <label for={`field-${f}`} {...mark(`details.${f}`)}>
                 {t(`details.${f}`)} {hint(f) && <span class="hint">{hint(f)}</span>}
               </label>
               {error && (
@@ -128,7 +146,7 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
           <button type="button" class="secondary" onClick={onBack}>
             {t('details.back_button')}
           </button>
-          <button type="submit" class="primary">
+          <button type="submit" class="primary" {...mark('details.next_button')}>
             {t('details.next_button')}
           </button>
         </div>

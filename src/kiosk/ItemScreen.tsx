@@ -6,7 +6,9 @@ import { useT } from '../i18n/useT.ts';
 import { useKiosk } from './context.ts';
 import { PictogramAnswers } from './PictogramAnswers.tsx';
 import { Progress } from './Progress.tsx';
+import { TITLE_LINE, type SpokenLine } from './readAloud.ts';
 import { Screen } from './Screen.tsx';
+import { useReadAloud } from './useReadAloud.ts';
 
 /** Props: the item and its place; answer handlers resolve once the answer is stored. */
 export interface ItemScreenProps {
@@ -31,6 +33,21 @@ export function ItemScreen(p: ItemScreenProps) {
   const it = useT(instrumentNamespace(instrument));
   const busy = useRef(false);
   const vars = { agency: settings.agencyName };
+  const ns = instrumentNamespace(instrument);
+  const title = it(`items.${p.item.id}`, vars);
+  const intro = it(`parts.${p.part.id}.intro`, vars);
+  // The part's intro is said on its first item only: read-everything would repeat it on every screen.
+  const firstOfPart = p.part.items[0]?.id === p.item.id;
+  const lines: SpokenLine[] = [
+    ...(firstOfPart ? [{ id: 'intro', key: `${ns}:parts.${p.part.id}.intro`, text: intro }] : []),
+    { id: TITLE_LINE, key: `${ns}:items.${p.item.id}`, text: title },
+    ...instrument.answerScale.map((o) => ({
+      id: `answer-${o.value}`,
+      key: `${ns}:answers.${o.value}`,
+      text: it(`answers.${o.value}`),
+    })),
+  ];
+  const reading = useReadAloud(`item:${p.item.id}`, lines);
   const run = (op: () => Promise<void>) => {
     if (busy.current) return;
     busy.current = true;
@@ -40,7 +57,8 @@ export function ItemScreen(p: ItemScreenProps) {
     <Screen
       name="item"
       key={p.item.id}
-      title={it(`items.${p.item.id}`, vars)}
+      title={title}
+      reading={reading}
       above={
         <>
           <Progress
@@ -48,7 +66,9 @@ export function ItemScreen(p: ItemScreenProps) {
             total={p.total}
             label={t('item.progress', { current: p.index + 1, total: p.total })}
           />
-          <p class="part-intro">{it(`parts.${p.part.id}.intro`, vars)}</p>
+          <p class="part-intro" {...reading.mark('intro')}>
+            {intro}
+          </p>
         </>
       }
       actions={
@@ -68,6 +88,7 @@ export function ItemScreen(p: ItemScreenProps) {
           itemId={p.item.id}
           value={p.value}
           onChoose={(v, at) => run(() => p.onAnswer(v, at))}
+          mark={(v) => reading.mark(`answer-${v}`)}
         />
       ) : (
         <div
@@ -83,7 +104,7 @@ export function ItemScreen(p: ItemScreenProps) {
               class={`answer answer-${o.value}`}
               aria-pressed={p.value === o.value}
               data-value={o.value}
-
+              {...reading.mark(`answer-${o.value}`)}
               onClick={(e) => run(() => p.onAnswer(o.value, e.timeStamp))}
             >
               {it(`answers.${o.value}`)}

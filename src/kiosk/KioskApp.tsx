@@ -1,5 +1,5 @@
 /** The kiosk: decides which screen shows — welcome, a client's session, a closing message, storage error or staff mode. */
-import type { FunctionComponent } from 'preact';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Instrument } from '../core/instrument.ts';
 import type { AgencySettings } from '../core/settings.ts';
@@ -27,6 +27,7 @@ import {
   interruptStaleSessions,
   loadOpenSession,
   saveLanguage,
+  saveReadAloud,
   startSession,
   type LoadedSession,
 } from '../storage/sessions.ts';
@@ -36,6 +37,9 @@ import { KioskContext } from './context.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
 import { MessageScreen } from './MessageScreen.tsx';
+import { DEVICE_SPEECH } from './deviceSpeech.ts';
+import type { Speech } from './readAloud.ts';
+import { ReadAloudProvider } from './ReadAloudProvider.tsx';
 import { SessionFlow } from './SessionFlow.tsx';
 import { loadStaffApp, type Handover, type StaffAppProps } from './staffBridge.ts';
 import { StorageErrorScreen } from './StorageErrorScreen.tsx';
@@ -51,13 +55,14 @@ type View =
   | { readonly kind: 'declined' }
   | { readonly kind: 'staff'; readonly App: FunctionComponent<StaffAppProps> };
 
-/** Props: the instrument this build ships. */
+/** Props: the instrument this build ships; `speech` is the read-aloud engine (tests pass one with injected deps). */
 export interface KioskAppProps {
   readonly instrument: Instrument;
+  readonly speech?: Speech;
 }
 
 /** The root component. */
-export function KioskApp({ instrument }: KioskAppProps) {
+export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) {
   const t = useT();
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [settings, setSettings] = useState<AgencySettings | null>(null);
@@ -65,24 +70,32 @@ export function KioskApp({ instrument }: KioskAppProps) {
   const [, setUpdateTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [pictograms, setPictograms] = useState(false);
+  // Read-everything lasts as long as the session (stored with it, so a reload keeps it); the next client starts without.
+  const [readAll, setReadAll] = useState(false);
   const [language, setLanguage] = useState(currentLanguage());
   const changeLanguage = useCallback(
     async (code: string) => {
+      speech.stop();
       await switchLanguage(code, instrument);
       setLanguage(code);
     },
-    [instrument],
+    [instrument, speech],
   );
 
-  const fail = useCallback((e: unknown) => {
-    console.error(e);
-    setView({
-      kind: 'storage-error',
-      problem: e instanceof StorageError ? e.problem : classifyStorageError(e),
-    });
-  }, []);
+  const fail = useCallback(
+    (e: unknown) => {
+      console.error(e);
+      speech.stop();
+      setView({
+        kind: 'storage-error',
+        problem: e instanceof StorageError ? e.problem : classifyStorageError(e),
+      });
+    },
+    [speech],
+  );
 
   const boot = useCallback(async () => {
+    speech.stop();
     setView({ kind: 'loading' });
     const h = await checkStorage();
     setHealth(h);
@@ -98,11 +111,12 @@ export function KioskApp({ instrument }: KioskAppProps) {
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
       await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
+      setReadAll(open?.session.readAloud === true);
       setView(open ? { kind: 'session', loaded: open } : { kind: 'welcome' });
     } catch (e) {
       fail(e);
     }
-  }, [fail, changeLanguage]);
+  }, [fail, changeLanguage, speech]);
 
   useEffect(() => {
     void boot();
@@ -120,21 +134,26 @@ export function KioskApp({ instrument }: KioskAppProps) {
 
   const firstLanguage = settings?.languages[0] ?? 'nl';
   const toWelcome = useCallback(() => {
+    speech.stop();
     setView({ kind: 'welcome' });
     setPictograms(false);
+    setReadAll(false);
     void changeLanguage(firstLanguage);
-  }, [changeLanguage, firstLanguage]);
+  }, [changeLanguage, firstLanguage, speech]);
   const begin = async (h: Handover) => {
+    speech.stop();
     setBusy(true);
     try {
       if (h.language !== currentLanguage()) await changeLanguage(h.language);
       setPictograms(h.pictograms);
+      setReadAll(h.readAloud);
       const session = await startSession({
         id: newId(),
         at: now(),
         instrument,
         language: h.language,
         reference: h.reference,
+        readAloud: h.readAloud,
       });
       setView({ kind: 'session', loaded: { session, answers: {}, answeredAt: {} } });
     } catch (e) {
@@ -144,9 +163,30 @@ export function KioskApp({ instrument }: KioskAppProps) {
     }
   };
   const openStaff = async () => {
+    speech.stop();
+    setReadAll(false);
     const App = await loadStaffApp();
     setView({ kind: 'staff', App });
   };
+
+  const sessionId = view.kind === 'session' ? view.loaded.session.id : null;
+  const changeReadAll = useCallback(
+    (on: boolean) => {
+      setReadAll(on);
+      if (sessionId) saveReadAloud(sessionId, on, now()).catch(fail);
+    },
+    [sessionId, fail],
+  );
+  const withReadAloud = (children: ComponentChildren) => (
+    <ReadAloudProvider
+      speech={speech}
+      language={language}
+      readAll={readAll}
+      onReadAll={changeReadAll}
+    >
+      {children}
+    </ReadAloudProvider>
+  );
 
   const inSession = view.kind === 'session';
   const idle = useIdle(
@@ -161,11 +201,13 @@ export function KioskApp({ instrument }: KioskAppProps) {
 
   if (view.kind === 'loading' || !settings)
     return view.kind === 'storage-error' ? (
-      <StorageErrorScreen
-        problem={view.problem}
-        onRetry={() => void boot()}
-        onStaff={() => void openStaff()}
-      />
+      withReadAloud(
+        <StorageErrorScreen
+          problem={view.problem}
+          onRetry={() => void boot()}
+          onStaff={() => void openStaff()}
+        />,
+      )
     ) : (
       <p class="loading">{t('app.loading')}</p>
     );
@@ -193,7 +235,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
           onLanguage={(code) => void changeLanguage(code)}
           pictograms={pictograms}
           onPictograms={setPictograms}
-          onStart={() => void begin({ reference: null, language, pictograms })}
+          onStart={() => void begin({ reference: null, language, pictograms, readAloud: readAll })}
           onStaff={() => void openStaff()}
         />
       );
@@ -214,14 +256,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
     case 'thanks':
     case 'declined':
       screen = (
-        <MessageScreen
-          name={view.kind}
-          title={t(`${view.kind}.title`)}
-          body={t(`${view.kind}.body`)}
-          button={t('thanks.done_button')}
-          seconds={settings.thanksSeconds}
-          onDone={toWelcome}
-        />
+        <MessageScreen name={view.kind} seconds={settings.thanksSeconds} onDone={toWelcome} />
       );
       break;
     case 'staff':
@@ -240,7 +275,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
       );
       break;
   }
-  return (
+  return withReadAloud(
     <KioskContext.Provider value={config}>
       {view.kind === 'session' && (
         <LanguageMenu
@@ -260,6 +295,6 @@ export function KioskApp({ instrument }: KioskAppProps) {
       {inSession && idle.remaining !== null && (
         <IdleWarning remaining={idle.remaining} onContinue={idle.keepGoing} />
       )}
-    </KioskContext.Provider>
+    </KioskContext.Provider>,
   );
 }

@@ -7,10 +7,12 @@ export interface LanguageListProps {
   readonly current: string;
   readonly label: string;
   readonly onChoose: (code: string) => void;
+  /** Read-aloud marks, so the language whose prompt is being said lights up. */
+  readonly mark?: (code: string) => Record<string, string>;
 }
 
 /** A group of big buttons, one per language; `lang`/`dir` on each so it is read and shaped correctly. */
-export function LanguageList({ codes, current, label, onChoose }: LanguageListProps) {
+export function LanguageList({ codes, current, label, onChoose, mark }: LanguageListProps) {
   return (
     <div class="languages" role="group" aria-label={label}>
       {codes.map((code) => {
@@ -25,6 +27,7 @@ export function LanguageList({ codes, current, label, onChoose }: LanguageListPr
             aria-pressed={code === current}
             data-language={code}
             onClick={() => onChoose(code)}
+            {...mark?.(code)}
           >
             {meta.name}
           </button>

@@ -3,13 +3,12 @@
  * touching the same picture again chooses it, through the same handler (and the same IndexedDB commit) as the text
  * buttons. Works the same with Enter or Space.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Instrument } from '../core/instrument.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
-import { currentLanguage } from '../i18n/languages.ts';
 import { useT } from '../i18n/useT.ts';
-import { speak, stopSpeaking } from '../speech/index.ts';
 import { Pictogram } from './Pictogram.tsx';
+import { ReadAloudContext } from './readAloud.ts';
 
 /** Props: the instrument's scale, the stored answer, and the choose action (same as the text buttons'). */
 export interface PictogramAnswersProps {
@@ -17,26 +16,32 @@ export interface PictogramAnswersProps {
   readonly itemId: string;
   readonly value: number | undefined;
   readonly onChoose: (value: number, tappedAt: number) => void;
+  /** Read-aloud marks of the item screen, so the answer being said lights up. */
+  readonly mark?: (value: number) => Record<string, string>;
 }
 
 /** The pictogram answer group. */
-export function PictogramAnswers({ instrument, itemId, value, onChoose }: PictogramAnswersProps) {
+export function PictogramAnswers(p: PictogramAnswersProps) {
+  const { instrument, itemId, value, onChoose } = p;
   const t = useT();
   const ns = instrumentNamespace(instrument);
   const it = useT(ns);
+  const stop = useContext(ReadAloudContext)?.stop;
+  const read = useContext(ReadAloudContext)?.read;
+  const owner = `pictogram:${itemId}`;
   const [armed, setArmed] = useState<number | null>(null);
   useEffect(() => {
     setArmed(null);
-    return stopSpeaking;
-  }, [itemId]);
+    return () => stop?.(owner);
+  }, [owner, stop]);
   const touch = (v: number, at: number) => {
     if (armed === v) {
-      stopSpeaking();
+      stop?.();
       onChoose(v, at);
       return;
     }
     setArmed(v);
-    void speak(currentLanguage(), [{ key: `${ns}:answers.${v}`, text: it(`answers.${v}`) }]);
+    read?.(owner, [{ id: `answer-${v}`, key: `${ns}:answers.${v}`, text: it(`answers.${v}`) }]);
   };
   return (
     <div class="pictograms-wrap">
@@ -56,6 +61,7 @@ export function PictogramAnswers({ instrument, itemId, value, onChoose }: Pictog
             data-value={o.value}
             data-armed={armed === o.value ? 'true' : undefined}
             onClick={(e) => touch(o.value, e.timeStamp)}
+            {...p.mark?.(o.value)}
           >
             <Pictogram value={o.value} />
             <span class="pictogram-label">{it(`answers.${o.value}`)}</span>

@@ -9,6 +9,8 @@ export interface Handover {
   readonly language: string;
   /** Answer with pictures: for a client who does not read. */
   readonly pictograms: boolean;
+  /** Read every screen aloud by itself: for a client who does not read. */
+  readonly readAloud: boolean;
 }
 
 /** Props the kiosk passes to `StaffApp` (src/staff/StaffApp.tsx). */

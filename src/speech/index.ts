@@ -3,7 +3,7 @@
  * rendered at build time plays (cached offline for the languages enabled on the tablet).
  */
 import { cancelSpeech, speakWithVoice, voiceFor } from '../platform/speech.ts';
-import { playSound } from '../platform/audio.ts';
+import { playSound, primeSound } from '../platform/audio.ts';
 import { loadManifest, loadSound, packBase, serverAudioUrl } from './packs.ts';
 import { createSpeaker, type SpokenPart, type SpokenText } from './speaker.ts';
 
@@ -19,6 +19,7 @@ const speaker = createSpeaker({
       ? loadSound(packBase(s.lng) + s.file)
       : loadSound(serverAudioUrl(s.lng, s.text), true),
   playSound,
+  primeSound,
   report: (problem) => console.warn(`read-aloud: ${problem}`),
 });
 
@@ -50,7 +51,7 @@ export function speechPath(lng: string): { kind: 'voice'; voiceName: string } | 
   return p.kind === 'voice' ? { kind: 'voice', voiceName: p.voice.name } : p;
 }
 
-/** Fetches a language's manifest ahead of the first tap, so the first sound starts quickly. */
-export function prepareSpeech(lng: string): void {
-  if (!voiceFor(lng)) void loadManifest(lng);
+/** Fetches a language's manifest (and the first sound of `first`) ahead of the first tap, so sound starts quickly. */
+export function prepareSpeech(lng: string, first?: SpokenText): void {
+  speaker.prepare(lng, first).catch((e: unknown) => console.warn(`read-aloud: ${String(e)}`));
 }

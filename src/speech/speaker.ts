@@ -27,12 +27,16 @@ export interface SpeakerDeps<V> {
     source: { lng: string; file: string } | { lng: string; text: string },
   ) => Promise<Blob | null>;
   readonly playSound: (blob: Blob, signal: AbortSignal) => Promise<void>;
+  /** Gets a sound ready to play at once (decoded ahead); optional. */
+  readonly primeSound?: (blob: Blob) => void;
   readonly report: (problem: string) => void;
 }
 
 /** Keys in every pack that stand in when a run-time text cannot be fetched: never skip silently. */
 export const AGENCY_STAND_IN = 'kiosk:speech.agency_generic';
 export const TEXT_STAND_IN = 'kiosk:speech.unavailable';
+
+const WARM_SOUNDS = 16;
 
 /** Builds speak/stop around the given device. */
 export function createSpeaker<V>(deps: SpeakerDeps<V>) {
@@ -43,6 +47,11 @@ export function createSpeaker<V>(deps: SpeakerDeps<V>) {
     current = null;
     deps.cancelVoice();
   };
+
+  // Sounds fetched ahead of a tap (the first sentence of the screen on show), so the tap starts playing at once.
+  const warm = new Map<string, Promise<Blob | null>>();
+  const packSound = (lng: string, file: string): Promise<Blob | null> =>
+    warm.get(`${lng}/${file}`) ?? deps.loadSound({ lng, file });
 
   const standIn = (m: AudioManifest, key: string): PlayPiece[] => {
     const e = m.entries[key];
@@ -61,7 +70,7 @@ export function createSpeaker<V>(deps: SpeakerDeps<V>) {
           continue;
         }
       } else {
-        blob = await deps.loadSound({ lng: m.lng, file: p.file });
+        blob = await packSound(m.lng, p.file);
         if (!blob) throw new Error(`audio file ${p.file} of ${m.lng} is missing`);
       }
       if (signal.aborted) return;
@@ -108,8 +117,27 @@ export function createSpeaker<V>(deps: SpeakerDeps<V>) {
     }
   };
 
+  /** Loads a language's manifest and the first sound of `first`, so a tap on the speaker starts without waiting. */
+  const prepare = async (lng: string, first?: SpokenText): Promise<void> => {
+    if (deps.voiceFor(lng)) return;
+    const m = await deps.loadManifest(lng);
+    const piece = m && first ? piecesFor(m, first.key, first.text)?.[0] : undefined;
+    if (!piece || piece.kind === 'agency') return;
+    const k = `${lng}/${piece.file}`;
+    let loading = warm.get(k);
+    if (!loading) {
+      loading = deps.loadSound({ lng, file: piece.file });
+      warm.set(k, loading);
+      for (const old of warm.keys()) if (warm.size > WARM_SOUNDS) warm.delete(old);
+    }
+    const blob = await loading;
+    if (!blob) warm.delete(k);
+    else if (!current) deps.primeSound?.(blob);
+  };
+
   return {
     speakParts,
+    prepare,
     /** Says `texts` in `lng`; resolves when done or stopped. */
     speak: (lng: string, texts: readonly SpokenText[], onSentence?: (index: number) => void) =>
       speakParts(

@@ -26,11 +26,12 @@ export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) 
   const [language, setLanguage] = useState(languages[0]?.code ?? 'nl');
   const [invalid, setInvalid] = useState(false);
   const [pictograms, setPictograms] = useState(false);
+  const [readAloud, setReadAloud] = useState(false);
   const submit = (e: Event) => {
     e.preventDefault();
     const ref = reference.trim();
     if (ref && !REFERENCE.test(ref)) return setInvalid(true);
-    onStart({ reference: ref || null, language, pictograms });
+    onStart({ reference: ref || null, language, pictograms, readAloud });
   };
   return (
     <main class="staff screen" data-screen="staff-handover">
@@ -76,6 +77,14 @@ export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) 
             onChange={(e) => setPictograms(e.currentTarget.checked)}
           />
           {t('handover.pictograms_label')}
+        </label>
+        <label class="staff-check">
+          <input
+            type="checkbox"
+            checked={readAloud}
+            onChange={(e) => setReadAloud(e.currentTarget.checked)}
+          />
+          {t('handover.read_aloud_label')}
         </label>
         <div class="screen-actions">
           <button type="button" class="secondary" onClick={onBack}>

@@ -11,6 +11,8 @@ import type { SealedSession } from '../core/wire.ts';
 export interface SessionRow extends Session {
   readonly profile: Profile | null;
   readonly syncedAt?: number | null;
+  /** The client (or staff at handover) turned on read-everything; kept so a reload mid-session keeps it. Not sent. */
+  readonly readAloud?: boolean;
 }
 
 /** One answer, its own row so a tap writes a few bytes and nothing else. */

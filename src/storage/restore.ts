@@ -45,5 +45,9 @@ export function restoreSession(raw: SessionRow): SessionRow {
     details: restoreDetails(r.details),
     consentAt: typeof r.consentAt === 'number' ? r.consentAt : null,
   };
-  return { ...session, profile: (r.profile as Profile | undefined) ?? null };
+  return {
+    ...session,
+    profile: (r.profile as Profile | undefined) ?? null,
+    readAloud: r.readAloud === true,
+  };
 }

@@ -30,6 +30,8 @@ export interface NewSession {
   readonly instrument: Pick<Instrument, 'id' | 'version'>;
   readonly language: string;
   readonly reference: string | null;
+  /** Read everything aloud from the first screen on. */
+  readonly readAloud?: boolean;
 }
 
 function answersOf(rows: readonly AnswerRow[]): Answers {
@@ -54,6 +56,7 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
     details: {},
     consentAt: null,
     profile: null,
+    readAloud: n.readAloud === true,
   };
   await guard(() =>
     db.transaction('rw', db.sessions, async () => {
@@ -145,6 +148,11 @@ export async function saveDetails(
 /** Records the language the client switched to. */
 export async function saveLanguage(sessionId: string, language: string, at: number): Promise<void> {
   await guard(() => database().sessions.update(sessionId, { language, updatedAt: at }));
+}
+
+/** Records that the client turned read-everything on or off, so a reload mid-session keeps it. */
+export async function saveReadAloud(sessionId: string, on: boolean, at: number): Promise<void> {
+  await guard(() => database().sessions.update(sessionId, { readAloud: on, updatedAt: at }));
 }
 
 /** Takes the session away from the client screens (idle reset); only staff can resume it. */

@@ -56,6 +56,7 @@ describe('handover', () => {
       reference: '2026-03/0412',
       language: 'nl',
       pictograms: false,
+      readAloud: false,
     });
   });
 
@@ -67,6 +68,7 @@ describe('handover', () => {
       reference: null,
       language: 'nl',
       pictograms: false,
+      readAloud: false,
     });
   });
 });

@@ -37,6 +37,23 @@ export class KioskPage {
     await this.expectScreen('item');
   }
 
+  /** The details by field name, in whichever language the screen is in; then on to the first item. */
+  async fillDetailsByName(): Promise<void> {
+    await this.page.locator('input[name="gender"][value="female"]').check();
+    await this.page.locator('input[name="firstName"]').fill('Fatima');
+    await this.page.locator('input[name="lastName"]').fill('Jansen');
+    await this.page.locator('input[name="dob-day"]').fill('7');
+    await this.page.locator('input[name="dob-month"]').fill('3');
+    await this.page.locator('input[name="dob-year"]').fill('1985');
+    await this.page.locator('form button[type="submit"]').click();
+    await this.expectScreen('item');
+  }
+
+  /** Taps the screen's main button (start, agree, submit, done), in whichever language. */
+  async primary(): Promise<void> {
+    await this.page.locator('main .screen-actions .primary').click();
+  }
+
   /** The item id on screen. */
   async currentItem(): Promise<string> {
     const id = await this.page.locator('[data-item]').first().getAttribute('data-item');

@@ -1,0 +1,167 @@
+// The speaker button with the real read-aloud sequence (createSpeaker) on injected deps: a device without a voice whose
+// sounds end only when the test says so, so "playing" and "stopped" can be checked at each step.
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { AudioManifest } from '../../src/core/audioManifest.ts';
+import type { Speech, SpokenLine } from '../../src/kiosk/readAloud.ts';
+import { ReadAloudProvider } from '../../src/kiosk/ReadAloudProvider.tsx';
+import { SpeakerButton } from '../../src/kiosk/SpeakerButton.tsx';
+import { useReadAloud } from '../../src/kiosk/useReadAloud.ts';
+import { createSpeaker } from '../../src/speech/speaker.ts';
+
+const manifest = (lng: string): AudioManifest => ({
+  lng,
+  voice: lng,
+  fallbackNote: null,
+  entries: {
+    'kiosk:welcome.title': { hash: 'a', template: 'Welkom', segments: [{ file: 'title.mp3' }] },
+    'kiosk:welcome.intro': { hash: 'b', template: 'Hallo', segments: [{ file: 'intro.mp3' }] },
+  },
+  numbers: {},
+  bytes: 0,
+});
+
+/** One sound the device was asked to play: which file, and its stop signal; `end` finishes it. */
+interface Sound {
+  readonly file: string;
+  readonly signal: AbortSignal;
+  readonly end: () => void;
+}
+
+function device() {
+  const sounds: Sound[] = [];
+  const loaded: string[] = [];
+  const speaker = createSpeaker<string>({
+    voiceFor: () => null,
+    speakWithVoice: () => Promise.resolve(),
+    cancelVoice: () => undefined,
+    loadManifest: (lng) => Promise.resolve(manifest(lng)),
+    loadSound: (s) => {
+      if ('file' in s) loaded.push(`${s.lng}/${s.file}`);
+      return Promise.resolve('file' in s ? new Blob([`${s.lng}/${s.file}`]) : null);
+    },
+    playSound: async (blob, signal) => {
+      const file = await blob.text();
+      return new Promise<void>((resolve) => {
+        sounds.push({ file, signal, end: resolve });
+        signal.addEventListener('abort', () => resolve());
+      });
+    },
+    report: () => undefined,
+  });
+  const speech: Speech = {
+    speakParts: speaker.speakParts,
+    stop: speaker.stop,
+    prepare: (lng, first) => void speaker.prepare(lng, first),
+  };
+  return { speech, sounds, loaded };
+}
+
+const LINES: SpokenLine[] = [
+  { id: 'title', key: 'kiosk:welcome.title', text: 'Welkom' },
+  { id: 'intro', key: 'kiosk:welcome.intro', text: 'Hallo' },
+];
+
+function Page({ owner = 'welcome' }: { owner?: string }) {
+  const reading = useReadAloud(owner, LINES);
+  return (
+    <main>
+      <SpeakerButton reading={reading} />
+      <h1 {...reading.mark('title')}>Welkom</h1>
+      <p {...reading.mark('intro')}>Hallo</p>
+    </main>
+  );
+}
+
+function App(p: { speech: Speech; language?: string; readAll?: boolean; owner?: string }) {
+  return (
+    <ReadAloudProvider
+      speech={p.speech}
+      language={p.language ?? 'nl'}
+      readAll={p.readAll ?? false}
+      onReadAll={() => undefined}
+    >
+      <Page owner={p.owner ?? 'welcome'} />
+    </ReadAloudProvider>
+  );
+}
+
+const button = () => screen.getByRole('button', { name: 'Lees voor' });
+const marked = () => document.querySelector('[aria-current="true"]')?.getAttribute('data-say');
+
+describe('speaker button', () => {
+  it('has a translated name and is not pressed until tapped', () => {
+    const { speech } = device();
+    render(<App speech={speech} />);
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+    expect(marked()).toBeUndefined();
+  });
+
+  it('a tap reads the lines in order, pressed while reading, marking the line being said', async () => {
+    const { speech, sounds } = device();
+    render(<App speech={speech} />);
+    fireEvent.click(button());
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(sounds.map((s) => s.file)).toEqual(['nl/title.mp3']));
+    expect(marked()).toBe('title');
+    await act(() => sounds[0]!.end());
+    await waitFor(() =>
+      expect(sounds.map((s) => s.file)).toEqual(['nl/title.mp3', 'nl/intro.mp3']),
+    );
+    await waitFor(() => expect(marked()).toBe('intro'));
+    await act(() => sounds[1]!.end());
+    await waitFor(() => expect(button().getAttribute('aria-pressed')).toBe('false'));
+    expect(marked()).toBeUndefined();
+  });
+
+  it('a second tap stops the sound at once and nothing more is said', async () => {
+    const { speech, sounds } = device();
+    render(<App speech={speech} />);
+    fireEvent.click(button());
+    await waitFor(() => expect(sounds).toHaveLength(1));
+    fireEvent.click(button());
+    expect(sounds[0]!.signal.aborted).toBe(true);
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+    expect(marked()).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sounds).toHaveLength(1);
+  });
+
+  it('stops when the screen goes away (unmount) or is replaced by another screen', async () => {
+    const { speech, sounds } = device();
+    const view = render(<App speech={speech} />);
+    fireEvent.click(button());
+    await waitFor(() => expect(sounds).toHaveLength(1));
+    view.rerender(<App speech={speech} owner="consent" />);
+    expect(sounds[0]!.signal.aborted).toBe(true);
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(button());
+    await waitFor(() => expect(sounds).toHaveLength(2));
+    view.unmount();
+    expect(sounds[1]!.signal.aborted).toBe(true);
+  });
+
+  it('in read-everything mode reads the screen by itself, and again in the new language after a switch', async () => {
+    const { speech, sounds } = device();
+    const view = render(<App speech={speech} readAll />);
+    await waitFor(() => expect(sounds.map((s) => s.file)).toEqual(['nl/title.mp3']));
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    view.rerender(<App speech={speech} readAll language="ar" />);
+    expect(sounds[0]!.signal.aborted).toBe(true);
+    await waitFor(() =>
+      expect(sounds.map((s) => s.file)).toEqual(['nl/title.mp3', 'ar/title.mp3']),
+    );
+    view.rerender(<App speech={speech} language="ar" />);
+    expect(sounds[1]!.signal.aborted).toBe(true);
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('fetches the first sound of a screen when it appears, so a tap plays without loading it again', async () => {
+    const { speech, sounds, loaded } = device();
+    render(<App speech={speech} />);
+    await waitFor(() => expect(loaded).toEqual(['nl/title.mp3']));
+    fireEvent.click(button());
+    await waitFor(() => expect(sounds).toHaveLength(1));
+    expect(loaded).toEqual(['nl/title.mp3']);
+  });
+});
