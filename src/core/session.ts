@@ -19,6 +19,8 @@ export interface Session {
   readonly instrumentId: string;
   readonly instrumentVersion: number;
   readonly language: string;
+  /** The client answers with pictures (chosen on the welcome screen or by staff); kept so a reload keeps the mode. */
+  readonly pictograms: boolean;
   readonly status: SessionStatus;
   readonly step: Step;
   readonly startedAt: number;

@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { now } from '../platform/clock.ts';
 import { trapBackButton } from '../platform/history.ts';
 import {
+  LANGUAGES,
   availableLanguages,
   currentLanguage,
   loadFontsFor,
@@ -98,6 +99,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
       await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
+      setPictograms(open ? open.session.pictograms : false);
       setView(open ? { kind: 'session', loaded: open } : { kind: 'welcome' });
     } catch (e) {
       fail(e);
@@ -135,6 +137,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
         instrument,
         language: h.language,
         reference: h.reference,
+        pictograms: h.pictograms,
       });
       setView({ kind: 'session', loaded: { session, answers: {}, answeredAt: {} } });
     } catch (e) {
@@ -161,11 +164,19 @@ export function KioskApp({ instrument }: KioskAppProps) {
 
   if (view.kind === 'loading' || !settings)
     return view.kind === 'storage-error' ? (
-      <StorageErrorScreen
-        problem={view.problem}
-        onRetry={() => void boot()}
-        onStaff={() => void openStaff()}
-      />
+      <>
+        {/* Without settings the tablet's languages are unknown: offer every language, so "ask staff" reaches the client. */}
+        <LanguageMenu
+          codes={LANGUAGES.map((l) => l.code)}
+          current={language}
+          onChoose={changeLanguage}
+        />
+        <StorageErrorScreen
+          problem={view.problem}
+          onRetry={() => void boot()}
+          onStaff={() => void openStaff()}
+        />
+      </>
     ) : (
       <p class="loading">{t('app.loading')}</p>
     );
@@ -242,6 +253,9 @@ export function KioskApp({ instrument }: KioskAppProps) {
   }
   return (
     <KioskContext.Provider value={config}>
+      {view.kind === 'storage-error' && (
+        <LanguageMenu codes={offered} current={language} onChoose={changeLanguage} />
+      )}
       {view.kind === 'session' && (
         <LanguageMenu
           codes={offered}

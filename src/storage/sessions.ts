@@ -30,6 +30,8 @@ export interface NewSession {
   readonly instrument: Pick<Instrument, 'id' | 'version'>;
   readonly language: string;
   readonly reference: string | null;
+  /** Answer with pictures; absent means text buttons. */
+  readonly pictograms?: boolean;
 }
 
 function answersOf(rows: readonly AnswerRow[]): Answers {
@@ -44,6 +46,7 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
     instrumentId: n.instrument.id,
     instrumentVersion: n.instrument.version,
     language: n.language,
+    pictograms: n.pictograms ?? false,
     status: 'open',
     step: { kind: 'consent' },
     startedAt: n.at,

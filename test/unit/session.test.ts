@@ -135,6 +135,7 @@ describe('completeRecord', () => {
     instrumentId: 'pilot-2019',
     instrumentVersion: 1,
     language: 'tr',
+    pictograms: false,
     status: 'open',
     step: { kind: 'review' },
     startedAt: 1_700_000_000_000,
