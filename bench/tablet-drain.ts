@@ -32,6 +32,7 @@ export async function benchTabletDrain(): Promise<string[]> {
         instrumentId: instrument.id,
         instrumentVersion: instrument.version,
         language: 'nl',
+        languagesUsed: ['nl'],
         pictograms: false,
         status: 'open',
         step: { kind: 'review' },

@@ -46,6 +46,7 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
     instrumentId: n.instrument.id,
     instrumentVersion: n.instrument.version,
     language: n.language,
+    languagesUsed: [n.language],
     pictograms: n.pictograms ?? false,
     status: 'open',
     step: { kind: 'consent' },
@@ -145,9 +146,21 @@ export async function saveDetails(
   );
 }
 
-/** Records the language the client switched to. */
+/** Records the language the client switched to, and adds it to the languages used in this session. */
 export async function saveLanguage(sessionId: string, language: string, at: number): Promise<void> {
-  await guard(() => database().sessions.update(sessionId, { language, updatedAt: at }));
+  const db = database();
+  await guard(() =>
+    db.transaction('rw', db.sessions, async () => {
+      const row = await db.sessions.get(sessionId);
+      if (!row) return;
+      const used = restoreSession(row).languagesUsed;
+      await db.sessions.update(sessionId, {
+        language,
+        languagesUsed: used.includes(language) ? used : [...used, language],
+        updatedAt: at,
+      });
+    }),
+  );
 }
 
 /** Takes the session away from the client screens (idle reset); only staff can resume it. */
