@@ -118,7 +118,8 @@ describe('tablet sync', () => {
       async () => (await dumpTablet(page)).outbox?.length === 0,
       120_000,
     );
-    expect(calls).toBeGreaterThan(faults.length);
+    // Every fault was met; the last one passes the batch on after the restart, so it may be the last call.
+    expect(calls).toBeGreaterThanOrEqual(faults.length);
     const after = await server.stored();
     expect(after.length).toBe(before.length + 3);
     expect(new Set(after).size).toBe(after.length);
