@@ -40,6 +40,7 @@ function record(i: number): CompletedRecord {
     instrumentId: pilot.id,
     instrumentVersion: pilot.version,
     language: 'nl',
+    languagesUsed: ['nl'],
     reference: `A-${i}`,
     details: { gender: 'other', firstName: 'Sam', lastName: 'Jansen', dateOfBirth: '1990-01-01' },
     answers,

@@ -32,6 +32,8 @@ export async function benchTabletDrain(): Promise<string[]> {
         instrumentId: instrument.id,
         instrumentVersion: instrument.version,
         language: 'nl',
+        languagesUsed: ['nl'],
+        pictograms: false,
         status: 'open',
         step: { kind: 'review' },
         startedAt: at - 600_000,

@@ -50,6 +50,15 @@ export function checkLocales(dirs: LocaleCheckDirs): string[] {
     }
   }
 
+  // Direction is data: the kiosk sets <html dir> from meta.json, so a wrong value would silently un-mirror a language.
+  for (const lng of ['nl', ...languages]) {
+    const file = join(dirs.locales, lng, 'meta.json');
+    if (!existsSync(file)) continue; // reported above as a missing file
+    const dir = (read(file) as { dir?: unknown }).dir;
+    if (dir !== 'ltr' && dir !== 'rtl')
+      problems.push(`${lng}/meta.json: dir must be "ltr" or "rtl", not ${JSON.stringify(dir)}`);
+  }
+
   // Every language carries every client-facing text of every instrument version.
   for (const file of readdirSync(dirs.instruments).filter((f) => f.endsWith('.json'))) {
     const inst = read(join(dirs.instruments, file)) as {

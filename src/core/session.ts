@@ -19,6 +19,10 @@ export interface Session {
   readonly instrumentId: string;
   readonly instrumentVersion: number;
   readonly language: string;
+  /** Every language the client had on screen, in order of first use (researchers compare mixed sessions). */
+  readonly languagesUsed: readonly string[];
+  /** The client answers with pictures (chosen on the welcome screen or by staff); kept so a reload keeps the mode. */
+  readonly pictograms: boolean;
   readonly status: SessionStatus;
   readonly step: Step;
   readonly startedAt: number;
@@ -37,7 +41,10 @@ export interface CompletedRecord {
   readonly sessionId: string;
   readonly instrumentId: string;
   readonly instrumentVersion: number;
+  /** The language on screen when the client finished. */
   readonly language: string;
+  /** Every language the client used during the session, in order of first use; absent from older tablets. */
+  readonly languagesUsed: readonly string[];
   readonly reference: string | null;
   readonly details: DetailValues;
   readonly answers: Answers;
@@ -119,6 +126,9 @@ export function completeRecord(
     instrumentId: session.instrumentId,
     instrumentVersion: session.instrumentVersion,
     language: session.language,
+    languagesUsed: session.languagesUsed.includes(session.language)
+      ? session.languagesUsed
+      : [...session.languagesUsed, session.language],
     reference: session.reference,
     details: session.details,
     answers,

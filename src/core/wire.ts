@@ -136,6 +136,19 @@ function profile(v: unknown): Profile {
   return o as unknown as Profile;
 }
 
+/** The languages a client used; tablets before this field send none, which means only the record's language. */
+function languagesUsed(v: unknown, language: string): string[] {
+  if (v === undefined) return [language];
+  const list: unknown[] = Array.isArray(v) && v.length > 0 && v.length <= 20 ? v : [];
+  if (list.length === 0)
+    return bad('record.languagesUsed must be a list of 1 to 20 language codes');
+  const codes = list.map((l, i) =>
+    matching(l, LANGUAGE, `record.languagesUsed[${i}]`, 'a language code'),
+  );
+  if (!codes.includes(language)) return bad('record.languagesUsed must include record.language');
+  return [...new Set(codes)];
+}
+
 /** Checks a decrypted record's shape (not its meaning against an instrument) and returns only the known fields. */
 export function validateCompletedRecord(input: unknown): Checked<CompletedRecord> {
   return run(() => {
@@ -152,6 +165,7 @@ export function validateCompletedRecord(input: unknown): Checked<CompletedRecord
       instrumentId: matching(o.instrumentId, INSTRUMENT_ID, 'record.instrumentId', 'an id'),
       instrumentVersion: int(o.instrumentVersion, 'record.instrumentVersion', 1),
       language: matching(o.language, LANGUAGE, 'record.language', 'a language code'),
+      languagesUsed: languagesUsed(o.languagesUsed, o.language as string),
       reference: reference as string | null,
       details: details(o.details),
       answers,

@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { now } from '../platform/clock.ts';
 import { trapBackButton } from '../platform/history.ts';
 import {
+  LANGUAGES,
   availableLanguages,
   currentLanguage,
   loadFontsFor,
@@ -112,6 +113,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       const open = await loadOpenSession();
       await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
       setReadAll(open?.session.readAloud === true);
+      setPictograms(open ? open.session.pictograms : false);
       setView(open ? { kind: 'session', loaded: open } : { kind: 'welcome' });
     } catch (e) {
       fail(e);
@@ -154,6 +156,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
         language: h.language,
         reference: h.reference,
         readAloud: h.readAloud,
+        pictograms: h.pictograms,
       });
       setView({ kind: 'session', loaded: { session, answers: {}, answeredAt: {} } });
     } catch (e) {
@@ -202,11 +205,19 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
   if (view.kind === 'loading' || !settings)
     return view.kind === 'storage-error' ? (
       withReadAloud(
-        <StorageErrorScreen
-          problem={view.problem}
-          onRetry={() => void boot()}
-          onStaff={() => void openStaff()}
-        />,
+        <>
+          {/* Without settings the tablet's languages are unknown: offer every language, so "ask staff" reaches the client. */}
+          <LanguageMenu
+            codes={LANGUAGES.map((l) => l.code)}
+            current={language}
+            onChoose={changeLanguage}
+          />
+          <StorageErrorScreen
+            problem={view.problem}
+            onRetry={() => void boot()}
+            onStaff={() => void openStaff()}
+          />
+        </>,
       )
     ) : (
       <p class="loading">{t('app.loading')}</p>
@@ -277,6 +288,9 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
   }
   return withReadAloud(
     <KioskContext.Provider value={config}>
+      {view.kind === 'storage-error' && (
+        <LanguageMenu codes={offered} current={language} onChoose={changeLanguage} />
+      )}
       {view.kind === 'session' && (
         <LanguageMenu
           codes={offered}

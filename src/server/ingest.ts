@@ -85,7 +85,7 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncR
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOf = (v: Date | string): string => new Date(v).toISOString();
 
-const JSONB_COLUMNS = new Set([6, 7, 8, 9, 10]);
+const JSONB_COLUMNS = new Set([6, 7, 8, 9, 10, 17]);
 
 function rowOf(deviceId: string, r: Ready, receivedAt: string): unknown[] {
   const rec = r.record;
@@ -107,6 +107,7 @@ function rowOf(deviceId: string, r: Ready, receivedAt: string): unknown[] {
     rec.consentAt === null ? null : iso(rec.consentAt),
     iso(rec.completedAt),
     receivedAt,
+    JSON.stringify(rec.languagesUsed),
   ];
 }
 
@@ -142,7 +143,7 @@ async function store(
     const r = await tx.query<{ id: string }>(
       `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
          details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash,
-         started_at, consent_at, completed_at, received_at)
+         started_at, consent_at, completed_at, received_at, languages_used)
        VALUES ${values.join(', ')}
        ON CONFLICT (session_id) DO NOTHING RETURNING session_id::text AS id`,
       params,

@@ -33,6 +33,11 @@ export function restoreSession(raw: SessionRow): SessionRow {
     instrumentId: typeof r.instrumentId === 'string' ? r.instrumentId : 'pilot-2019',
     instrumentVersion: num(r.instrumentVersion, 1),
     language: typeof r.language === 'string' ? r.language : 'nl',
+    languagesUsed:
+      Array.isArray(r.languagesUsed) && r.languagesUsed.every((l) => typeof l === 'string')
+        ? r.languagesUsed
+        : [typeof r.language === 'string' ? r.language : 'nl'],
+    pictograms: r.pictograms === true,
     status: STATUSES.includes(r.status as SessionStatus)
       ? (r.status as SessionStatus)
       : 'interrupted',

@@ -32,6 +32,8 @@ export interface NewSession {
   readonly reference: string | null;
   /** Read everything aloud from the first screen on. */
   readonly readAloud?: boolean;
+  /** Answer with pictures; absent means text buttons. */
+  readonly pictograms?: boolean;
 }
 
 function answersOf(rows: readonly AnswerRow[]): Answers {
@@ -46,6 +48,8 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
     instrumentId: n.instrument.id,
     instrumentVersion: n.instrument.version,
     language: n.language,
+    languagesUsed: [n.language],
+    pictograms: n.pictograms ?? false,
     status: 'open',
     step: { kind: 'consent' },
     startedAt: n.at,
@@ -145,9 +149,21 @@ export async function saveDetails(
   );
 }
 
-/** Records the language the client switched to. */
+/** Records the language the client switched to, and adds it to the languages used in this session. */
 export async function saveLanguage(sessionId: string, language: string, at: number): Promise<void> {
-  await guard(() => database().sessions.update(sessionId, { language, updatedAt: at }));
+  const db = database();
+  await guard(() =>
+    db.transaction('rw', db.sessions, async () => {
+      const row = await db.sessions.get(sessionId);
+      if (!row) return;
+      const used = restoreSession(row).languagesUsed;
+      await db.sessions.update(sessionId, {
+        language,
+        languagesUsed: used.includes(language) ? used : [...used, language],
+        updatedAt: at,
+      });
+    }),
+  );
 }
 
 /** Records that the client turned read-everything on or off, so a reload mid-session keeps it. */

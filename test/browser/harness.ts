@@ -118,11 +118,15 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A Chromium with a profile on disk, so a test can close and reopen "the same tablet". */
-export function launchPersistent(userDataDir: string): Promise<BrowserContext> {
+export function launchPersistent(
+  userDataDir: string,
+  options: { readonly bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     viewport: { width: 800, height: 1100 },
+    ...options,
   });
 }
 

@@ -1,5 +1,5 @@
 // The kiosk in real Chromium against the real server: durability, offline, idle reset, safe service-worker updates.
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -168,35 +168,51 @@ describe('kiosk in Chromium', () => {
     }
   });
 
-  it('switches language mid-session without losing an answer, and records the language used', async () => {
+  it('switches language on item 10 without losing an answer, and records the languages used', async () => {
     const page = await browser.newPage();
     const kiosk = new KioskPage(page);
+    const english = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../locales/en/instrument.pilot-2019.v1.json'),
+        'utf8',
+      ),
+    ) as Record<string, string>;
     await page.goto(app.url);
     await kiosk.startAndConsent();
     await kiosk.fillDetails();
-    for (const v of [5, 4, 3]) await kiosk.answer(v);
+    const first9: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const v = PILOT_ANSWERS[await kiosk.currentItem()] ?? 3;
+      first9.push(v);
+      await kiosk.answer(v);
+    }
+    expect(await kiosk.progress()).toBe('Vraag 10 van 27');
     await page.getByRole('button', { name: /Taal: Nederlands/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'English' }).click();
-    await page.getByText('Question 4 of 27').waitFor();
+    await page.getByText('Question 10 of 27').waitFor();
     expect(
       await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
     ).toEqual(['en', 'ltr']);
     await page.getByRole('button', { name: 'Back' }).click();
-    await page.getByText('Question 3 of 27').waitFor();
+    await page.getByText('Question 9 of 27').waitFor();
     expect(await page.locator('.answers button[aria-pressed="true"]').textContent()).toBe(
-      'Neither disagree nor agree',
+      english[`answers.${first9[8]}`],
     );
     await page.reload();
-    await page.getByText('Question 3 of 27').waitFor();
+    await page.getByText('Question 9 of 27').waitFor();
     await kiosk.answerUntilReview();
+    expect(Object.values(await kiosk.reviewAnswers()).slice(0, 9)).toEqual(
+      first9.map((v) => english[`answers.${v}`]),
+    );
     await page.getByRole('button', { name: 'Done. Send my answers' }).click();
     await kiosk.expectScreen('thanks');
     const outbox = (await dumpTablet(page)).outbox as {
-      record: { language: string; answers: object };
+      record: { language: string; languagesUsed: string[]; answers: object };
     }[];
     const last = outbox.at(-1)?.record;
     expect(last?.language).toBe('en');
-    expect(Object.keys(last?.answers ?? {})).toHaveLength(27);
+    expect(last?.languagesUsed).toEqual(['nl', 'en']);
+    expect(last?.answers).toEqual(PILOT_ANSWERS);
     await page.getByRole('button', { name: 'Done' }).click();
     await kiosk.expectScreen('welcome');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');

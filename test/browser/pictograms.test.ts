@@ -98,4 +98,34 @@ describe('pictogram answer mode', () => {
     ).toBe('5');
     await page.close();
   });
+  it('keeps pictogram mode through a reload mid-session, and ends it with the session', async () => {
+    const page = await browser.newPage();
+    await page.clock.install();
+    const kiosk = await startWithPictograms(page);
+    for (const v of [3, 4]) {
+      const p = await kiosk.progress();
+      await page.locator(`.pictogram-answer[data-value="${v}"]`).click();
+      await page.locator(`.pictogram-answer[data-value="${v}"]`).click();
+      await page.waitForFunction(
+        (b) => document.querySelector('.progress-label')?.textContent !== b,
+        p,
+      );
+    }
+    await page.reload();
+    await page.getByText('Vraag 3 van 27').waitFor();
+    expect(await page.locator('.pictogram-answer').count()).toBe(5);
+    expect(await page.locator('.answers').count()).toBe(0);
+    // The idle countdown ends the session: the next client starts with text answers.
+    await page.clock.fastForward(91_000);
+    await page.getByRole('alertdialog').waitFor();
+    await page.clock.fastForward(31_000);
+    await kiosk.expectScreen('welcome');
+    expect(await page.locator('.pictogram-toggle').getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    expect(await page.locator('.answers button').count()).toBe(5);
+    expect(await page.locator('.pictogram-answer').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -123,6 +123,8 @@ describe('kiosk flow', () => {
       instrumentId: instrument.id,
       instrumentVersion: instrument.version,
       language: 'nl',
+      languagesUsed: ['nl'],
+      pictograms: false,
       status: 'open',
       step: { kind: 'item', index: 3 },
       startedAt: Date.now() - 3_600_000,

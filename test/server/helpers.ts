@@ -59,6 +59,7 @@ export function makeRecord(overrides: Partial<CompletedRecord> = {}): CompletedR
     instrumentId: PILOT.id,
     instrumentVersion: PILOT.version,
     language: 'nl',
+    languagesUsed: ['nl'],
     reference: 'AFSPRAAK-123',
     details: {
       gender: 'female',

@@ -66,6 +66,13 @@ describe('wire validators', () => {
     expect(r).toEqual({ ok: true, value: record });
   });
 
+  it('reads a record from an older tablet without languagesUsed as one language', () => {
+    const old: Record<string, unknown> = { ...makeRecord({ language: 'tr' }) };
+    delete old.languagesUsed;
+    const r = validateCompletedRecord(old);
+    expect(r.ok && r.value.languagesUsed).toEqual(['tr']);
+  });
+
   it('says what is wrong with a record', () => {
     const record = makeRecord();
     const cases: [unknown, RegExp][] = [
@@ -74,6 +81,9 @@ describe('wire validators', () => {
       [{ ...record, answers: { a: '3' } }, /answers\.a/],
       [{ ...record, details: { iban: 'NL00' } }, /details\.iban/],
       [{ ...record, language: 'Nederlands' }, /language/],
+      [{ ...record, languagesUsed: 'nl' }, /languagesUsed/],
+      [{ ...record, languagesUsed: ['nl', 'Arabisch'] }, /languagesUsed\[1\]/],
+      [{ ...record, languagesUsed: ['ar'] }, /must include record.language/],
       [{ ...record, completedAt: -1 }, /completedAt/],
       [{ ...record, profile: [] }, /profile/],
     ];

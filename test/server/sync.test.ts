@@ -55,6 +55,18 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     expect(row?.server_profile).toEqual(row?.client_profile);
   });
 
+  it('stores every language the client used, for researchers to compare', async () => {
+    const record = makeRecord({ language: 'ar', languagesUsed: ['nl', 'ar'] });
+    expect((await send(record)).status).toBe(200);
+    const row = (
+      await f.db.query<{ language: string; languages_used: unknown }>(
+        'SELECT language, languages_used FROM measurements WHERE session_id = $1',
+        [record.sessionId],
+      )
+    ).rows[0];
+    expect(row).toEqual({ language: 'ar', languages_used: ['nl', 'ar'] });
+  });
+
   it('answers a re-sealed copy of the same record as a duplicate with the first receipt', async () => {
     const record = makeRecord();
     const first = (await send(record)).json as SyncResponse;

@@ -44,6 +44,63 @@ describe('audio pack completeness check', () => {
   });
 });
 
+describe('audio pack completeness: what makes the build fail', () => {
+  const texts = [{ key: 'kiosk:item.progress', template: progress }];
+  const full = (lng: string) => pack(manifest(lng, { 'kiosk:item.progress': entry(progress) }));
+
+  it('fails when an enabled language has no pack at all', () => {
+    expect(
+      verifyPacks(
+        new Map([
+          ['nl', texts],
+          ['ar', texts],
+        ]),
+        [full('nl')],
+      ),
+    ).toEqual(['ar: no audio pack']);
+  });
+
+  it('fails when a language lacks audio for a text Dutch has, even if its own locale lacks the text too', () => {
+    const problems = verifyPacks(
+      new Map([
+        ['nl', texts],
+        ['ti', []],
+      ]),
+      [full('nl'), pack(manifest('ti', {}))],
+    );
+    expect(problems).toEqual(['ti: no audio for kiosk:item.progress']);
+  });
+
+  it('accepts a plural form in place of the Dutch plural key', () => {
+    const one = 'Over {{count}} seconde';
+    const nl = [{ key: 'kiosk:idle.body_one', template: one }];
+    const fa = [{ key: 'kiosk:idle.body_other', template: one }];
+    const problems = verifyPacks(
+      new Map([
+        ['nl', nl],
+        ['fa', fa],
+      ]),
+      [
+        pack(manifest('nl', { 'kiosk:idle.body_one': entry(one) })),
+        pack(manifest('fa', { 'kiosk:idle.body_other': entry(one) })),
+      ],
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('fails when a file a manifest names is missing, for a text or a number', () => {
+    const m = manifest('nl', { 'kiosk:item.progress': entry(progress) });
+    const files = new Map([
+      ['b.mp3', new Uint8Array(1)],
+      ['n3.mp3', new Uint8Array(1)],
+    ]);
+    expect(verifyPacks(new Map([['nl', texts]]), [{ manifest: m, files }])).toEqual([
+      'nl: audio file a.mp3 for kiosk:item.progress is missing',
+      'nl: audio file n27.mp3 for the number 27 is missing',
+    ]);
+  });
+});
+
 describe('playing a text from the pack', () => {
   it('splits at placeholders and says the numbers from the pack', () => {
     const m = manifest('nl', { 'kiosk:item.progress': entry(progress) });

@@ -16,7 +16,7 @@ const instrumentTexts = {
   'answers.1': 'no',
   'answers.2': 'yes',
 };
-const meta = { code: 'x', review: { status: 'draft', note: 'n' } };
+const meta = { code: 'x', dir: 'ltr', review: { status: 'draft', note: 'n' } };
 let dir = '';
 
 /** Writes a small locales tree: nl plus one language `xx` whose files the test chooses. */
@@ -66,6 +66,12 @@ describe('locale completeness check', () => {
       'kiosk.json': { welcome: { title: 'Welcome' }, n_other: 'y' },
     });
     expect(problems).toEqual(['xx/kiosk.json: missing welcome.intro']);
+  });
+
+  it('fails when meta.json gives no valid text direction', () => {
+    expect(tree({ ...complete, 'meta.json': { ...meta, dir: 'right-to-left' } })).toEqual([
+      'xx/meta.json: dir must be "ltr" or "rtl", not "right-to-left"',
+    ]);
   });
 
   it('fails when a locale lacks a whole client namespace or meta.json', () => {

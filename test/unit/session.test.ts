@@ -135,6 +135,8 @@ describe('completeRecord', () => {
     instrumentId: 'pilot-2019',
     instrumentVersion: 1,
     language: 'tr',
+    languagesUsed: ['nl', 'tr'],
+    pictograms: false,
     status: 'open',
     step: { kind: 'review' },
     startedAt: 1_700_000_000_000,
@@ -161,6 +163,7 @@ describe('completeRecord', () => {
       instrumentId: 'pilot-2019',
       instrumentVersion: 1,
       language: 'tr',
+      languagesUsed: ['nl', 'tr'],
       reference: 'AFS-1234',
       details: { firstName: 'Zoë', gender: 'female' },
       answers,
@@ -174,6 +177,18 @@ describe('completeRecord', () => {
     expect(record.profile.threshold).toBe(50);
     expect(record.profile.dominant).toEqual(['verbondenheid']);
     expect(record.profile.topRoles).toEqual(['begeleider']);
+  });
+
+  it('always lists the final language among the languages used (a row from an older tablet may lack it)', () => {
+    const record = completeRecord(
+      pilot,
+      { ...session, language: 'fa', languagesUsed: ['nl'] },
+      {},
+      {},
+      DEFAULT_SCORING,
+      1,
+    );
+    expect(record.languagesUsed).toEqual(['nl', 'fa']);
   });
 
   it('scores an empty session without numbers', () => {

@@ -30,6 +30,7 @@ interface Row {
   instrument_id: string;
   instrument_version: number;
   language: string;
+  languages_used: string[];
   started_at: Date | string;
   completed_at: Date | string;
   received_at: Date | string;
@@ -76,6 +77,12 @@ const FIXED: readonly Column[] = [
     name: 'language',
     meaning: 'Language the client answered in',
     values: 'language code (nl, en, …)',
+  },
+  {
+    name: 'languages_used',
+    meaning:
+      'Every language the client had on screen, in order of first use (differs when they switched)',
+    values: 'language codes separated by ;',
   },
   {
     name: 'started_at',
@@ -172,8 +179,9 @@ async function rows(db: Queryable, f: Filters): Promise<Row[]> {
   const { where, params } = filterSql(f, 1);
   const r = await db.query<Row>(
     `SELECT m.session_id::text AS id, m.client_id::text AS client_id, m.device_id::text AS device_id,
-       d.name AS device_name, m.instrument_id, m.instrument_version, m.language, m.started_at, m.completed_at,
-       m.received_at, m.score_mismatch, m.answers, m.server_profile
+       d.name AS device_name, m.instrument_id, m.instrument_version, m.language,
+       COALESCE(m.languages_used, jsonb_build_array(m.language)) AS languages_used, m.started_at,
+       m.completed_at, m.received_at, m.score_mismatch, m.answers, m.server_profile
      FROM measurements m JOIN devices d ON d.id = m.device_id
      WHERE ${where} ORDER BY m.completed_at, m.session_id`,
     params,
@@ -206,6 +214,7 @@ export async function exportCsv(
       r.instrument_id,
       r.instrument_version,
       r.language,
+      r.languages_used.join(';'),
       iso(r.started_at),
       iso(r.completed_at),
       iso(r.received_at),
