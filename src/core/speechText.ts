@@ -15,7 +15,6 @@ export function speechTextProblem(text: string): string | null {
   if (text.length === 0) return 'text is missing: give ?text= with the words to say';
   if ([...text].length > MAX_SPEECH_TEXT)
     return `text is longer than ${MAX_SPEECH_TEXT} characters; only short texts such as the agency name are rendered`;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return 'text contains control characters';
   if (!/[\p{L}\p{N}]/u.test(text)) return 'text has no letters or digits to say';
   return null;

@@ -30,6 +30,7 @@ import {
   startSession,
   type LoadedSession,
 } from '../storage/sessions.ts';
+import { keepPacks } from '../speech/offline.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { requestSync, startTabletSync } from '../sync/index.ts';
 import { KioskContext } from './context.ts';
@@ -94,6 +95,7 @@ export function KioskApp({ instrument }: KioskAppProps) {
       const s = await loadSettings();
       setSettings(s);
       loadFontsFor(availableLanguages(s.languages));
+      void keepPacks(s);
       startTabletSync(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();

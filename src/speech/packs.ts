@@ -3,7 +3,9 @@
  * works offline) and from the network otherwise. Only the languages enabled on the tablet are cached.
  */
 import type { AudioManifest } from '../core/audioManifest.ts';
+import { normalizeSpeechText } from '../core/speechText.ts';
 import { openCache } from '../platform/audio.ts';
+import { API } from '../sync/protocol.ts';
 
 /** The Cache Storage cache that holds the packs of the enabled languages. */
 export const AUDIO_CACHE = 'audio-packs-v1';
@@ -13,7 +15,7 @@ export const packBase = (lng: string): string => `/audio/${lng}/`;
 
 /** The server route that renders a text the build cannot know (the agency's name, an own consent text). */
 export const serverAudioUrl = (lng: string, text: string): string =>
-  `/api/speech?lng=${encodeURIComponent(lng)}&text=${encodeURIComponent(text)}`;
+  `${API.speech}?lng=${encodeURIComponent(lng)}&text=${encodeURIComponent(normalizeSpeechText(text))}`;
 
 const manifests = new Map<string, Promise<AudioManifest | null>>();
 
@@ -59,56 +61,161 @@ export function packFiles(m: AudioManifest): string[] {
   return [...files].map((f) => packBase(m.lng) + f);
 }
 
+/** True when some text of the pack says the agency's name, so the server's rendering of it belongs to the pack. */
+export const needsAgency = (m: AudioManifest): boolean =>
+  Object.values(m.entries).some((e) => e.segments.some((s) => 'kind' in s && s.kind === 'agency'));
+
+/** Every URL a language needs offline: its files, and the server's rendering of each extra text (the agency name). */
+export function packUrls(m: AudioManifest, extraTexts: readonly string[]): string[] {
+  const extra = needsAgency(m) ? extraTexts.map((t) => serverAudioUrl(m.lng, t)) : [];
+  return [...packFiles(m), ...extra];
+}
+
 /** How a language's pack stands on this tablet. */
 export type PackState = 'cached' | 'missing';
 
+/** Why caching stopped short: storage full, no network, the server refused, or no Cache Storage at all. */
+export type CacheProblem = 'quota' | 'offline' | 'failed' | 'unsupported';
+
+/** What a caching run found: each language's state, the first problem, and what it downloaded. */
+export interface CacheResult {
+  readonly states: Readonly<Record<string, PackState>>;
+  readonly problem: CacheProblem | null;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** The network and the cache a caching run uses (the app passes the real ones, tests their own). */
+export interface PackIo {
+  readonly fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  readonly cache: Cache | null;
+}
+
+/** The real network and the packs' Cache Storage cache. */
+export async function packIo(): Promise<PackIo> {
+  return { fetch: (u, init) => fetch(u, init), cache: await openCache(AUDIO_CACHE) };
+}
+
+/** A cache key as the app asks for it: path and query, without the origin. */
+const local = (url: string): string => {
+  const u = new URL(url, 'http://x');
+  return u.pathname + u.search;
+};
+
+const isQuota = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
+
+class QuotaFull extends Error {}
+
 /**
- * Caches the packs of `languages` (and `extraTexts` rendered by the server, e.g. the agency name) and drops packs of
- * languages no longer enabled. Safe to call again: files already cached are not fetched twice.
+ * Caches the packs of `languages` (and the server's rendering of `extraTexts`, the agency name, where a pack says it)
+ * and drops whatever is no longer wanted: packs of languages not enabled, renderings of an old agency name, files an
+ * older manifest named. A pack's manifest is cached only once all its files are, so a cached manifest never points at
+ * a missing file. Safe to repeat: cached files are not fetched again. Never throws.
  */
 export async function cachePacks(
+  io: PackIo,
   languages: readonly string[],
   extraTexts: readonly string[] = [],
-): Promise<void> {
-  const cache = await openCache(AUDIO_CACHE);
-  if (!cache) return;
-  for (const key of await cache.keys()) {
-    const lng = /\/audio\/([^/]+)\//.exec(new URL(key.url).pathname)?.[1];
-    if (lng && !languages.includes(lng)) await cache.delete(key);
-  }
-  for (const lng of languages) {
-    const res = await fetch(`${packBase(lng)}manifest.json`, { cache: 'no-cache' }).catch(
-      () => null,
+  onProgress?: (done: number, total: number) => void,
+): Promise<CacheResult> {
+  const { cache } = io;
+  const missingAll = Object.fromEntries(languages.map((l) => [l, 'missing' as const]));
+  if (!cache) return { states: missingAll, problem: 'unsupported', files: 0, bytes: 0 };
+  let problem: CacheProblem | null = null;
+  const note = (p: CacheProblem) => (problem ??= p);
+  let files = 0;
+  let bytes = 0;
+  try {
+    const wantedSpeech = new Set(
+      languages.flatMap((l) => extraTexts.map((t) => serverAudioUrl(l, t))),
     );
-    if (!res?.ok) continue;
-    const manifest = (await res.clone().json()) as AudioManifest;
-    const urls = [...packFiles(manifest), ...extraTexts.map((t) => serverAudioUrl(lng, t))];
-    const missing = (
-      await Promise.all(urls.map(async (u) => ((await cache.match(u)) ? null : u)))
-    ).filter((u): u is string => u !== null);
-    await addAll(cache, missing);
-    await cache.put(`${packBase(lng)}manifest.json`, res);
-    manifests.delete(lng);
-  }
-}
-
-async function addAll(cache: Cache, urls: readonly string[]): Promise<void> {
-  for (let i = 0; i < urls.length; i += 8) {
-    await Promise.all(
-      urls.slice(i, i + 8).map(async (u) => {
-        const r = await fetch(u).catch(() => null);
-        if (r?.ok) await cache.put(u, r);
+    for (const key of await cache.keys()) {
+      const url = local(key.url);
+      const lng = /^\/audio\/([^/]+)\//.exec(url)?.[1];
+      const stale = lng
+        ? !languages.includes(lng)
+        : url.startsWith(`${API.speech}?`) && !wantedSpeech.has(url);
+      if (stale) await cache.delete(key);
+    }
+    const have = new Set((await cache.keys()).map((k) => local(k.url)));
+    const fresh = await Promise.all(
+      languages.map(async (lng) => {
+        try {
+          const res = await io.fetch(`${packBase(lng)}manifest.json`, { cache: 'no-cache' });
+          if (!res.ok) {
+            note('failed');
+            return null;
+          }
+          const manifest = (await res.clone().json()) as AudioManifest;
+          return { lng, res, manifest, urls: packUrls(manifest, extraTexts) };
+        } catch {
+          note('offline');
+          return null;
+        }
       }),
     );
+    const todo = fresh.flatMap((f) => (f ? f.urls.filter((u) => !have.has(u)) : []));
+    let done = 0;
+    onProgress?.(0, todo.length);
+    const failed = new Set<string>();
+    const get = async (url: string) => {
+      let res: Response;
+      try {
+        res = await io.fetch(url);
+      } catch {
+        failed.add(url);
+        return note('offline');
+      }
+      if (!res.ok) {
+        failed.add(url);
+        return note('failed');
+      }
+      bytes += Number(res.headers.get('content-length') ?? 0);
+      try {
+        await cache.put(url, res);
+      } catch (e) {
+        if (isQuota(e)) throw new QuotaFull();
+        failed.add(url);
+        return note('failed');
+      }
+      files++;
+      onProgress?.(++done, todo.length);
+    };
+    // Four at a time: the kiosk's own requests still get through.
+    for (let i = 0; i < todo.length; i += 4) await Promise.all(todo.slice(i, i + 4).map(get));
+    for (const f of fresh) {
+      if (!f || f.urls.some((u) => failed.has(u))) continue;
+      await cache.put(`${packBase(f.lng)}manifest.json`, f.res);
+      manifests.delete(f.lng);
+      const keep = new Set([...f.urls, `${packBase(f.lng)}manifest.json`]);
+      for (const key of await cache.keys()) {
+        const url = local(key.url);
+        if (url.startsWith(packBase(f.lng)) && !keep.has(url)) await cache.delete(key);
+      }
+    }
+  } catch (e) {
+    note(e instanceof QuotaFull || isQuota(e) ? 'quota' : 'failed');
   }
+  const states: Record<string, PackState> = {};
+  for (const lng of languages) states[lng] = await packState(lng, extraTexts, cache);
+  return { states, problem, files, bytes };
 }
 
-/** Whether a language's pack (manifest and every file) is in the cache, for staff mode. */
-export async function packState(lng: string): Promise<PackState> {
-  const cache = await openCache(AUDIO_CACHE);
-  const res = await cache?.match(`${packBase(lng)}manifest.json`);
-  if (!cache || !res) return 'missing';
-  const m = (await res.json()) as AudioManifest;
-  const hits = await Promise.all(packFiles(m).map((u) => cache.match(u)));
-  return hits.every(Boolean) ? 'cached' : 'missing';
+/** Whether a language's pack (manifest, every file, the agency name where needed) is cached, for staff and status. */
+export async function packState(
+  lng: string,
+  extraTexts: readonly string[] = [],
+  cache: Cache | null = null,
+): Promise<PackState> {
+  const c = cache ?? (await openCache(AUDIO_CACHE));
+  const res = await c?.match(`${packBase(lng)}manifest.json`).catch(() => undefined);
+  if (!c || !res) return 'missing';
+  try {
+    const m = (await res.json()) as AudioManifest;
+    const have = new Set((await c.keys()).map((k) => local(k.url)));
+    return packUrls(m, extraTexts).every((u) => have.has(u)) ? 'cached' : 'missing';
+  } catch {
+    return 'missing';
+  }
 }

@@ -13,10 +13,7 @@ export const RENDER_VERSION = 'espeak-ng-1.0.2/mp3-24k/s150';
 
 /** The cache key of one rendering: the same for the build and the server, so both reuse each other's files. */
 export const renderKey = (voice: string, text: string): string =>
-  createHash('sha256')
-    .update(`${RENDER_VERSION}\n${voice}\n${text}`)
-    .digest('hex')
-    .slice(0, 32);
+  createHash('sha256').update(`${RENDER_VERSION}\n${voice}\n${text}`).digest('hex').slice(0, 32);
 
 /** Thrown by `render` when the queue is full: the caller answers "busy, try later". */
 export class RenderQueueFull extends Error {
@@ -141,11 +138,7 @@ export function createRenderPool(cacheDir: string, options: RenderPoolOptions = 
       if (running) return running;
       if (closed) return Promise.reject(new Error('the render pool is closed'));
       const busyWorkers = [...slots].filter((s) => s.job).length;
-      if (
-        options.maxQueue !== undefined &&
-        queue.length >= options.maxQueue &&
-        busyWorkers >= size
-      )
+      if (options.maxQueue !== undefined && queue.length >= options.maxQueue && busyWorkers >= size)
         return Promise.reject(new RenderQueueFull());
       const p = new Promise<Uint8Array>((resolve, reject) => {
         queue.push({ voice, text, resolve, reject });
