@@ -153,8 +153,11 @@ describe('audio packs on the tablet', () => {
     await page.addInitScript(() => {
       const w = window as unknown as { played: string[] };
       w.played = [];
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      const proto = HTMLMediaElement.prototype;
+      const play = Object.getOwnPropertyDescriptor(proto, 'play')?.value as (
+        this: HTMLMediaElement,
+      ) => Promise<void>;
+      proto.play = function (this: HTMLMediaElement) {
         w.played.push(this.src);
         return play.call(this);
       };

@@ -18,10 +18,8 @@ type Who = 'anonymous' | 'device' | 'staffLinked' | 'staffNotLinked' | 'coordina
 const WHO: readonly Who[] = ['anonymous', 'device', 'staffLinked', 'staffNotLinked', 'coordinator'];
 
 /** Route key "METHOD path" → expected class per column; a body that passes validation where one is needed. */
-const MATRIX: Record<
-  string,
-  { cells: [Cls, Cls, Cls, Cls, Cls]; body?: unknown; query?: string }
-> = {
+type Row = { cells: [Cls, Cls, Cls, Cls, Cls]; body?: unknown; query?: string };
+const MATRIX: Record<string, Row> = {
   'GET /api/health': { cells: ['2xx', '2xx', '2xx', '2xx', '2xx'] },
   // A kiosk asset like the audio packs: anyone may ask, limited by text length and a rendering budget.
   'GET /api/speech': { cells: ['2xx', '2xx', '2xx', '2xx', '2xx'], query: 'lng=nl&text=Matrix' },
