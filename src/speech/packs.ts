@@ -182,8 +182,17 @@ export async function cachePacks(
       files++;
       onProgress?.(++done, todo.length);
     };
-    // Four at a time: the kiosk's own requests still get through.
-    for (let i = 0; i < todo.length; i += 4) await Promise.all(todo.slice(i, i + 4).map(get));
+    // Four at a time (a browser opens six connections per server): the kiosk's own requests still get through.
+    let next = 0;
+    let full = false;
+    const lane = async () => {
+      while (!full && next < todo.length)
+        await get(todo[next++]!).catch((e: unknown) => {
+          full = true;
+          throw e;
+        });
+    };
+    await Promise.all([lane(), lane(), lane(), lane()]);
     for (const f of fresh) {
       if (!f || f.urls.some((u) => failed.has(u))) continue;
       await cache.put(`${packBase(f.lng)}manifest.json`, f.res);
