@@ -1,5 +1,6 @@
 /** Tablets: last sync, queued sessions, storage state, read-aloud per language; revoke a lost tablet; create a one-time enrollment code. */
 import { useState } from 'preact/hooks';
+import { ALL_LANGUAGES } from '../../core/settings.ts';
 import { WS_API, type DeviceRow, type NewEnrollCode } from '../../core/workspaceApi.ts';
 import { i18next } from '../../i18n/index.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -29,7 +30,9 @@ export function DevicesPanel() {
   };
   // Per enabled language: device voice, audio pack on the tablet, or nothing offline (flagged).
   const readAloud = (d: DeviceRow) => {
-    const modes = Object.entries(d.status?.readAloud ?? {});
+    // The database keeps no key order: show Dutch first, then the product's language order.
+    const rank = (l: string) => (ALL_LANGUAGES.includes(l) ? ALL_LANGUAGES.indexOf(l) : 99);
+    const modes = Object.entries(d.status?.readAloud ?? {}).sort(([a], [b]) => rank(a) - rank(b));
     if (modes.length === 0) return t('devices.unknown');
     return (
       <ul class="readaloud-modes">
