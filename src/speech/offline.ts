@@ -35,8 +35,12 @@ const publish = (next: Partial<PackStatus>) => {
 async function runOnce(w: PackWish): Promise<void> {
   cancelRetry();
   publish({ running: true, done: 0, total: 0 });
-  const result = await cachePacks(await packIo(), w.languages, [w.agencyName], (done, total) =>
-    publish({ done, total }),
+  const result = await cachePacks(
+    await packIo(),
+    w.languages,
+    [w.agencyName],
+    (done, total) => publish({ done, total }),
+    (lng) => publish({ states: { ...status.states, [lng]: 'cached' } }),
   );
   publish({ running: false, problem: result.problem, states: result.states });
   // Offline now: try again the moment the network is back, without anyone having to ask.

@@ -118,6 +118,7 @@ export async function cachePacks(
   languages: readonly string[],
   extraTexts: readonly string[] = [],
   onProgress?: (done: number, total: number) => void,
+  onReady?: (lng: string) => void,
 ): Promise<CacheResult> {
   const { cache } = io;
   const missingAll = Object.fromEntries(languages.map((l) => [l, 'missing' as const]));
@@ -182,19 +183,22 @@ export async function cachePacks(
       files++;
       onProgress?.(++done, todo.length);
     };
-    // Four at a time (a browser opens six connections per server): the kiosk's own requests still get through.
-    let next = 0;
-    let full = false;
-    const lane = async () => {
-      while (!full && next < todo.length)
-        await get(todo[next++]!).catch((e: unknown) => {
-          full = true;
-          throw e;
-        });
-    };
-    await Promise.all([lane(), lane(), lane(), lane()]);
+    // One language after another (the first enabled, Dutch, is ready soonest), four files at a time: a browser
+    // opens six connections per server, so the kiosk's own requests still get through.
     for (const f of fresh) {
-      if (!f || f.urls.some((u) => failed.has(u))) continue;
+      if (!f) continue;
+      const mine = f.urls.filter((u) => !have.has(u));
+      let next = 0;
+      let full = false;
+      const lane = async () => {
+        while (!full && next < mine.length)
+          await get(mine[next++]!).catch((e: unknown) => {
+            full = true;
+            throw e;
+          });
+      };
+      await Promise.all([lane(), lane(), lane(), lane()]);
+      if (f.urls.some((u) => failed.has(u))) continue;
       await cache.put(`${packBase(f.lng)}manifest.json`, f.res);
       manifests.delete(f.lng);
       const keep = new Set([...f.urls, `${packBase(f.lng)}manifest.json`]);
@@ -202,6 +206,7 @@ export async function cachePacks(
         const url = local(key.url);
         if (url.startsWith(packBase(f.lng)) && !keep.has(url)) await cache.delete(key);
       }
+      onReady?.(f.lng);
     }
   } catch (e) {
     note(e instanceof QuotaFull || isQuota(e) ? 'quota' : 'failed');

@@ -30,9 +30,12 @@ export function ReadAloudPanel({ settings }: ReadAloudPanelProps) {
     const refresh = () =>
       void readAloudPaths({ languages, agencyName }).then((p) => live && setPaths(p));
     refresh();
+    let states = packStatus().states;
     const offStatus = onPackStatus((s) => {
       setStatus(s);
-      if (!s.running) refresh();
+      // A language finished (or the run ended): look again; plain progress needs no new look.
+      if (!s.running || s.states !== states) refresh();
+      states = s.states;
     });
     const offVoices = onVoicesChanged(refresh);
     return () => {
@@ -42,12 +45,11 @@ export function ReadAloudPanel({ settings }: ReadAloudPanelProps) {
     };
   }, [key]); // `key` stands for languages and agencyName
 
+  // While a download runs, a language without its pack yet is "being downloaded", not yet a problem.
+  const shown = (p: ReadAloudPath | undefined) =>
+    !p ? 'checking' : p.kind === 'none' && status.running ? 'pending' : p.kind;
   const describe = (p: ReadAloudPath | undefined) =>
-    !p
-      ? t('readaloud.checking')
-      : p.kind === 'voice'
-        ? t('readaloud.voice', { name: p.voiceName })
-        : t(`readaloud.${p.kind}`);
+    p?.kind === 'voice' ? t('readaloud.voice', { name: p.voiceName }) : t(`readaloud.${shown(p)}`);
 
   return (
     <section aria-labelledby="readaloud-title" data-testid="readaloud-panel">
@@ -64,9 +66,9 @@ export function ReadAloudPanel({ settings }: ReadAloudPanelProps) {
           {languages.map((code) => {
             const p = paths?.[code];
             return (
-              <tr key={code} data-lng={code} data-path={p?.kind ?? 'checking'}>
+              <tr key={code} data-lng={code} data-path={shown(p)}>
                 <th scope="row">{languageName(code, staffLanguage())}</th>
-                <td class={p?.kind === 'none' ? 'error' : undefined}>{describe(p)}</td>
+                <td class={shown(p) === 'none' ? 'error' : undefined}>{describe(p)}</td>
               </tr>
             );
           })}
