@@ -30,7 +30,6 @@ import {
   startSession,
   type LoadedSession,
 } from '../storage/sessions.ts';
-import { keepPacks } from '../speech/offline.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { requestSync, startTabletSync } from '../sync/index.ts';
 import { KioskContext } from './context.ts';
@@ -95,7 +94,8 @@ export function KioskApp({ instrument }: KioskAppProps) {
       const s = await loadSettings();
       setSettings(s);
       loadFontsFor(availableLanguages(s.languages));
-      void keepPacks(s);
+      // Audio for the enabled languages, kept offline; loaded after the first screen, never in its way.
+      void import('../speech/offline.ts').then((m) => m.keepPacks(s));
       startTabletSync(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();

@@ -6,7 +6,7 @@
 import type { AgencySettings } from '../core/settings.ts';
 import { onceOnline } from '../platform/network.ts';
 import { voiceFor } from '../platform/speech.ts';
-import { cachePacks, packIo, packState, type CacheProblem, type PackState } from './packs.ts';
+import { cachePacks, packIo, packState, type CacheProblem, type PackState } from './packCache.ts';
 
 /** What the tablet wants offline: the enabled languages and the agency name said in them. */
 export type PackWish = Pick<AgencySettings, 'languages' | 'agencyName'>;

@@ -5,7 +5,6 @@
 import type { DeviceStatusReport } from '../core/workspaceApi.ts';
 import { WS_API } from '../core/workspaceApi.ts';
 import { isPersisted, storageEstimate } from '../platform/storageManager.ts';
-import { readAloudModes } from '../speech/offline.ts';
 import { loadEnrollment } from '../storage/device.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { outboxCounts } from '../storage/outbox.ts';
@@ -16,6 +15,7 @@ const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev
 /** Per enabled language how it is read aloud here (device voice, cached audio pack, or nothing offline). */
 async function readAloud(): Promise<DeviceStatusReport['readAloud']> {
   try {
+    const { readAloudModes } = await import('../speech/offline.ts');
     return await readAloudModes(await loadSettings());
   } catch {
     return undefined;

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { cachePacks } from '../../src/speech/packs.ts';
+import { cachePacks } from '../../src/speech/packCache.ts';
 import { freshDatabase } from './fixtures.ts';
 import { fakeServer, manifestFor, MemoryCache, packPaths } from './fakeAudioServer.ts';
 import { openStaff } from './staffHarness.tsx';

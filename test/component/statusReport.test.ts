@@ -1,7 +1,7 @@
 // The tablet's status report: counts from the outbox, sent with the device token; a failure never throws.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { cachePacks } from '../../src/speech/packs.ts';
+import { cachePacks } from '../../src/speech/packCache.ts';
 import { saveSettings } from '../../src/storage/settings.ts';
 import { fakeServer, manifestFor, MemoryCache } from './fakeAudioServer.ts';
 import { database } from '../../src/storage/db.ts';
