@@ -44,7 +44,7 @@ async function runOnce(w: PackWish): Promise<void> {
   );
   publish({ running: false, problem: result.problem, states: result.states });
   // Offline now: try again the moment the network is back, without anyone having to ask.
-  if (result.problem === 'offline') cancelRetry = onceOnline(() => void keepPacks(w));
+  if (result.problem === 'offline') cancelRetry = onceOnline(() => void keepPacks(wish ?? w));
 }
 
 /**

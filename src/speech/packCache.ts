@@ -144,7 +144,9 @@ export async function cachePacks(
           });
       };
       await Promise.all([lane(), lane(), lane(), lane()]);
-      if (f.urls.some((u) => failed.has(u))) continue;
+      // The pack's own files decide whether its manifest is kept: without the agency name's rendering the pack
+      // still works offline (the stand-in "the organisation" is said), it is only not complete.
+      if (packFiles(f.manifest).some((u) => failed.has(u))) continue;
       await cache.put(`${packBase(f.lng)}manifest.json`, f.res);
       forgetManifest(f.lng);
       const keep = new Set([...f.urls, `${packBase(f.lng)}manifest.json`]);
@@ -152,7 +154,7 @@ export async function cachePacks(
         const url = local(key.url);
         if (url.startsWith(packBase(f.lng)) && !keep.has(url)) await cache.delete(key);
       }
-      onReady?.(f.lng);
+      if (!f.urls.some((u) => failed.has(u))) onReady?.(f.lng);
     }
   } catch (e) {
     note(e instanceof QuotaFull || isQuota(e) ? 'quota' : 'failed');

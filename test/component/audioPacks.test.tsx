@@ -74,6 +74,23 @@ describe('cachePacks', () => {
   });
 });
 
+describe('cachePacks without the agency name', () => {
+  it('keeps the pack usable offline when the server cannot say the name, and reports it incomplete', async () => {
+    const server = fakeServer(packs());
+    server.state.speechStatus = 503;
+    const cache = new MemoryCache();
+    const r = await cachePacks(
+      { fetch: server.fetch, cache: cache as unknown as Cache },
+      ['nl'],
+      ['Werkplein X'],
+    );
+    expect(r).toMatchObject({ problem: 'failed', states: { nl: 'missing' } });
+    expect(cache.paths()).toEqual(
+      packPaths('nl', 'Werkplein X').filter((p) => !p.startsWith('/api/')),
+    );
+  });
+});
+
 describe('read-aloud in staff mode', () => {
   beforeEach(freshDatabase);
   afterEach(() => vi.unstubAllGlobals());

@@ -52,7 +52,7 @@ export function manifestFor(lng: string, files: readonly string[] = ['a.mp3', 'b
 
 /** A fetch that answers like the server: manifests, pack files and /api/speech; `offline` makes every call fail. */
 export function fakeServer(manifests: Map<string, AudioManifest>) {
-  const state = { offline: false, calls: [] as string[] };
+  const state = { offline: false, speechStatus: 200, calls: [] as string[] };
   const fetch = (u: RequestInfo | URL): Promise<Response> => {
     const url = new URL(abs(u));
     state.calls.push(url.pathname + url.search);
@@ -71,7 +71,10 @@ export function fakeServer(manifests: Map<string, AudioManifest>) {
         );
       return Promise.resolve(mp3());
     }
-    if (url.pathname === '/api/speech') return Promise.resolve(mp3());
+    if (url.pathname === '/api/speech')
+      return Promise.resolve(
+        state.speechStatus === 200 ? mp3() : new Response('{}', { status: state.speechStatus }),
+      );
     return Promise.resolve(new Response('', { status: 404 }));
   };
   return { fetch, state };
