@@ -118,7 +118,9 @@ describe('tablet sync', () => {
       async () => (await dumpTablet(page)).outbox?.length === 0,
       120_000,
     );
-    expect(calls).toBeGreaterThan(faults.length);
+    // Every fault was met. The last one (restart, then the request goes on) may itself succeed: whether the browser's
+    // request dies with the old server depends on which connections were open (audio packs download meanwhile).
+    expect(calls).toBeGreaterThanOrEqual(faults.length);
     const after = await server.stored();
     expect(after.length).toBe(before.length + 3);
     expect(new Set(after).size).toBe(after.length);
