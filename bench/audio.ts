@@ -24,3 +24,77 @@ export function benchAudioPacks(): string[] {
       `  ${lng.padEnd(3)} ${String(files).padStart(4)} files  ${(bytes / 1024).toFixed(0).padStart(6)} kB`,
   );
 }
+
+/** Paths the tablet must cache for `lng`: manifest, files, the agency name. */
+async function packUrls(url: string, lng: string, agency: string): Promise<string[]> {
+  const m = (await (await fetch(`${url}/audio/${lng}/manifest.json`)).json()) as {
+    entries: Record<string, { segments: ({ file: string } | { slot: string })[] }>;
+    numbers: Record<string, string>;
+  };
+  const files = new Set<string>();
+  for (const e of Object.values(m.entries))
+    for (const s of e.segments) if ('file' in s) files.add(`/audio/${lng}/${s.file}`);
+  for (const f of Object.values(m.numbers)) files.add(`/audio/${lng}/${f}`);
+  return [
+    `/audio/${lng}/manifest.json`,
+    ...files,
+    `/api/speech?lng=${lng}&text=${encodeURIComponent(agency)}`,
+  ];
+}
+
+/**
+ * The tablet filling its audio cache in headless Chromium against the real server on loopback: Dutch alone first,
+ * then each other language beside Dutch (the previous one is dropped). Time runs from the app's start to the last file
+ * cached; bytes are what that language holds in Cache Storage. The agency name is rendered by the server each time.
+ */
+export async function benchPackFill(): Promise<string[]> {
+  const { launchBrowser, startApp } = await import('../test/browser/harness.ts');
+  const app = await startApp();
+  const browser = await launchBrowser();
+  const lines: string[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.route('**/audio/**', (r) => r.abort());
+    await page.goto(app.url);
+    await page.waitForSelector('main[data-screen="welcome"]');
+    await page.unroute('**/audio/**');
+    for (const lng of ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa']) {
+      const agency = `Werkplein ${lng}`;
+      const wanted = await packUrls(app.url, lng, agency);
+      await page.evaluate(
+        (v) =>
+          new Promise<void>((done, fail) => {
+            const open = indexedDB.open('slimme-intake');
+            open.onerror = () => fail(new Error('open failed'));
+            open.onsuccess = () => {
+              const tx = open.result.transaction('settings', 'readwrite');
+              tx.objectStore('settings').put({ key: 'agency', value: v });
+              tx.oncomplete = () => (open.result.close(), done());
+            };
+          }),
+        { languages: ['nl', lng], agencyName: agency },
+      );
+      const started = performance.now();
+      await page.reload();
+      const bytes = await page.evaluate(async (urls) => {
+        const cache = await caches.open('audio-packs-v1');
+        for (;;) {
+          const hits = await Promise.all(urls.map((u) => cache.match(u)));
+          if (hits.every(Boolean)) {
+            const sizes = await Promise.all(hits.map(async (h) => (await h!.blob()).size));
+            return sizes.reduce((a, b) => a + b, 0);
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }, wanted);
+      const ms = performance.now() - started;
+      lines.push(
+        `  ${lng.padEnd(3)} ${String(wanted.length).padStart(4)} files  ${(bytes / 1024).toFixed(0).padStart(6)} kB  ${(ms / 1000).toFixed(2).padStart(6)} s from app start to cached`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await app.dispose();
+  }
+  return lines;
+}

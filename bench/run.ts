@@ -1,5 +1,5 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
-import { benchAudioPacks } from './audio.ts';
+import { benchAudioPacks, benchPackFill } from './audio.ts';
 import { benchBundle } from './bundle.ts';
 import { benchDashboard } from './dashboard.ts';
 import { benchKiosk } from './kiosk.ts';
@@ -20,6 +20,7 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
     'Read-aloud: tap on the speaker → sound from the audio pack (budget: under 150 ms)',
     benchReadAloud,
   ],
+  ['Audio cache fill on a tablet (Dutch, then each language beside it; loopback)', benchPackFill],
   ['Workspace: staff client page first render after sign-in', benchWorkspace],
   ['Dashboard over 100,000 measurements (budget: under 200 ms)', benchDashboard],
 ];

@@ -9,9 +9,9 @@ import {
   type ManifestSegment,
 } from '../../src/core/audioManifest.ts';
 import { textHash } from '../../src/core/textHash.ts';
-import { createRenderPool } from './renderPool.ts';
+import { createRenderPool } from '../../src/server/speech/renderPool.ts';
 import { buildLanguages, clientTexts, covers, requiredKeys, type PackText } from './texts.ts';
-import { MAX_NUMBER, VOICES } from './voices.ts';
+import { MAX_NUMBER, VOICES } from '../../src/server/speech/voices.ts';
 
 /** One language's pack as files to write under audio/<lng>/. */
 export interface BuiltPack {
@@ -49,7 +49,7 @@ export async function buildPacks(opts: {
         expected.set(lng, texts);
         const voice = VOICES[lng];
         if (!voice) {
-          problems.push(`${lng}: no eSpeak NG voice is configured (scripts/audio/voices.ts)`);
+          problems.push(`${lng}: no eSpeak NG voice is configured (src/server/speech/voices.ts)`);
           return null;
         }
         const files = new Map<string, Uint8Array>();

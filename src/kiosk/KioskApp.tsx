@@ -108,6 +108,8 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       const s = await loadSettings();
       setSettings(s);
       loadFontsFor(availableLanguages(s.languages));
+      // Audio for the enabled languages, kept offline; loaded after the first screen, never in its way.
+      void import('../speech/offline.ts').then((m) => m.keepPacks(s));
       startTabletSync(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();

@@ -22,3 +22,10 @@ export async function withExclusiveLock<T>(name: string, fn: () => Promise<T>): 
   if (!locks) return fn();
   return locks.request(name, { ifAvailable: true }, async (lock) => (lock ? fn() : null));
 }
+
+/** Calls `fn` once, the next time the browser says the network is back; returns the cancel. */
+export function onceOnline(fn: () => void): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  window.addEventListener('online', fn, { once: true });
+  return () => window.removeEventListener('online', fn);
+}

@@ -22,13 +22,20 @@ import { registerSecurityHeaders } from './headers.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
 import { registerStatic } from './staticFiles.ts';
+import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
+import type { RenderPool } from './speech/renderPool.ts';
 
 /** How to build a server; everything has a default except where the data lives. */
 export interface ServerOptions {
   /** An open database; when absent, PGlite is opened in `dataDir` (and closed with the server). */
   readonly db?: Db;
-  /** Where embedded PGlite keeps its files when no `db` is given. */
+  /** Where embedded PGlite keeps its files when no `db` is given, and `speech/` the rendered agency names. */
   readonly dataDir?: string;
+  /** Where /api/speech keeps its renderings; defaults to `dataDir/speech`. */
+  readonly speechCacheDir?: string;
+  /** Other limits for /api/speech (tests), and a look at its render pool once it exists. */
+  readonly speechLimits?: SpeechLimits;
+  readonly onSpeechPool?: (pool: RenderPool) => void;
   /** The built PWA; defaults to ./dist. */
   readonly distDir?: string;
   /** Access-log sink; false for silence (tests). Lines hold method, route pattern, status and duration only. */
@@ -83,6 +90,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   registerSettingsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
+  registerSpeechRoute(app, {
+    cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
+    clock,
+    ...(options.speechLimits ? { limits: options.speechLimits } : {}),
+    ...(options.onSpeechPool ? { onPool: options.onSpeechPool } : {}),
+  });
   await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;

@@ -18,6 +18,7 @@ const release = embedded ? claimDataDir(dataDir) : () => undefined;
 const db = await openDbFromEnv();
 const app = await createServer({
   db,
+  dataDir,
   ...(process.env.DIST_DIR ? { distDir: process.env.DIST_DIR } : {}),
 });
 app.addHook('onClose', async () => {

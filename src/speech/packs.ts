@@ -3,7 +3,9 @@
  * works offline) and from the network otherwise. Only the languages enabled on the tablet are cached.
  */
 import type { AudioManifest } from '../core/audioManifest.ts';
+import { normalizeSpeechText } from '../core/speechText.ts';
 import { openCache } from '../platform/audio.ts';
+import { API } from '../sync/protocol.ts';
 
 /** The Cache Storage cache that holds the packs of the enabled languages. */
 export const AUDIO_CACHE = 'audio-packs-v1';
@@ -13,7 +15,7 @@ export const packBase = (lng: string): string => `/audio/${lng}/`;
 
 /** The server route that renders a text the build cannot know (the agency's name, an own consent text). */
 export const serverAudioUrl = (lng: string, text: string): string =>
-  `/api/speech?lng=${encodeURIComponent(lng)}&text=${encodeURIComponent(text)}`;
+  `${API.speech}?lng=${encodeURIComponent(lng)}&text=${encodeURIComponent(normalizeSpeechText(text))}`;
 
 const manifests = new Map<string, Promise<AudioManifest | null>>();
 
@@ -50,6 +52,11 @@ export async function loadSound(url: string, keep = false): Promise<Blob | null>
   return res ? res.blob() : null;
 }
 
+/** Drops the remembered manifest of `lng`, after the cache got a new one. */
+export function forgetManifest(lng: string): void {
+  manifests.delete(lng);
+}
+
 /** Every file a manifest refers to. */
 export function packFiles(m: AudioManifest): string[] {
   const files = new Set<string>();
@@ -57,58 +64,4 @@ export function packFiles(m: AudioManifest): string[] {
     for (const s of e.segments) if ('file' in s) files.add(s.file);
   for (const f of Object.values(m.numbers)) files.add(f);
   return [...files].map((f) => packBase(m.lng) + f);
-}
-
-/** How a language's pack stands on this tablet. */
-export type PackState = 'cached' | 'missing';
-
-/**
- * Caches the packs of `languages` (and `extraTexts` rendered by the server, e.g. the agency name) and drops packs of
- * languages no longer enabled. Safe to call again: files already cached are not fetched twice.
- */
-export async function cachePacks(
-  languages: readonly string[],
-  extraTexts: readonly string[] = [],
-): Promise<void> {
-  const cache = await openCache(AUDIO_CACHE);
-  if (!cache) return;
-  for (const key of await cache.keys()) {
-    const lng = /\/audio\/([^/]+)\//.exec(new URL(key.url).pathname)?.[1];
-    if (lng && !languages.includes(lng)) await cache.delete(key);
-  }
-  for (const lng of languages) {
-    const res = await fetch(`${packBase(lng)}manifest.json`, { cache: 'no-cache' }).catch(
-      () => null,
-    );
-    if (!res?.ok) continue;
-    const manifest = (await res.clone().json()) as AudioManifest;
-    const urls = [...packFiles(manifest), ...extraTexts.map((t) => serverAudioUrl(lng, t))];
-    const missing = (
-      await Promise.all(urls.map(async (u) => ((await cache.match(u)) ? null : u)))
-    ).filter((u): u is string => u !== null);
-    await addAll(cache, missing);
-    await cache.put(`${packBase(lng)}manifest.json`, res);
-    manifests.delete(lng);
-  }
-}
-
-async function addAll(cache: Cache, urls: readonly string[]): Promise<void> {
-  for (let i = 0; i < urls.length; i += 8) {
-    await Promise.all(
-      urls.slice(i, i + 8).map(async (u) => {
-        const r = await fetch(u).catch(() => null);
-        if (r?.ok) await cache.put(u, r);
-      }),
-    );
-  }
-}
-
-/** Whether a language's pack (manifest and every file) is in the cache, for staff mode. */
-export async function packState(lng: string): Promise<PackState> {
-  const cache = await openCache(AUDIO_CACHE);
-  const res = await cache?.match(`${packBase(lng)}manifest.json`);
-  if (!cache || !res) return 'missing';
-  const m = (await res.json()) as AudioManifest;
-  const hits = await Promise.all(packFiles(m).map((u) => cache.match(u)));
-  return hits.every(Boolean) ? 'cached' : 'missing';
 }

@@ -1,10 +1,12 @@
-/** Device settings for staff: agency name, consent text, which details are asked, thresholds and timings. */
+/** Device settings for staff: agency name, consent text, languages on offer, details asked, thresholds and timings. */
 import { useState } from 'preact/hooks';
 import { DETAIL_FIELDS, type FieldMode } from '../core/details.ts';
 import { SETTING_BOUNDS, type AgencySettings } from '../core/settings.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { staffLanguage } from '../i18n/staffLanguage.ts';
 import { useT } from '../i18n/useT.ts';
 import { saveSettings } from '../storage/settings.ts';
-import { decimal } from './format.ts';
+import { decimal, languageName } from './format.ts';
 
 /** Props: the current settings, and what to do after saving. */
 export interface SettingsFormProps {
@@ -49,6 +51,7 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
     agencyName: settings.agencyName,
     consentText: settings.consentText ?? '',
     detailFields: { ...settings.detailFields },
+    languages: [...settings.languages],
     previewRetention: settings.previewRetention,
     numbers: Object.fromEntries(
       NUMBERS.map(([k]) => [k, String(numberOf(settings, k)).replace('.', ',')]),
@@ -73,6 +76,7 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
         agencyName: draft.agencyName,
         consentText: draft.consentText.trim() || null,
         detailFields: draft.detailFields,
+        languages: draft.languages,
         previewRetention: draft.previewRetention,
         scoring: {
           dominantThreshold: num('dominantThreshold'),
@@ -119,6 +123,39 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
           value={draft.consentText}
           onInput={(e) => setDraft({ ...draft, consentText: e.currentTarget.value })}
         />
+        <fieldset>
+          <legend>{t('settings.languages_title')}</legend>
+          <p class="hint">{t('settings.languages_hint')}</p>
+          {LANGUAGES.map(({ code, name }) => (
+            <label key={code} class="staff-check">
+              <input
+                type="checkbox"
+                value={code}
+                checked={code === 'nl' || draft.languages.includes(code)}
+                disabled={code === 'nl'}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    languages: e.currentTarget.checked
+                      ? LANGUAGES.map((l) => l.code).filter(
+                          (l) => l === code || draft.languages.includes(l),
+                        )
+                      : draft.languages.filter((l) => l !== code),
+                  })
+                }
+              />
+              <span>
+                {languageName(code, staffLanguage())}
+                {code !== 'nl' && (
+                  <span lang={code} class="muted">
+                    {' '}
+                    ({name})
+                  </span>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <fieldset>
           <legend>{t('settings.fields_title')}</legend>
           {DETAIL_FIELDS.map((f) => (

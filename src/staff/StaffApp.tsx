@@ -8,6 +8,8 @@ import { useIdle } from '../kiosk/useIdle.ts';
 import { now } from '../platform/clock.ts';
 import type { SessionRow } from '../storage/db.ts';
 import { discardSession, resumeSession } from '../storage/sessions.ts';
+import { keepPacks } from '../speech/offline.ts';
+import type { AgencySettings } from '../core/settings.ts';
 import { loadPinHash } from '../storage/settings.ts';
 import {
   listCompleted,
@@ -85,6 +87,11 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
   }, [view.kind, refresh]);
 
   const home = () => setView({ kind: 'home' });
+  // New languages or a new agency name (saved here or sent at enrollment): fetch their audio now, while online.
+  const changeSettings = (s: AgencySettings) => {
+    setSettings(s);
+    void keepPacks(s);
+  };
   const exit = () => props.onExit(settings);
   const problem = failed && (
     <p class="error staff-problem" role="alert">
@@ -122,7 +129,8 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
             onGo={(to) => setView({ kind: to })}
             onLock={lock}
             onExit={exit}
-            onSettings={setSettings}
+            settings={settings}
+            onSettings={changeSettings}
           />
         );
       case 'handover':
@@ -178,7 +186,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return (
           <SettingsForm
             settings={settings}
-            onSaved={setSettings}
+            onSaved={changeSettings}
             onChangePin={() => setView({ kind: 'change-pin' })}
             onBack={home}
           />

@@ -2,6 +2,7 @@
 import type { StorageHealth } from '../storage/health.ts';
 import { useT } from '../i18n/useT.ts';
 import type { AgencySettings } from '../core/settings.ts';
+import { ReadAloudPanel } from './ReadAloudPanel.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { megabytes } from './format.ts';
 
@@ -13,6 +14,7 @@ export interface StaffHomeProps {
   readonly onGo: (to: 'handover' | 'completed' | 'interrupted' | 'settings') => void;
   readonly onLock: () => void;
   readonly onExit: () => void;
+  readonly settings: AgencySettings;
   readonly onSettings: (s: AgencySettings) => void;
 }
 
@@ -67,6 +69,7 @@ export function StaffHome(p: StaffHomeProps) {
           </>
         )}
       </section>
+      <ReadAloudPanel settings={p.settings} />
       <SyncPanel onSettings={p.onSettings} />
       <div class="screen-actions">
         <button type="button" class="secondary" onClick={p.onLock}>

@@ -1,3 +1,5 @@
+import { languageMeta } from '../i18n/languages.ts';
+
 /** Number and time formats for staff screens, Dutch style ("93,75%", "4,4 uit 5"), in one place. */
 
 /** Percentages and other scores: at most two decimals, decimal comma. */
@@ -18,3 +20,12 @@ export const dateTime = new Intl.DateTimeFormat('nl-NL', {
 
 /** "a, b en c": joins names the Dutch way. */
 export const andList = new Intl.ListFormat('nl-NL', { style: 'long', type: 'conjunction' });
+
+/** A language's name in the screen's language `ui` ("Arabisch" / "Arabic"), or its own name where the browser has none. */
+export function languageName(code: string, ui: string): string {
+  try {
+    return new Intl.DisplayNames([ui], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return languageMeta(code).name;
+  }
+}

@@ -10,6 +10,8 @@ export const API = {
   enroll: '/api/devices/enroll',
   config: '/api/devices/config',
   syncSessions: '/api/sync/sessions',
+  /** GET ?lng=&text=: a short text (the agency name) rendered to MP3 by the server; anonymous, throttled. */
+  speech: '/api/speech',
 } as const;
 
 /** The server's current public key, which tablets seal records to. */

@@ -6,12 +6,23 @@ import type { DeviceStatusReport } from '../core/workspaceApi.ts';
 import { WS_API } from '../core/workspaceApi.ts';
 import { isPersisted, storageEstimate } from '../platform/storageManager.ts';
 import { loadEnrollment } from '../storage/device.ts';
+import { loadSettings } from '../storage/settings.ts';
 import { outboxCounts } from '../storage/outbox.ts';
 
 /** The running app's version, set by vite's `define`; 'dev' under tests without it. */
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
-/** Builds the report from local storage only: counts and storage facts, never a client's data. */
+/** Per enabled language how it is read aloud here (device voice, cached audio pack, or nothing offline). */
+async function readAloud(): Promise<DeviceStatusReport['readAloud']> {
+  try {
+    const { readAloudModes } = await import('../speech/offline.ts');
+    return await readAloudModes(await loadSettings());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the report from local storage only: counts, storage and read-aloud facts, never a client's data. */
 export async function buildStatusReport(): Promise<DeviceStatusReport> {
   let counts = { queued: 0, rejected: 0 };
   let error: string | null = null;
@@ -20,7 +31,11 @@ export async function buildStatusReport(): Promise<DeviceStatusReport> {
   } catch (e) {
     error = e instanceof Error ? e.name : 'storage error';
   }
-  const [persisted, estimate] = await Promise.all([isPersisted(), storageEstimate()]);
+  const [persisted, estimate, modes] = await Promise.all([
+    isPersisted(),
+    storageEstimate(),
+    readAloud(),
+  ]);
   return {
     queued: counts.queued,
     rejected: counts.rejected,
@@ -31,6 +46,7 @@ export async function buildStatusReport(): Promise<DeviceStatusReport> {
       error,
     },
     appVersion: APP_VERSION,
+    ...(modes ? { readAloud: modes } : {}),
   };
 }
 

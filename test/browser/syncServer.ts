@@ -26,7 +26,7 @@ export async function startSyncServer(): Promise<SyncServer> {
   const distDir = join(work, 'dist');
   cpSync(resolve(import.meta.dirname, '../../dist'), distDir, { recursive: true });
   const db = await openPglite(join(work, 'pglite'));
-  let app: FastifyInstance = await createServer({ db, distDir, log: false });
+  let app: FastifyInstance = await createServer({ db, distDir, dataDir: work, log: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -52,7 +52,7 @@ export async function startSyncServer(): Promise<SyncServer> {
     },
     async restart() {
       await app.close();
-      app = await createServer({ db, distDir, log: false });
+      app = await createServer({ db, distDir, dataDir: work, log: false });
       await app.listen({ port, host: '127.0.0.1' });
     },
     async dispose() {

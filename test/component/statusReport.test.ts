@@ -1,5 +1,9 @@
 // The tablet's status report: counts from the outbox, sent with the device token; a failure never throws.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { cachePacks } from '../../src/speech/packCache.ts';
+import { saveSettings } from '../../src/storage/settings.ts';
+import { fakeServer, manifestFor, MemoryCache } from './fakeAudioServer.ts';
 import { database } from '../../src/storage/db.ts';
 import { saveEnrollment } from '../../src/storage/device.ts';
 import { sendStatusReport } from '../../src/sync/statusReport.ts';
@@ -19,6 +23,7 @@ const row = (id: string, rejected: { status: number; error: string } | null) => 
 beforeEach(async () => {
   await freshDatabase();
 });
+afterEach(() => vi.unstubAllGlobals());
 
 describe('sendStatusReport', () => {
   it('sends nothing before the tablet is enrolled', async () => {
@@ -73,5 +78,28 @@ describe('sendStatusReport', () => {
       enrolledAt: 0,
     });
     expect(await sendStatusReport(() => Promise.reject(new TypeError('offline')))).toBe(false);
+  });
+
+  it('says per enabled language how it is read aloud: a cached pack, or nothing offline', async () => {
+    await saveEnrollment({
+      serverUrl: 'http://server.test',
+      deviceId: 'd1',
+      deviceName: 'Tablet',
+      token: 'secret',
+      serverKey: { keyId: 'k1', publicKeyJwk: {} },
+      enrolledAt: 0,
+    });
+    await saveSettings({ ...DEFAULT_SETTINGS, languages: ['nl', 'ar'], agencyName: 'Loket' });
+    const cache = new MemoryCache();
+    const server = fakeServer(new Map([['nl', manifestFor('nl')]]));
+    await cachePacks({ fetch: server.fetch, cache: cache as unknown as Cache }, ['nl'], ['Loket']);
+    vi.stubGlobal('caches', { open: () => Promise.resolve(cache) });
+    let body: Record<string, unknown> = {};
+    await sendStatusReport((_url, init) => {
+      body = JSON.parse(init?.body as string) as Record<string, unknown>;
+      return Promise.resolve(new Response(null, { status: 204 }));
+    });
+    // No device voices here (as on a tablet without them): Dutch plays its cached pack, Arabic has nothing offline.
+    expect(body.readAloud).toEqual({ nl: 'audio', ar: 'none' });
   });
 });

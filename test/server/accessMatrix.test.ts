@@ -1,5 +1,8 @@
 // Every /api route × role: the test fails when a registered route is missing from the table below.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/app.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
@@ -15,8 +18,11 @@ type Who = 'anonymous' | 'device' | 'staffLinked' | 'staffNotLinked' | 'coordina
 const WHO: readonly Who[] = ['anonymous', 'device', 'staffLinked', 'staffNotLinked', 'coordinator'];
 
 /** Route key "METHOD path" → expected class per column; a body that passes validation where one is needed. */
-const MATRIX: Record<string, { cells: [Cls, Cls, Cls, Cls, Cls]; body?: unknown }> = {
+type Row = { cells: [Cls, Cls, Cls, Cls, Cls]; body?: unknown; query?: string };
+const MATRIX: Record<string, Row> = {
   'GET /api/health': { cells: ['2xx', '2xx', '2xx', '2xx', '2xx'] },
+  // A kiosk asset like the audio packs: anyone may ask, limited by text length and a rendering budget.
+  'GET /api/speech': { cells: ['2xx', '2xx', '2xx', '2xx', '2xx'], query: 'lng=nl&text=Matrix' },
   // An unknown code is 401 code_invalid for everyone: enrollment needs no session.
   'POST /api/devices/enroll': {
     cells: ['401', '401', '401', '401', '401'],
@@ -118,6 +124,7 @@ let spare: EnrollResponse;
 const cookies: Partial<Record<Who, string>> = {};
 const users: Partial<Record<Who, TestUser>> = {};
 let userId = '';
+const speechCacheDir = mkdtempSync(join(tmpdir(), 'si-matrix-speech-'));
 
 beforeAll(async () => {
   db = await testDb();
@@ -127,6 +134,7 @@ beforeAll(async () => {
     log: false,
     clock: clock.now,
     distDir: '/nonexistent-dist',
+    speechCacheDir,
     onRoute: (r) => {
       if (!r.url.startsWith('/api/')) return;
       for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
@@ -171,6 +179,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await db.close();
+  rmSync(speechCacheDir, { recursive: true, force: true });
 });
 
 const classOf = (status: number): Cls =>
@@ -204,7 +213,8 @@ describe(`access matrix (${DB_KIND})`, () => {
           `/api/clients/${UNKNOWN_ID_ROWS.includes(key) ? randomUUID() : clientId}`,
         )
         .replace('/api/measurements/:id', `/api/measurements/${measurementId}`)
-        .replace(':id', spare.deviceId);
+        .replace(':id', spare.deviceId)
+        .concat(entry.query ? `?${entry.query}` : '');
       const got: Cls[] = [];
       for (const who of WHO) {
         const body =

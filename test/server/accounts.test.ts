@@ -15,6 +15,7 @@ const report = {
   rejected: 1,
   storage: { persisted: true, usageBytes: 1000, quotaBytes: 5000, error: null },
   appVersion: '0.1.0',
+  readAloud: { nl: 'voice', ar: 'audio', ti: 'none' },
 };
 
 describe(`accounts (${DB_KIND})`, () => {
@@ -84,6 +85,12 @@ describe(`accounts (${DB_KIND})`, () => {
     >();
     expect(rows[0]).toMatchObject({ id: f.tablet.deviceId, status: { ...report } });
     expect(rows[0]?.lastSyncAt).not.toBeNull();
+    const badMode = { ...report, readAloud: { nl: 'loud' } };
+    const refused = await ws(f.app, 'POST', '/api/devices/status', {
+      bearer: f.tablet.token,
+      body: badMode,
+    });
+    expect(refused.statusCode).toBe(400);
     const revoked = await ws(f.app, 'POST', `/api/devices/${f.tablet.deviceId}/revoke`, {
       cookie: c.cookie,
     });

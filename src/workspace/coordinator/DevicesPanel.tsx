@@ -1,8 +1,10 @@
-/** Tablets: last sync, queued sessions, storage state; revoke a lost tablet; create a one-time enrollment code. */
+/** Tablets: last sync, queued sessions, storage state, read-aloud per language; revoke a lost tablet; create a one-time enrollment code. */
 import { useState } from 'preact/hooks';
+import { ALL_LANGUAGES } from '../../core/settings.ts';
 import { WS_API, type DeviceRow, type NewEnrollCode } from '../../core/workspaceApi.ts';
+import { i18next } from '../../i18n/index.ts';
 import { useT } from '../../i18n/useT.ts';
-import { dateTime, megabytes } from '../../staff/format.ts';
+import { dateTime, languageName, megabytes } from '../../staff/format.ts';
 import { api, path } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { useLoad } from '../useLoad.ts';
@@ -25,6 +27,27 @@ export function DevicesPanel() {
       used,
       quota,
     });
+  };
+  // Per enabled language: device voice, audio pack on the tablet, or nothing offline (flagged).
+  const readAloud = (d: DeviceRow) => {
+    // The database keeps no key order: show Dutch first, then the product's language order.
+    const rank = (l: string) => (ALL_LANGUAGES.includes(l) ? ALL_LANGUAGES.indexOf(l) : 99);
+    const modes = Object.entries(d.status?.readAloud ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    if (modes.length === 0) return t('devices.unknown');
+    return (
+      <ul class="readaloud-modes">
+        {modes.map(([lng, mode]) => (
+          <li
+            key={lng}
+            data-lng={lng}
+            data-mode={mode}
+            class={mode === 'none' ? 'error' : undefined}
+          >
+            {t(`devices.read_${mode}`, { language: languageName(lng, i18next.language) })}
+          </li>
+        ))}
+      </ul>
+    );
   };
   const revoke = async (d: DeviceRow) => {
     if (!confirm(t('devices.revoke_confirm', { name: d.name }))) return;
@@ -59,6 +82,7 @@ export function DevicesPanel() {
                   <th scope="col">{t('devices.last_sync')}</th>
                   <th scope="col">{t('devices.queued')}</th>
                   <th scope="col">{t('devices.storage')}</th>
+                  <th scope="col">{t('devices.read_aloud')}</th>
                   <th scope="col">{t('devices.status')}</th>
                 </tr>
               </thead>
@@ -69,6 +93,7 @@ export function DevicesPanel() {
                     <td>{when(d.lastSyncAt)}</td>
                     <td>{d.status ? d.status.queued : '–'}</td>
                     <td>{storage(d)}</td>
+                    <td>{readAloud(d)}</td>
                     <td>
                       {d.revokedAt ? (
                         t('devices.revoked', { time: when(d.revokedAt) })

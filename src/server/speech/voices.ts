@@ -1,4 +1,4 @@
-// Build time: which eSpeak NG voice speaks each language, and where none exists, the stand-in and why.
+// Build and server: which eSpeak NG voice speaks each language, and where none exists, the stand-in and why.
 
 /** eSpeak NG voice per language code; a language missing here cannot get an audio pack. */
 export const VOICES: Readonly<Record<string, { voice: string; fallbackNote: string | null }>> = {

@@ -1,4 +1,4 @@
-// Build-time only: renders one text with eSpeak NG (GPL, WASM) and encodes it as MP3. Never imported by the app.
+// Node only (build and server): renders one text with eSpeak NG (GPL, WASM) and encodes it as MP3. Never in the app bundle.
 import { parentPort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,8 @@ const encoder = await createMp3Encoder();
 async function wav(voice, text) {
   const errors = [];
   const es = await ESpeakNg({
-    arguments: ['-v', voice, '-s', '150', '-w', '/tmp/out.wav', text],
+    // '--' ends the options: a text such as "--help" or "-f x" is spoken, never read as an option.
+    arguments: ['-v', voice, '-s', '150', '-w', '/tmp/out.wav', '--', text],
     instantiateWasm(imports, done) {
       void WebAssembly.instantiate(wasm, imports).then((i) => done(i, wasm));
       return {};
@@ -58,11 +59,11 @@ function mp3(bytes) {
   throw new Error('eSpeak NG wrote a WAV without data');
 }
 
-parentPort.on('message', async ({ id, voice, text }) => {
+parentPort.on('message', async ({ voice, text }) => {
   try {
     const out = mp3(await wav(voice, text));
-    parentPort.postMessage({ id, bytes: out }, [out.buffer]);
+    parentPort.postMessage({ bytes: out }, [out.buffer]);
   } catch (e) {
-    parentPort.postMessage({ id, error: String(e) });
+    parentPort.postMessage({ error: String(e) });
   }
 });

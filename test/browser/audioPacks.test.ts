@@ -1,0 +1,199 @@
+// Read-aloud offline in Chromium: the tablet caches the audio packs of its enabled languages (and the agency name the
+// server speaks), drops a language staff switch off, and plays from the cache with the network cut.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, startApp, type AppServer } from './harness.ts';
+import { KioskPage } from './pages/KioskPage.ts';
+import { StaffPage } from './pages/StaffPage.ts';
+
+const AGENCY = 'Werkplein  Zuidoost';
+const SPOKEN_AGENCY = 'Werkplein Zuidoost'; // as the tablet asks for it: whitespace normalised
+const ALL = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'];
+
+let app: AppServer;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+const manifests = new Map<string, { entries: Record<string, { segments: object[] }> }>();
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  for (const lng of ALL)
+    manifests.set(
+      lng,
+      (await (await fetch(`${app.url}/audio/${lng}/manifest.json`)).json()) as {
+        entries: Record<string, { segments: object[] }>;
+      },
+    );
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await app?.dispose();
+});
+
+/** Every URL a language's pack needs on the tablet: manifest, files, the agency name. */
+function expectedUrls(lng: string): string[] {
+  const m = manifests.get(lng) as unknown as {
+    entries: Record<string, { segments: ({ file: string } | { slot: string })[] }>;
+    numbers: Record<string, string>;
+  };
+  const files = new Set<string>();
+  for (const e of Object.values(m.entries))
+    for (const s of e.segments) if ('file' in s) files.add(`/audio/${lng}/${s.file}`);
+  for (const f of Object.values(m.numbers)) files.add(`/audio/${lng}/${f}`);
+  return [
+    `/audio/${lng}/manifest.json`,
+    ...files,
+    `/api/speech?lng=${lng}&text=${encodeURIComponent(SPOKEN_AGENCY)}`,
+  ];
+}
+
+/** The paths (with query) of everything in the tablet's audio cache. */
+const cachedUrls = (p: Page): Promise<string[]> =>
+  p.evaluate(async () => {
+    const cache = await caches.open('audio-packs-v1');
+    return (await cache.keys()).map((r) => {
+      const u = new URL(r.url);
+      return u.pathname + u.search;
+    });
+  });
+
+async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Stores agency settings on the tablet (as enrollment would) before the app reads them. */
+async function seedSettings(p: Page, value: Record<string, unknown>): Promise<void> {
+  await p.evaluate(
+    (v) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('slimme-intake');
+        open.onerror = () => fail(new Error('open failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'agency', value: v });
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+        };
+      }),
+    value,
+  );
+}
+
+describe('audio packs on the tablet', () => {
+  it('caches every file of the nl and ar packs and the agency name at start, and nothing of the others', async () => {
+    ctx = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
+    page = await ctx.newPage();
+    // First visit with the default settings (all languages): keep the packs away until the tablet has its own.
+    await page.route('**/audio/**', (r) => r.abort());
+    await page.goto(app.url);
+    await new KioskPage(page).expectScreen('welcome');
+    await seedSettings(page, { languages: ['nl', 'ar'], agencyName: AGENCY });
+    await page.unroute('**/audio/**');
+    await page.reload();
+    await new KioskPage(page).expectScreen('welcome');
+
+    const wanted = [...expectedUrls('nl'), ...expectedUrls('ar')];
+    expect(wanted.length).toBeGreaterThan(300);
+    await until('the nl and ar packs in the cache', async () => {
+      const have = new Set(await cachedUrls(page));
+      return wanted.every((u) => have.has(u));
+    });
+    const have = await cachedUrls(page);
+    expect(new Set(have)).toEqual(new Set(wanted));
+    for (const lng of ALL.filter((l) => l !== 'nl' && l !== 'ar'))
+      expect(have.filter((u) => u.includes(`/audio/${lng}/`) || u.includes(`lng=${lng}&`))).toEqual(
+        [],
+      );
+  });
+
+  it('shows staff each language on the audio pack, and drops Arabic when staff switch it off', async () => {
+    await page.goto(app.url);
+    const staff = new StaffPage(page);
+    await staff.open();
+    const panel = page.getByTestId('readaloud-panel');
+    await panel.locator('tr[data-lng="ar"][data-path="audio"]').waitFor();
+    expect(
+      await panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.path)),
+    ).toEqual(['audio', 'audio']);
+    expect(await panel.locator('tr[data-lng="ar"] th').textContent()).toBe('Arabisch');
+    await panel.screenshot({
+      path: resolve(import.meta.dirname, '../../test-results/staff-readaloud.png'),
+    });
+
+    await page.getByRole('button', { name: 'Instellingen' }).click();
+    await page.getByRole('checkbox', { name: /Arabisch/ }).uncheck();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.').waitFor();
+    await until('no Arabic audio left', async () => {
+      const urls = await cachedUrls(page);
+      return !urls.some((u) => u.startsWith('/audio/ar/') || u.includes('lng=ar&'));
+    });
+    expect(new Set(await cachedUrls(page))).toEqual(new Set(expectedUrls('nl')));
+    await page.getByRole('button', { name: 'Terug' }).click();
+    await panel.locator('tr[data-lng="nl"][data-path="audio"]').waitFor();
+    expect(await panel.locator('tbody tr').count()).toBe(1);
+  });
+  it('plays the agency name and a pack text from the cache with the network cut', async () => {
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().startsWith('read-aloud:')) warnings.push(m.text());
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { played: string[] };
+      w.played = [];
+      const proto = HTMLMediaElement.prototype;
+      const play = Object.getOwnPropertyDescriptor(proto, 'play')?.value as (
+        this: HTMLMediaElement,
+      ) => Promise<void>;
+      proto.play = function (this: HTMLMediaElement) {
+        w.played.push(this.src);
+        return play.call(this);
+      };
+    });
+    await page.reload();
+    const kiosk = new KioskPage(page);
+    await kiosk.expectScreen('welcome');
+    await ctx.setOffline(true);
+
+    // The agency name, rendered by the server while online, is on the tablet and decodes as sound.
+    const agency = await page.evaluate(
+      async (url) => {
+        const network = await fetch(url, { cache: 'no-store' }).then(
+          () => 'reached',
+          () => 'offline',
+        );
+        const hit = await (await caches.open('audio-packs-v1')).match(url);
+        if (!hit) return { network, seconds: 0, type: '' };
+        const audio = await new AudioContext().decodeAudioData(await hit.arrayBuffer());
+        return { network, seconds: audio.duration, type: hit.headers.get('content-type') };
+      },
+      `/api/speech?lng=nl&text=${encodeURIComponent(SPOKEN_AGENCY)}`,
+    );
+    expect(agency.network).toBe('offline');
+    expect(agency.type).toBe('audio/mpeg');
+    expect(agency.seconds).toBeGreaterThan(0.5);
+
+    // The kiosk's own read-aloud (no device voice in headless Chromium, so the pack): a pictogram tap says its label.
+    await page.getByRole('button', { name: 'Antwoorden met plaatjes' }).click();
+    await kiosk.startAndConsent();
+    await kiosk.fillDetails();
+    await page.locator('.pictogram-answer[data-value="4"]').click();
+    await until('the label to play', () =>
+      page.evaluate(() => (window as unknown as { played: string[] }).played.length > 0),
+    );
+    expect(warnings).toEqual([]);
+    await ctx.setOffline(false);
+  });
+});

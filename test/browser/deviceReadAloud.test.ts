@@ -1,0 +1,64 @@
+// The coordinator's device list shows, per enabled language, how each tablet reads aloud (from its status report).
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSetupCode } from '../../src/server/auth/setupCode.ts';
+import { launchBrowser } from './harness.ts';
+import { WorkspacePage } from './pages/WorkspacePage.ts';
+import { startSyncServer, type SyncServer } from './syncServer.ts';
+
+let server: SyncServer;
+let browser: Browser;
+const PASSWORD = 'een lange zin als wachtwoord';
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  browser = await launchBrowser();
+  const setupCode = await createSetupCode(server.db, Date.now());
+  const r = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
+  });
+  expect(r.status).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('device list', () => {
+  it('shows the read-aloud path of each enabled language, and flags one without audio offline', async () => {
+    const tablet = (await server.enroll('Tablet balie')) as { token: string };
+    const sent = await fetch(`${server.url}/api/devices/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
+      body: JSON.stringify({
+        queued: 0,
+        rejected: 0,
+        storage: { persisted: true, usageBytes: 3_000_000, quotaBytes: 900_000_000, error: null },
+        appVersion: '0.1.0',
+        readAloud: { nl: 'voice', ar: 'audio', ti: 'none' },
+      }),
+    });
+    expect(sent.status).toBe(204);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await new WorkspacePage(page, server.url).signIn('cora', PASSWORD);
+    await page.goto(`${server.url}/werkplek/beheer`);
+    const list = page.getByTestId('devices');
+    await list.locator('.readaloud-modes').waitFor();
+    expect(
+      await list
+        .locator('.readaloud-modes li')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-lng'), e.textContent])),
+    ).toEqual([
+      ['nl', 'Nederlands: stem van de tablet'],
+      ['ar', 'Arabisch: geluid op de tablet'],
+      ['ti', 'Tigrinya: geen geluid, niet offline'],
+    ]);
+    await list.screenshot({
+      path: resolve(import.meta.dirname, '../../test-results/devices-readaloud.png'),
+    });
+    await page.close();
+  });
+});
