@@ -39,7 +39,7 @@ import { MessageScreen } from './MessageScreen.tsx';
 import { SessionFlow } from './SessionFlow.tsx';
 import { loadStaffApp, type Handover, type StaffAppProps } from './staffBridge.ts';
 import { StorageErrorScreen } from './StorageErrorScreen.tsx';
-import { useIdle } from './useIdle.ts';
+import { useIdle } from '../platform/useIdle.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
 
 type View =
