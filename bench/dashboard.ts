@@ -1,22 +1,16 @@
 // Dashboard over 100,000 measurements: seeded with one INSERT … generate_series, then timed through app.inject.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServer } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { createUser } from '../src/server/auth/users.ts';
 import { rebuildRollup } from '../src/server/clients/rollup.ts';
 import type { Db } from '../src/server/db.ts';
-import { openPglite } from '../src/server/dbPglite.ts';
-import { openPostgres } from '../src/server/dbPostgres.ts';
 import { createEnrollCode } from '../src/server/devices.ts';
+import { onEachDatabase, percentile } from './databases.ts';
 
 const N = 100_000;
 const RUNS = 20;
-const pct = (s: number[], p: number) =>
-  s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 
 const PROFILE = (
   v: string,
@@ -88,7 +82,7 @@ async function benchOne(label: string, db: Db): Promise<string[]> {
           throw new Error(`dashboard ${r.statusCode}`);
       }
       ms.sort((a, b) => a - b);
-      return `p50 ${pct(ms, 50).toFixed(0)} ms, p95 ${pct(ms, 95).toFixed(0)} ms`;
+      return `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`;
     };
     return [
       `  ${label}: seeded ${N} measurements + rollup in ${(seeded / 1000).toFixed(1)} s`,
@@ -101,29 +95,7 @@ async function benchOne(label: string, db: Db): Promise<string[]> {
 }
 
 /** Runs the dashboard bench on PGlite and, when DATABASE_URL is set, on PostgreSQL. */
-export async function benchDashboard(): Promise<string[]> {
-  const lines: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'si-dash-'));
-  const pglite = await openPglite(dir);
-  try {
-    lines.push(...(await benchOne('PGlite', pglite)));
-  } finally {
-    await pglite.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const pg = await openPostgres(url, { schema, max: 10 });
-    try {
-      lines.push(...(await benchOne('PostgreSQL', pg)));
-    } finally {
-      await pg.exec(`DROP SCHEMA "${schema}" CASCADE`);
-      await pg.close();
-    }
-  } else lines.push('  PostgreSQL: skipped (set DATABASE_URL)');
-  return lines;
-}
+export const benchDashboard = (): Promise<string[]> => onEachDatabase('si-dash', benchOne);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
   for (const line of await benchDashboard()) console.log(line);

@@ -1,8 +1,7 @@
 // Server ingest under load: 50 simulated tablets over loopback HTTP, beside the raw batched-insert ceiling of the same DB.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseInstrument } from '../src/core/instrument.ts';
 import { scoreAnswers } from '../src/core/scoring.ts';
@@ -10,11 +9,10 @@ import type { CompletedRecord } from '../src/core/session.ts';
 import type { SealedSession } from '../src/core/wire.ts';
 import { createServer } from '../src/server/app.ts';
 import type { Db } from '../src/server/db.ts';
-import { openPglite } from '../src/server/dbPglite.ts';
-import { openPostgres } from '../src/server/dbPostgres.ts';
 import { createEnrollCode } from '../src/server/devices.ts';
 import type { EnrollResponse, SyncResponse } from '../src/sync/protocol.ts';
 import { sealRecord } from '../src/sync/seal.ts';
+import { onEachDatabase, percentile } from './databases.ts';
 
 const TABLETS = 50;
 const SESSIONS_PER_TABLET = 60;
@@ -51,9 +49,6 @@ function record(i: number): CompletedRecord {
     completedAt: 1_770_000_300_000,
   };
 }
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function httpIngest(db: Db): Promise<{ perSecond: number; p50: number; p99: number }> {
   const app = await createServer({ db, log: false, distDir: '/nonexistent' });
@@ -102,8 +97,8 @@ async function httpIngest(db: Db): Promise<{ perSecond: number; p50: number; p99
     latencies.sort((a, b) => a - b);
     return {
       perSecond: (TABLETS * SESSIONS_PER_TABLET) / seconds,
-      p50: pct(latencies, 50),
-      p99: pct(latencies, 99),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
     };
   } finally {
     await app.close();
@@ -165,29 +160,10 @@ async function benchOne(label: string, db: Db): Promise<string[]> {
 
 /** Runs the ingest bench on PGlite (temp folder) and, when DATABASE_URL is set, on PostgreSQL; returns the lines. */
 export async function benchServerIngest(): Promise<string[]> {
-  const lines = [
+  return [
     `  ${TABLETS * SESSIONS_PER_TABLET} sealed sessions, ${TABLETS} concurrent tablets over loopback HTTP`,
+    ...(await onEachDatabase('si-bench', benchOne)),
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'si-bench-'));
-  const pglite = await openPglite(dir);
-  try {
-    lines.push(...(await benchOne('PGlite', pglite)));
-  } finally {
-    await pglite.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const pg = await openPostgres(url, { schema, max: 10 });
-    try {
-      lines.push(...(await benchOne('PostgreSQL', pg)));
-    } finally {
-      await pg.exec(`DROP SCHEMA "${schema}" CASCADE`);
-      await pg.close();
-    }
-  } else lines.push('  PostgreSQL: skipped (set DATABASE_URL)');
-  return lines;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)

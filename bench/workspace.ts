@@ -1,5 +1,6 @@
 // Bench: the staff client page's first render after sign-in, in Chromium at 4× CPU throttling (budget 1 s), 5 runs.
 import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { createSetupCode } from '../src/server/auth/setupCode.ts';
 import { sealRecord } from '../src/sync/seal.ts';
 import type { ServerKey } from '../src/sync/protocol.ts';
@@ -56,6 +57,8 @@ export async function benchWorkspace(): Promise<string[]> {
       body: JSON.stringify({ staffId: staff.id }),
     });
     const times: number[] = [];
+    const wall: number[] = [];
+    const signIn: number[] = [];
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
@@ -65,20 +68,60 @@ export async function benchWorkspace(): Promise<string[]> {
       await page.waitForSelector('[data-screen=signin]');
       await page.fill('#username', 'sam');
       await page.fill('#password', PASSWORD);
+      // Timed in the page: from the click's event time to the frame after the profile's first bar is in the DOM.
+      // Playwright's waitForSelector polls with a back-off of up to 500 ms, which alone would add that much.
+      await page.evaluate(() => {
+        const marks: { click?: number; painted?: number } = {};
+        Object.assign(globalThis, { benchMarks: marks });
+        document.addEventListener('click', (e) => (marks.click ??= e.timeStamp), true);
+        const observer = new MutationObserver(() => {
+          if (
+            !document.querySelector('[data-screen=client] [data-posture=verbondenheid] .bar-value')
+          )
+            return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now())));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
       const start = Date.now();
       await page.click('[data-screen=signin] button[type=submit]');
       await page.waitForSelector('[data-screen=client] [data-posture=verbondenheid] .bar-value');
-      times.push(Date.now() - start);
+      wall.push(Date.now() - start);
+      const marks = await page.waitForFunction(() => {
+        const m = (globalThis as { benchMarks?: { click?: number; painted?: number } }).benchMarks;
+        return m?.painted !== undefined && m.click !== undefined ? m.painted - m.click : null;
+      });
+      times.push(Math.round(Number(await marks.jsonValue())));
+      // How much of it is the sign-in request itself (the server's scrypt check), not the page.
+      signIn.push(
+        await page.evaluate(() => {
+          const login = performance
+            .getEntriesByType('resource')
+            .map((e) => e as PerformanceResourceTiming)
+            .find((e) => e.name.endsWith('/api/auth/login'));
+          const click = (globalThis as { benchMarks?: { click?: number } }).benchMarks?.click ?? 0;
+          return Math.round(login ? login.responseEnd - click : 0);
+        }),
+      );
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
     const p50 = sorted[2] ?? 0;
     const max = sorted[4] ?? 0;
+    const wallSorted = [...wall].sort((a, b) => a - b);
+    const after = times.map((t, i) => t - (signIn[i] ?? 0)).sort((a, b) => a - b);
+    const login = [...signIn].sort((a, b) => a - b);
     return [
       `  staff client page after sign-in, 4× CPU throttling: p50 ${p50} ms, max ${max} ms over 5 runs (budget 1000 ms) ${max < 1000 ? 'OK' : 'OVER BUDGET'}`,
+      `  of which click → signed in (server's password check): p50 ${login[2] ?? 0} ms; signed in → page drawn: p50 ${after[2] ?? 0} ms, max ${after[4] ?? 0} ms`,
+      `  (wall clock with Playwright's click and polling: p50 ${wallSorted[2] ?? 0} ms, max ${wallSorted[4] ?? 0} ms)`,
     ];
   } finally {
     await browser.close();
     await server.dispose();
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  for (const line of await benchWorkspace()) console.log(line);

@@ -97,6 +97,8 @@ export interface Me {
   readonly postures: readonly string[];
   readonly idleTimeoutSeconds: number;
   readonly idleWarningSeconds: number;
+  /** The agency's name from its settings, for the imago sentence and the client summary (staff cannot read settings). */
+  readonly agencyName: string;
 }
 
 export interface UserSummary {

@@ -44,7 +44,7 @@ import { ReadAloudProvider } from './ReadAloudProvider.tsx';
 import { SessionFlow } from './SessionFlow.tsx';
 import { loadStaffApp, type Handover, type StaffAppProps } from './staffBridge.ts';
 import { StorageErrorScreen } from './StorageErrorScreen.tsx';
-import { useIdle } from './useIdle.ts';
+import { useIdle } from '../platform/useIdle.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
 
 type View =

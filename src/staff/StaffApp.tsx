@@ -4,7 +4,7 @@ import { itemsInOrder } from '../core/instrument.ts';
 import { addTexts } from '../i18n/index.ts';
 import { availableLanguages, languageMeta } from '../i18n/languages.ts';
 import type { StaffAppProps } from '../kiosk/staffBridge.ts';
-import { useIdle } from '../kiosk/useIdle.ts';
+import { useIdle } from '../platform/useIdle.ts';
 import { now } from '../platform/clock.ts';
 import type { SessionRow } from '../storage/db.ts';
 import { discardSession, resumeSession } from '../storage/sessions.ts';

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Instrument } from '../core/instrument.ts';
 import { WS_API, type Me } from '../core/workspaceApi.ts';
-import type { AgencySettings } from '../core/settings.ts';
 import { useT } from '../i18n/useT.ts';
 import { api, ApiError, onSignedOut } from './api.ts';
+import { preloadRoute } from './preloadRoute.ts';
 import { Workspace } from './context.ts';
 import { Routes } from './Routes.tsx';
 import { Shell } from './Shell.tsx';
@@ -20,20 +20,17 @@ type State =
   | { readonly kind: 'loading' }
   | { readonly kind: 'signed-out'; readonly reason: 'none' | 'idle' | 'server' }
   | { readonly kind: 'setup' }
-  | { readonly kind: 'in'; readonly me: Me; readonly agencyName: string | null };
+  | { readonly kind: 'in'; readonly me: Me };
 
 /** The app. */
 export function WorkspaceApp({ instrument }: WorkspaceAppProps) {
   const t = useT('workspace');
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const enter = useCallback(async (me: Me) => {
-    let agencyName: string | null = null;
-    if (me.role === 'coordinator') {
-      const settings = await api<AgencySettings>('GET', WS_API.settings).catch(() => null);
-      agencyName = settings?.agencyName || null;
-    }
-    setState({ kind: 'in', me, agencyName });
+  const enter = useCallback((me: Me) => {
+    // The screen's data loads while the shell renders, instead of after it.
+    preloadRoute();
+    setState({ kind: 'in', me });
   }, []);
 
   useEffect(() => {
@@ -61,16 +58,13 @@ export function WorkspaceApp({ instrument }: WorkspaceAppProps) {
   if (state.kind === 'loading') return <p class="loading-line">{t('common.loading')}</p>;
   if (state.kind === 'setup')
     return (
-      <Setup
-        onDone={(me) => void enter(me)}
-        onCancel={() => setState({ kind: 'signed-out', reason: 'none' })}
-      />
+      <Setup onDone={enter} onCancel={() => setState({ kind: 'signed-out', reason: 'none' })} />
     );
   if (state.kind === 'signed-out')
     return (
       <SignIn
         reason={state.reason}
-        onSignedIn={(me) => void enter(me)}
+        onSignedIn={enter}
         onSetup={() => setState({ kind: 'setup' })}
       />
     );
@@ -79,8 +73,8 @@ export function WorkspaceApp({ instrument }: WorkspaceAppProps) {
       value={{
         me: state.me,
         instrument,
-        agencyName: state.agencyName ?? t('common.agency_fallback'),
-        agencyKnown: state.agencyName !== null,
+        agencyName: state.me.agencyName || t('common.agency_fallback'),
+        agencyKnown: state.me.agencyName !== '',
         refreshMe,
       }}
     >

@@ -1,4 +1,5 @@
 /** The workspace's only door to the server: typed JSON calls against the contract in src/core/workspaceApi.ts. */
+import { now } from '../platform/clock.ts';
 import type { ApiError as ApiErrorBody } from '../sync/protocol.ts';
 
 /** A non-2xx answer: keeps the status and the server's error code so screens can say what went wrong. */
@@ -36,8 +37,25 @@ export function withQuery(p: string, query: Readonly<Record<string, string | nul
   return s ? `${p}?${s}` : p;
 }
 
+/** GETs started ahead of their screen (see preload), with when they started. */
+const preloaded = new Map<string, { readonly at: number; readonly answer: Promise<unknown> }>();
+/** A preloaded answer older than this is not handed out (the screen was never shown; fetch afresh). */
+const PRELOAD_FRESH_MS = 5000;
+
+/** Starts a GET now; the next `api('GET', url)` within a few seconds gets its answer instead of asking again. */
+export function preload(url: string): void {
+  const answer = api('GET', url);
+  answer.catch(() => undefined);
+  preloaded.set(url, { at: now(), answer });
+}
+
 /** One call: JSON in, JSON out (or undefined for 204); throws ApiError for any non-2xx status. */
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const early = method === 'GET' ? preloaded.get(url) : undefined;
+  if (early) {
+    preloaded.delete(url);
+    if (now() - early.at < PRELOAD_FRESH_MS) return early.answer as Promise<T>;
+  }
   const init: RequestInit = {
     method,
     credentials: 'same-origin',

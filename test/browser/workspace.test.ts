@@ -11,6 +11,7 @@ import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
 import { launchBrowser } from './harness.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
 import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 
 let server: SyncServer;
 let cookie = '';
@@ -75,6 +76,8 @@ describe('workspace in the browser', () => {
     await ws.openFirstClient();
     expect(await ws.postureValue('verbondenheid')).toBe('93,75%');
     expect(await ws.hasAdviceFor('verbondenheid')).toBe(true);
+    // Staff cannot read the settings, yet the imago sentence names the agency (not "de organisatie").
+    expect(await page.textContent('#imago-title')).toContain(DEFAULT_SETTINGS.agencyName);
     await ws.signOut();
 
     // Erasure: the coordinator erases the client; gone from the lists, the export and the database; replay refused.

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 beforeEach(async () => {
-  await f.db.exec('TRUNCATE measurements, tombstones, clients, dashboard_daily CASCADE');
+  await f.db.exec('TRUNCATE measurements, tombstones, clients, dashboard_rollup CASCADE');
   await saveSettings(f.db, {}, f.clock.now());
 });
 

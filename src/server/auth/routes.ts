@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WS_API, type LoginThrottled, type Me } from '../../core/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
+import type { Queryable } from '../db.ts';
+import { loadSettings } from '../settingsStore.ts';
 import { asObject, cleanText, cleanUsername } from '../bodies.ts';
 import { sendError } from '../errors.ts';
 import { writeAudit } from './audit.ts';
@@ -43,10 +45,11 @@ import {
 
 const LOGIN_FAILED = 'username or password is wrong';
 
-/** The Me answer for a user. */
-export const meOf = (
+/** The Me answer for a user, with the agency's name from the settings. */
+export const meOf = async (
+  db: Queryable,
   u: Pick<UserRecord, 'name' | 'username' | 'role' | 'postures'> & { userId: string },
-): Me => ({
+): Promise<Me> => ({
   userId: u.userId,
   name: u.name,
   username: u.username,
@@ -54,6 +57,7 @@ export const meOf = (
   postures: u.postures,
   idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
   idleWarningSeconds: IDLE_WARNING_MS / 1000,
+  agencyName: (await loadSettings(db)).agencyName,
 });
 
 async function throttled(reply: FastifyReply, seconds: number) {
@@ -70,7 +74,7 @@ async function signIn(ctx: ApiContext, req: FastifyRequest, reply: FastifyReply,
   await purgeExpiredSessions(ctx.db, now);
   const { token } = await createSession(ctx.db, user.id, now);
   setSessionCookie(req, reply, token);
-  return meOf({ ...user, userId: user.id });
+  return meOf(ctx.db, { ...user, userId: user.id });
 }
 
 /** Registers setup, login, logout, logout-everywhere, me, password and my postures. */
@@ -214,10 +218,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void 
     return reply.code(204).send();
   });
 
-  app.get(WS_API.me, { onRequest: anyone }, (req) => {
-    const u = sessionUser(req);
-    return meOf(u);
-  });
+  app.get(WS_API.me, { onRequest: anyone }, (req) => meOf(ctx.db, sessionUser(req)));
 
   app.post(WS_API.password, { onRequest: anyone, bodyLimit: 4096 }, async (req, reply) => {
     const u = sessionUser(req);

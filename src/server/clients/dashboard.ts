@@ -1,13 +1,67 @@
-/** The organisation dashboard, read from the daily rollup (src/server/clients/rollup.ts) plus the few judgements. */
+/**
+ * The organisation dashboard in one statement: whole months (and ISO weeks for the per-week counts) from the rollup
+ * (src/server/clients/rollup.ts), the days at the period's edges from its daily rows, plus the few judgements.
+ */
 import type { ScaleKind } from '../../core/instrument.ts';
 import type { Dashboard, Fit } from '../../core/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';
+import { coverPeriod } from './periods.ts';
 import { daySql } from './rollup.ts';
 
-const WHERE = `($1::date IS NULL OR day >= $1::date) AND ($2::date IS NULL OR day <= $2::date)
-  AND ($3::uuid IS NULL OR device_id = $3::uuid)`;
+// $1 tablet or null; $2–$7 the month cover (whole months [$2, $3), edge days [$4, $5] and [$6, $7]);
+// $8–$13 the week cover, the same for ISO weeks; $14, $15 the period itself (judgements).
+const DEVICE = '($1::uuid IS NULL OR device_id = $1::uuid)';
+const cover = (grain: string, n: number, extra = '') => `
+  SELECT * FROM dashboard_rollup WHERE grain = '${grain}' AND start >= $${n}::date AND start < $${n + 1}::date
+    AND ${DEVICE}${extra}
+  UNION ALL
+  SELECT * FROM dashboard_rollup WHERE grain = 'day' AND start >= $${n + 2}::date AND start <= $${n + 3}::date
+    AND ${DEVICE}${extra}
+  UNION ALL
+  SELECT * FROM dashboard_rollup WHERE grain = 'day' AND start >= $${n + 4}::date AND start <= $${n + 5}::date
+    AND ${DEVICE}${extra}`;
+
+const SQL = `
+WITH r AS (${cover('month', 2)}),
+w AS (${cover('week', 8, " AND scale = ''")})
+SELECT
+  (SELECT COALESCE(json_agg(x), '[]') FROM (
+     SELECT scale, min(kind) AS kind, sum(measurements)::int AS measurements, sum(scored)::int AS scored,
+       (sum(total) / NULLIF(sum(scored), 0))::float8 AS mean, sum(dominant)::int AS dominant, sum(top)::int AS top
+     FROM r GROUP BY scale) x) AS scales,
+  (SELECT COALESCE(json_agg(x ORDER BY x.week), '[]') FROM (
+     SELECT to_char(date_trunc('week', start::timestamp), 'YYYY-MM-DD') AS week, sum(measurements)::int AS count
+     FROM w GROUP BY 1) x) AS weeks,
+  (SELECT COALESCE(json_agg(x ORDER BY x.count DESC, x.name), '[]') FROM (
+     SELECT s.device_id::text AS "deviceId", d.name, s.count FROM (
+       SELECT device_id, sum(measurements)::int AS count FROM r WHERE scale = '' GROUP BY device_id) s
+     JOIN devices d ON d.id = s.device_id) x) AS devices,
+  (SELECT COALESCE(json_agg(x), '[]') FROM (
+     SELECT j.fit, j.client_fit, count(*)::int AS n
+     FROM judgements j JOIN measurements m ON m.session_id = j.measurement_id
+     WHERE ($14::date IS NULL OR ${daySql('m.completed_at')} >= $14::date)
+       AND ($15::date IS NULL OR ${daySql('m.completed_at')} <= $15::date)
+       AND ($1::uuid IS NULL OR m.device_id = $1::uuid)
+     GROUP BY j.fit, j.client_fit) x) AS fits`;
+
+interface ScaleRow {
+  readonly scale: string;
+  readonly kind: ScaleKind | '';
+  readonly measurements: number;
+  readonly scored: number;
+  readonly mean: number | null;
+  readonly dominant: number;
+  readonly top: number;
+}
+
+interface Row {
+  readonly scales: ScaleRow[];
+  readonly weeks: { week: string; count: number }[];
+  readonly devices: { deviceId: string; name: string; count: number }[];
+  readonly fits: { fit: Fit; client_fit: Fit | null; n: number }[];
+}
 
 /** Scale ids in the order of the current instruments, then any others (older versions) by name. */
 function scaleOrder(instruments: InstrumentRegistry): Map<string, number> {
@@ -25,46 +79,21 @@ export async function dashboard(
   instruments: InstrumentRegistry,
   f: Filters,
 ): Promise<Dashboard> {
-  const params = [f.from, f.to, f.deviceId];
-  const [scales, weeks, devices, fits] = await Promise.all([
-    db.query<{
-      scale: string;
-      kind: ScaleKind | '';
-      measurements: number;
-      scored: number;
-      mean: number | null;
-      dominant: number;
-      top: number;
-    }>(
-      `SELECT scale, min(kind) AS kind, sum(measurements)::int AS measurements, sum(scored)::int AS scored,
-         (sum(total) / NULLIF(sum(scored), 0))::float8 AS mean, sum(dominant)::int AS dominant, sum(top)::int AS top
-       FROM dashboard_daily WHERE ${WHERE} GROUP BY scale`,
-      params,
-    ),
-    db.query<{ week: string; count: number }>(
-      `SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, sum(measurements)::int AS count
-       FROM dashboard_daily WHERE scale = '' AND ${WHERE} GROUP BY 1 ORDER BY 1`,
-      params,
-    ),
-    db.query<{ device_id: string; name: string; count: number }>(
-      `SELECT r.device_id::text AS device_id, d.name, r.count FROM (
-         SELECT device_id, sum(measurements)::int AS count FROM dashboard_daily
-         WHERE scale = '' AND ${WHERE} GROUP BY device_id) r
-       JOIN devices d ON d.id = r.device_id ORDER BY r.count DESC, d.name`,
-      params,
-    ),
-    db.query<{ fit: Fit; client_fit: Fit | null; n: number }>(
-      `SELECT j.fit, j.client_fit, count(*)::int AS n
-       FROM judgements j JOIN measurements m ON m.session_id = j.measurement_id
-       WHERE ($1::date IS NULL OR ${daySql('m.completed_at')} >= $1::date)
-         AND ($2::date IS NULL OR ${daySql('m.completed_at')} <= $2::date)
-         AND ($3::uuid IS NULL OR m.device_id = $3::uuid)
-       GROUP BY j.fit, j.client_fit`,
-      params,
-    ),
+  const months = coverPeriod(f.from, f.to, 'month');
+  const weeks = coverPeriod(f.from, f.to, 'week');
+  const flat = (c: typeof months) => [c.wholeFrom, c.wholeTo, ...c.days.flat()];
+  const result = await db.query<Row>(SQL, [
+    f.deviceId,
+    ...flat(months),
+    ...flat(weeks),
+    f.from,
+    f.to,
   ]);
+  const row = result.rows[0];
+  if (!row) throw new Error('dashboard query returned no row');
+  const scales = row.scales;
   const order = scaleOrder(instruments);
-  const rows = scales.rows
+  const rows = scales
     .filter((r) => r.scale !== '')
     .sort(
       (a, b) =>
@@ -76,12 +105,12 @@ export async function dashboard(
   const scored = desirability.reduce((n, r) => n + r.scored, 0);
   const staff = zeroFits();
   const client = zeroFits();
-  for (const r of fits.rows) {
+  for (const r of row.fits) {
     staff[r.fit] += r.n;
     if (r.client_fit !== null) client[r.client_fit] += r.n;
   }
   return {
-    n: scales.rows.find((r) => r.scale === '')?.measurements ?? 0,
+    n: scales.find((r) => r.scale === '')?.measurements ?? 0,
     filters: { from: f.from, to: f.to, deviceId: f.deviceId },
     averageProfile: of('posture').map((r) => ({ scale: r.scale, mean: r.mean, n: r.scored })),
     dominantCounts: of('posture').map((r) => ({ scale: r.scale, count: r.dominant })),
@@ -93,8 +122,8 @@ export async function dashboard(
           : desirability.reduce((s, r) => s + (r.mean ?? 0) * r.scored, 0) / scored,
       n: scored,
     },
-    perWeek: weeks.rows,
-    perDevice: devices.rows.map((r) => ({ deviceId: r.device_id, name: r.name, count: r.count })),
+    perWeek: row.weeks,
+    perDevice: row.devices,
     fit: { staff, client },
   };
 }

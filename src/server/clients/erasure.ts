@@ -62,7 +62,7 @@ export async function eraseEverything(tx: Queryable, now: number): Promise<numbe
   const r = await tx.query('DELETE FROM measurements');
   await tx.query('DELETE FROM client_links');
   await tx.query('DELETE FROM clients');
-  await tx.query('DELETE FROM dashboard_daily');
+  await tx.query('DELETE FROM dashboard_rollup');
   return r.rowCount;
 }
 

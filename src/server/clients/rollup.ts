@@ -1,7 +1,8 @@
 /**
- * The dashboard's daily rollup (`dashboard_daily`): per day, tablet and scale, sums the dashboard needs, kept in the
- * same transaction as every insert and erasure of a measurement so the dashboard reads ~days × tablets × scales rows
- * instead of every measurement. Scales come from the stored profiles, never from a list in code.
+ * The dashboard's rollup (`dashboard_rollup`): per day and per month, tablet and scale, the sums the dashboard needs,
+ * and per ISO week the number of measurements; kept in the same transaction as every insert and erasure of a
+ * measurement, so the dashboard reads whole months plus the days at a period's edges instead of every measurement.
+ * Scales come from the stored profiles, never from a list in code.
  */
 import type { Queryable } from '../db.ts';
 
@@ -14,6 +15,7 @@ export const daySql = (col: string): string => `(${col} AT TIME ZONE '${AGENCY_T
 // Contributions of the measurements with the ids in $1 (jsonb array of uuids), each multiplied by $2 (+1 or −1).
 // Scale '' counts measurements; every other row counts measurements with that scale, those with a score (scored),
 // the sum of scores (total), dominant postures (dominant; for desirability: caution) and top roles (top).
+// Each contribution goes to its day and its month; the count (scale '') also to its ISO week (the per-week chart).
 const APPLY = `
 WITH m AS (
   SELECT device_id, ${daySql('completed_at')} AS day, server_profile AS p
@@ -35,12 +37,18 @@ WITH m AS (
          ((p->'desirability'->>'mean') IS NOT NULL)::int, COALESCE((p->'desirability'->>'mean')::numeric, 0),
          (p->'desirability'->>'caution')::boolean::int, 0
   FROM m WHERE jsonb_typeof(p->'desirability') = 'object'
+), g AS (
+  SELECT 'day' AS grain, day AS start, c.* FROM c
+  UNION ALL
+  SELECT 'month', date_trunc('month', day::timestamp)::date, c.* FROM c
+  UNION ALL
+  SELECT 'week', date_trunc('week', day::timestamp)::date, c.* FROM c WHERE scale = ''
 )
-INSERT INTO dashboard_daily AS d (day, device_id, scale, kind, measurements, scored, total, dominant, top)
-SELECT day, device_id, scale, min(kind), $2::int * count(*), $2::int * sum(scored), $2::int * sum(total),
+INSERT INTO dashboard_rollup AS d (grain, start, device_id, scale, kind, measurements, scored, total, dominant, top)
+SELECT grain, start, device_id, scale, min(kind), $2::int * count(*), $2::int * sum(scored), $2::int * sum(total),
        $2::int * sum(dominant), $2::int * sum(top)
-FROM c GROUP BY day, device_id, scale
-ON CONFLICT (day, device_id, scale) DO UPDATE SET
+FROM g GROUP BY grain, start, device_id, scale
+ON CONFLICT (grain, start, device_id, scale) DO UPDATE SET
   measurements = d.measurements + EXCLUDED.measurements,
   scored = d.scored + EXCLUDED.scored,
   total = d.total + EXCLUDED.total,
@@ -60,12 +68,12 @@ export async function removeFromRollup(
 ): Promise<void> {
   if (sessionIds.length === 0) return;
   await tx.query(APPLY, [JSON.stringify(sessionIds), -1]);
-  await tx.query('DELETE FROM dashboard_daily WHERE measurements <= 0');
+  await tx.query('DELETE FROM dashboard_rollup WHERE measurements <= 0');
 }
 
 /** Rebuilds the rollup from every stored measurement (after the migration that created it). */
 export async function rebuildRollup(tx: Queryable): Promise<void> {
-  await tx.query('DELETE FROM dashboard_daily');
+  await tx.query('DELETE FROM dashboard_rollup');
   const ids = await tx.query<{ id: string }>('SELECT session_id::text AS id FROM measurements');
   for (let i = 0; i < ids.rows.length; i += 5000)
     await addToRollup(

@@ -4,8 +4,8 @@ import type { Db } from '../db.ts';
 import { assignClients } from './assign.ts';
 import { rebuildRollup } from './rollup.ts';
 
-/** The migration that created clients and the rollup. */
-const CLIENTS_MIGRATION = 3;
+/** The migrations that created a rollup table (003: daily, replaced by 004: days, weeks and months). */
+const ROLLUP_MIGRATIONS = [3, 4];
 
 /** Assigns clients to unassigned measurements (oldest first) and rebuilds the rollup when it was just created. */
 export async function prepareClientData(
@@ -14,7 +14,7 @@ export async function prepareClientData(
   now: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    if (appliedMigrations.includes(CLIENTS_MIGRATION)) await rebuildRollup(tx);
+    if (ROLLUP_MIGRATIONS.some((v) => appliedMigrations.includes(v))) await rebuildRollup(tx);
     const r = await tx.query<{ id: string; reference: string | null; details: DetailValues }>(
       `SELECT session_id::text AS id, reference, details FROM measurements
        WHERE client_id IS NULL ORDER BY received_at, session_id`,

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { WS_API } from '../../core/workspaceApi.ts';
 import { useT } from '../../i18n/useT.ts';
+import { TextField } from '../ui/TextField.tsx';
 import { api, ApiError } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
@@ -81,23 +82,21 @@ export function AccountPage() {
       </form>
       <form class="ws-form" onSubmit={changePassword}>
         <h2>{t('account.password_title')}</h2>
-        <label for="pw-current">{t('account.password_current')}</label>
-        <input
+        <TextField
           id="pw-current"
           type="password"
-          autocomplete="current-password"
+          label={t('account.password_current')}
           value={current}
-          onInput={(e) => setCurrent(e.currentTarget.value)}
-          required
+          onValue={setCurrent}
+          autocomplete="current-password"
         />
-        <label for="pw-next">{t('account.password_next')}</label>
-        <input
+        <TextField
           id="pw-next"
           type="password"
-          autocomplete="new-password"
+          label={t('account.password_next')}
           value={next}
-          onInput={(e) => setNext(e.currentTarget.value)}
-          required
+          onValue={setNext}
+          autocomplete="new-password"
         />
         <p class="hint">{t('setup.password_hint')}</p>
         <button type="submit" class="primary">

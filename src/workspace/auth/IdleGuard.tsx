@@ -1,9 +1,9 @@
 /** Signs an idle user out: keeps the server session alive while they work, warns with a countdown before the end. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { WS_API } from '../../core/workspaceApi.ts';
 import { useT } from '../../i18n/useT.ts';
-import { onUserActivity } from '../../platform/activity.ts';
 import { now } from '../../platform/clock.ts';
+import { useIdle } from '../../platform/useIdle.ts';
 import { api } from '../api.ts';
 
 /** Props: the server's idle timeout and how long before it the warning shows. */
@@ -16,38 +16,23 @@ export interface IdleGuardProps {
 /** The guard: renders nothing until the warning is due. */
 export function IdleGuard({ timeoutSeconds, warningSeconds, onExpired }: IdleGuardProps) {
   const t = useT('workspace');
-  const lastActive = useRef(now());
   const lastPing = useRef(now());
-  const [remaining, setRemaining] = useState<number | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    // Activity while no warning shows counts; once warned, only the button continues (a stray mouse move must not).
-    const off = onUserActivity(() => {
-      if (remainingRef.current !== null) return;
-      lastActive.current = now();
-      // Tell the server now and then that the user is still here, so typing a long note does not sign them out.
-      if (now() - lastPing.current > Math.min(60, timeoutSeconds / 4) * 1000) {
-        lastPing.current = now();
-        void api('GET', WS_API.me).catch(() => undefined);
-      }
-    });
-    const timer = setInterval(() => {
-      const idle = (now() - lastActive.current) / 1000;
-      const left = Math.ceil(timeoutSeconds - idle);
-      if (left <= 0) {
-        clearInterval(timer);
-        onExpired();
-      } else setRemaining(left <= warningSeconds ? left : null);
-    }, 250);
-    return () => {
-      off();
-      clearInterval(timer);
-    };
-  }, [timeoutSeconds, warningSeconds, onExpired]);
-
-  const remainingRef = useRef<number | null>(null);
-  remainingRef.current = remaining;
+  const ping = () => {
+    lastPing.current = now();
+    void api('GET', WS_API.me).catch(() => undefined);
+  };
+  // Activity while no warning shows counts; once warned, only the button continues (a stray mouse move must not).
+  const { remaining, keepGoing } = useIdle(
+    true,
+    timeoutSeconds - warningSeconds,
+    warningSeconds,
+    onExpired,
+    // Tell the server now and then that the user is still here, so typing a long note does not sign them out.
+    () => {
+      if (now() - lastPing.current > Math.min(60, timeoutSeconds / 4) * 1000) ping();
+    },
+  );
   const warned = remaining !== null;
   useEffect(() => {
     if (warned) button.current?.focus();
@@ -73,10 +58,8 @@ export function IdleGuard({ timeoutSeconds, warningSeconds, onExpired }: IdleGua
           type="button"
           class="primary"
           onClick={() => {
-            lastActive.current = now();
-            lastPing.current = now();
-            setRemaining(null);
-            void api('GET', WS_API.me).catch(() => undefined);
+            keepGoing();
+            ping();
           }}
         >
           {t('idle.continue')}

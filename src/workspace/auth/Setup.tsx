@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { WS_API, type Me } from '../../core/workspaceApi.ts';
 import { useT } from '../../i18n/useT.ts';
 import { api, ApiError } from '../api.ts';
+import { TextField } from '../ui/TextField.tsx';
 
 /** Props: what to do once the coordinator exists (signed in), or on cancel. */
 export interface SetupProps {
@@ -15,8 +16,7 @@ export function Setup({ onDone, onCancel }: SetupProps) {
   const t = useT('workspace');
   const [f, setF] = useState({ setupCode: '', name: '', username: '', password: '', repeat: '' });
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (e: { currentTarget: HTMLInputElement }) =>
-    setF({ ...f, [k]: e.currentTarget.value });
+  const set = (k: keyof typeof f) => (value: string) => setF({ ...f, [k]: value });
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -36,41 +36,42 @@ export function Setup({ onDone, onCancel }: SetupProps) {
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <form class="ws-form" onSubmit={submit}>
-        <label for="setup-code">{t('setup.code')}</label>
-        <input
+        <TextField
           id="setup-code"
+          label={t('setup.code')}
           value={f.setupCode}
-          onInput={set('setupCode')}
-          required
+          onValue={set('setupCode')}
           autocomplete="off"
         />
-        <label for="setup-name">{t('setup.name')}</label>
-        <input id="setup-name" value={f.name} onInput={set('name')} required autocomplete="name" />
-        <label for="setup-username">{t('signin.username')}</label>
-        <input
+        <TextField
+          id="setup-name"
+          label={t('setup.name')}
+          value={f.name}
+          onValue={set('name')}
+          autocomplete="name"
+        />
+        <TextField
           id="setup-username"
+          label={t('signin.username')}
           value={f.username}
-          onInput={set('username')}
-          required
+          onValue={set('username')}
           autocomplete="username"
         />
-        <label for="setup-password">{t('setup.password')}</label>
-        <input
+        <TextField
           id="setup-password"
           type="password"
+          label={t('setup.password')}
           value={f.password}
-          onInput={set('password')}
-          required
+          onValue={set('password')}
           autocomplete="new-password"
         />
         <p class="hint">{t('setup.password_hint')}</p>
-        <label for="setup-repeat">{t('setup.repeat')}</label>
-        <input
+        <TextField
           id="setup-repeat"
           type="password"
+          label={t('setup.repeat')}
           value={f.repeat}
-          onInput={set('repeat')}
-          required
+          onValue={set('repeat')}
           autocomplete="new-password"
         />
         {error && (

@@ -4,6 +4,7 @@ import { WS_API, type LoginThrottled, type Me } from '../../core/workspaceApi.ts
 import { useT } from '../../i18n/useT.ts';
 import { api, ApiError } from '../api.ts';
 import { LanguageToggle } from '../LanguageToggle.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 /** Props: why the form shows, what to do after signing in, and the way to the first-time setup. */
 export interface SignInProps {
@@ -55,24 +56,22 @@ export function SignIn({ reason, onSignedIn, onSetup }: SignInProps) {
         </p>
       )}
       <form class="ws-form" onSubmit={submit}>
-        <label for="username">{t('signin.username')}</label>
-        <input
+        <TextField
           id="username"
           name="username"
-          autocomplete="username"
+          label={t('signin.username')}
           value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-          required
+          onValue={setUsername}
+          autocomplete="username"
         />
-        <label for="password">{t('signin.password')}</label>
-        <input
+        <TextField
           id="password"
           name="password"
           type="password"
-          autocomplete="current-password"
+          label={t('signin.password')}
           value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          required
+          onValue={setPassword}
+          autocomplete="current-password"
         />
         {error && (
           <p class="error-box" role="alert" data-testid="signin-error">

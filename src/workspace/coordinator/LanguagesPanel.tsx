@@ -3,6 +3,7 @@ import { WS_API, type LanguageReview } from '../../core/workspaceApi.ts';
 import { useT } from '../../i18n/useT.ts';
 import { api, path } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** The panel. */
@@ -20,39 +21,26 @@ export function LanguagesPanel() {
       <h2 id="languages-title">{t('languages.title')}</h2>
       <LoadView load={load}>
         {(langs) => (
-          <table class="ws-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('languages.language')}</th>
-                <th scope="col">{t('languages.status')}</th>
-                <th scope="col">{t('languages.note')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {langs.map((l) => (
-                <tr key={l.code}>
-                  <td lang={l.code}>
-                    {l.name} ({l.code})
-                  </td>
-                  <td>{t(`languages.status_${l.status}`)}</td>
-                  <td>{l.note}</td>
-                  <td>
-                    {l.status === 'draft' && (
-                      <button type="button" onClick={() => void set(l, 'checked')}>
-                        {t('languages.mark_checked')}
-                      </button>
-                    )}
-                    {l.status === 'checked' && (
-                      <button type="button" onClick={() => void set(l, 'draft')}>
-                        {t('languages.mark_draft')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            headings={[t('languages.language'), t('languages.status'), t('languages.note'), '']}
+            rows={langs}
+            rowKey={(l) => l.code}
+            cells={(l) => [
+              <span lang={l.code}>
+                {l.name} ({l.code})
+              </span>,
+              t(`languages.status_${l.status}`),
+              l.note,
+              l.status === 'source' ? null : (
+                <button
+                  type="button"
+                  onClick={() => void set(l, l.status === 'draft' ? 'checked' : 'draft')}
+                >
+                  {t(l.status === 'draft' ? 'languages.mark_checked' : 'languages.mark_draft')}
+                </button>
+              ),
+            ]}
+          />
         )}
       </LoadView>
     </section>

@@ -12,6 +12,7 @@ import { api, path } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
 import { LoadView } from '../LoadView.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** The panel. */
@@ -46,69 +47,62 @@ export function StaffAccounts() {
       <h2 id="users-title">{t('users.title')}</h2>
       <LoadView load={load}>
         {(users) => (
-          <table class="ws-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('signin.username')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.postures')}</th>
-                <th scope="col">{t('users.caseload')}</th>
-                <th scope="col">{t('users.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} data-user={u.username}>
-                  <td>{u.name}</td>
-                  <td>{u.username}</td>
-                  <td>
-                    <select
-                      aria-label={t('users.role_of', { name: u.name })}
-                      value={u.role}
-                      disabled={u.id === me.userId}
-                      onChange={(e) => void update(u.id, { role: e.currentTarget.value as Role })}
-                    >
-                      <option value="staff">{t('roles.staff')}</option>
-                      <option value="coordinator">{t('roles.coordinator')}</option>
-                    </select>
-                  </td>
-                  <td>
-                    <div class="checks">
-                      {postureIds(instrument).map((s) => (
-                        <label key={s} class="check small">
-                          <input
-                            type="checkbox"
-                            checked={u.postures.includes(s)}
-                            onChange={(e) =>
-                              void update(u.id, {
-                                postures: e.currentTarget.checked
-                                  ? [...u.postures, s]
-                                  : u.postures.filter((p) => p !== s),
-                              })
-                            }
-                          />
-                          {label(s)}
-                        </label>
-                      ))}
-                    </div>
-                  </td>
-                  <td>{u.caseload}</td>
-                  <td>
-                    {u.disabled ? t('users.disabled') : t('users.active')}{' '}
-                    {u.id !== me.userId && (
-                      <button
-                        type="button"
-                        onClick={() => void update(u.id, { disabled: !u.disabled })}
-                      >
-                        {u.disabled ? t('users.enable') : t('users.disable')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            headings={[
+              t('users.name'),
+              t('signin.username'),
+              t('users.role'),
+              t('users.postures'),
+              t('users.caseload'),
+              t('users.status'),
+            ]}
+            rows={users}
+            rowKey={(u) => u.id}
+            rowAttributes={(u) => ({ 'data-user': u.username })}
+            cells={(u) => [
+              u.name,
+              u.username,
+              <select
+                aria-label={t('users.role_of', { name: u.name })}
+                value={u.role}
+                disabled={u.id === me.userId}
+                onChange={(e) => void update(u.id, { role: e.currentTarget.value as Role })}
+              >
+                <option value="staff">{t('roles.staff')}</option>
+                <option value="coordinator">{t('roles.coordinator')}</option>
+              </select>,
+              <div class="checks">
+                {postureIds(instrument).map((s) => (
+                  <label key={s} class="check small">
+                    <input
+                      type="checkbox"
+                      checked={u.postures.includes(s)}
+                      onChange={(e) =>
+                        void update(u.id, {
+                          postures: e.currentTarget.checked
+                            ? [...u.postures, s]
+                            : u.postures.filter((p) => p !== s),
+                        })
+                      }
+                    />
+                    {label(s)}
+                  </label>
+                ))}
+              </div>,
+              u.caseload,
+              <>
+                {u.disabled ? t('users.disabled') : t('users.active')}{' '}
+                {u.id !== me.userId && (
+                  <button
+                    type="button"
+                    onClick={() => void update(u.id, { disabled: !u.disabled })}
+                  >
+                    {u.disabled ? t('users.enable') : t('users.disable')}
+                  </button>
+                )}
+              </>,
+            ]}
+          />
         )}
       </LoadView>
       <form class="ws-form inline-form" onSubmit={create}>

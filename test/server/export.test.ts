@@ -1,0 +1,171 @@
+// The research export: CSV header in codebook order, one row per measurement with the item values and the scale
+// scores of src/core/scoring.ts, the JSON export with the same data, erased clients absent, formula cells neutralised.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreAnswers } from '../../src/core/scoring.ts';
+import type { AuditEntry } from '../../src/core/workspaceApi.ts';
+import type { ExportedMeasurement } from '../../src/server/clients/export.ts';
+import type { SyncResponse } from '../../src/sync/protocol.ts';
+import { sealRecord } from '../../src/sync/seal.ts';
+import { DB_KIND, fixture, makeRecord, PILOT, type Fixture } from './helpers.ts';
+import { signedIn, ws } from './workspaceHelpers.ts';
+
+/** RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+let f: Fixture;
+let coord: string;
+beforeAll(async () => {
+  f = await fixture();
+  coord = (await signedIn(f.app, f.db, 'coordinator')).cookie;
+});
+afterAll(() => f.close());
+
+const items = PILOT.parts.flatMap((p) => p.items);
+const answersFor = (seed: number) => {
+  const a: Record<string, number> = {};
+  items.forEach((item, i) => {
+    if ((i + seed) % 7 !== 0) a[item.id] = ((i * seed + 3) % 5) + 1;
+  });
+  return a;
+};
+
+describe(`export (${DB_KIND})`, () => {
+  it('CSV and JSON hold one row per measurement with items and scores; erased clients and formulas are not there', async () => {
+    // A tablet whose name a spreadsheet would run as a formula.
+    const evil = await f.enroll('=HYPERLINK("http://x","klik")');
+    const records = [1, 2, 3, 4].map((seed) => {
+      const answers = answersFor(seed);
+      return makeRecord({
+        answers,
+        profile: scoreAnswers(PILOT, answers),
+        reference: `E-${seed}`,
+        details: { firstName: `Naam${seed}`, lastName: 'Export', dateOfBirth: '1990-02-02' },
+        completedAt: Date.parse('2026-02-01T10:00:00Z') + seed * 3_600_000,
+      });
+    });
+    const [r1, r2, r3, r4] = records as [
+      (typeof records)[0],
+      (typeof records)[0],
+      (typeof records)[0],
+      (typeof records)[0],
+    ];
+    const sent = await Promise.all([
+      f.sync({
+        sessions: [
+          await sealRecord(r1, f.tablet.serverKey),
+          await sealRecord(r2, f.tablet.serverKey),
+        ],
+      }),
+      f.sync(
+        { sessions: [await sealRecord(r3, evil.serverKey), await sealRecord(r4, evil.serverKey)] },
+        evil.token,
+      ),
+    ]);
+    for (const s of sent) expect((s.json as SyncResponse).rejected).toEqual([]);
+    // Erase the client of r4.
+    const erased = (
+      await f.db.query<{ id: string }>(
+        'SELECT client_id::text AS id FROM measurements WHERE session_id = $1::uuid',
+        [r4.sessionId],
+      )
+    ).rows[0]!.id;
+    expect(
+      (await ws(f.app, 'DELETE', `/api/clients/${erased}`, { cookie: coord })).statusCode,
+    ).toBe(204);
+    const kept = [r1, r2, r3];
+
+    const codebook = parseCsv(
+      (await ws(f.app, 'GET', '/api/export/codebook.csv', { cookie: coord })).body,
+    );
+    expect(codebook[0]).toEqual(['column', 'meaning', 'values']);
+    const csvResponse = await ws(f.app, 'GET', '/api/export/measurements.csv', { cookie: coord });
+    expect(csvResponse.statusCode).toBe(200);
+    expect(csvResponse.headers['content-type']).toContain('text/csv');
+    const [header, ...rows] = parseCsv(csvResponse.body);
+    expect(header).toEqual(codebook.slice(1).map((line) => line[0]));
+    expect(rows).toHaveLength(kept.length);
+    const col = (name: string) => header!.indexOf(name);
+    expect(rows.map((r) => r[col('measurement_id')]).sort()).toEqual(
+      kept.map((r) => r.sessionId).sort(),
+    );
+
+    const json = (await ws(f.app, 'GET', '/api/export/measurements.json', { cookie: coord })).json<
+      ExportedMeasurement[]
+    >();
+    expect(json.map((m) => m.measurementId).sort()).toEqual(kept.map((r) => r.sessionId).sort());
+
+    for (const record of kept) {
+      const row = rows.find((r) => r[col('measurement_id')] === record.sessionId)!;
+      const exported = json.find((m) => m.measurementId === record.sessionId)!;
+      const profile = scoreAnswers(PILOT, record.answers);
+      for (const item of items) {
+        const value = record.answers[item.id];
+        expect(row[col(`item_${item.id}`)], item.id).toBe(value === undefined ? '' : String(value));
+        expect(exported.answers[item.id]).toBe(value);
+      }
+      const scores: [string, number | null][] = [
+        ...profile.postures.map((p) => [p.scale, p.percent] as [string, number | null]),
+        ...profile.roles.map((r) => [r.scale, r.value] as [string, number | null]),
+        ...(profile.desirability
+          ? [[profile.desirability.scale, profile.desirability.mean] as [string, number | null]]
+          : []),
+      ];
+      expect(scores.length).toBe(PILOT.scales.length);
+      for (const [scale, score] of scores) {
+        expect(row[col(`score_${scale}`)], scale).toBe(score === null ? '' : String(score));
+        expect(exported.scores[scale], scale).toBe(score);
+      }
+      expect(row[col('dominant')]).toBe(profile.dominant.join(';'));
+      expect(exported.dominant).toEqual(profile.dominant);
+      expect(exported.clientId).toBe(row[col('client_id')]);
+      expect(exported.completedAt).toBe(new Date(record.completedAt).toISOString());
+      expect(row[col('completed_at')]).toBe(exported.completedAt);
+    }
+
+    // No names, references or the erased client anywhere; the formula is neutralised with a leading quote.
+    for (const text of [csvResponse.body, JSON.stringify(json)]) {
+      expect(text).not.toContain(erased);
+      expect(text).not.toContain(r4.sessionId);
+      expect(text).not.toMatch(/Naam\d|Export|E-\d/);
+    }
+    const evilRow = rows.find((r) => r[col('measurement_id')] === r3.sessionId)!;
+    expect(evilRow[col('device_name')]).toBe(`'=HYPERLINK("http://x","klik")`);
+    for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@]/);
+
+    // Exports are audited.
+    const audit = (await ws(f.app, 'GET', '/api/audit', { cookie: coord })).json<AuditEntry[]>();
+    expect(
+      audit
+        .filter((e) => e.action === 'export')
+        .map((e) => e.detail.split(':')[0])
+        .sort(),
+    ).toEqual(['csv', 'json']);
+  });
+});
