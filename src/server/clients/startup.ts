@@ -4,8 +4,8 @@ import type { Db } from '../db.ts';
 import { assignClients } from './assign.ts';
 import { rebuildRollup } from './rollup.ts';
 
-/** The migrations that created a rollup table (003: daily, replaced by 004: days, weeks and months). */
-const ROLLUP_MIGRATIONS = [3, 4];
+/** The migrations that created a rollup table (003: daily, replaced by 005: days, weeks and months). */
+const ROLLUP_MIGRATIONS = [3, 5];
 
 /** Assigns clients to unassigned measurements (oldest first) and rebuilds the rollup when it was just created. */
 export async function prepareClientData(
