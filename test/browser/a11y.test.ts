@@ -3,14 +3,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  launchPersistent,
-  startApp,
-  tempProfile,
-  type AppServer,
-} from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { appAndBrowser, launchPersistent, tempProfile } from './harness.ts';
 import { axeViolations, type AxeFinding } from './pages/axe.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 
@@ -29,18 +23,12 @@ const SCREENS = [
   'offline',
 ];
 
-let app: AppServer;
-let browser: Browser;
+const fx = appAndBrowser();
 /** screen → language → number of violations, printed as a table at the end. */
 const table = new Map<string, Map<string, number>>();
 const findings: (AxeFinding & { screen: string; lng: string })[] = [];
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
+afterAll(() => {
   const head = ['screen'.padEnd(18), ...LANGUAGES.map((l) => l.padStart(3))].join(' ');
   const rows = SCREENS.map((s) =>
     [s.padEnd(18), ...LANGUAGES.map((l) => String(table.get(s)?.get(l) ?? '-').padStart(3))].join(
@@ -50,8 +38,6 @@ afterAll(async () => {
   console.log(
     `axe-core WCAG 2.1 A/AA violations per screen and language\n${head}\n${rows.join('\n')}`,
   );
-  await browser?.close();
-  await app?.dispose();
 });
 
 /** Runs axe and records the result under `screen` × `lng`. */
@@ -91,11 +77,11 @@ describe('axe-core on every kiosk screen in every language', () => {
   let page: Page;
   let kiosk: KioskPage;
   beforeAll(async () => {
-    ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 800, height: 1100 } });
+    ctx = await fx.browser.newContext({ bypassCSP: true, viewport: { width: 800, height: 1100 } });
     page = await ctx.newPage();
     await page.clock.install();
     kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
   });
   afterAll(() => ctx?.close());
 
@@ -170,7 +156,7 @@ describe('axe-core on the screens outside a session, in every language', () => {
     const ctx = await launchPersistent(profile, { bypassCSP: true });
     try {
       const page = ctx.pages()[0] ?? (await ctx.newPage());
-      await page.goto(app.url);
+      await page.goto(fx.app.url);
       await new KioskPage(page).expectScreen('storage-error');
       for (const lng of LANGUAGES) {
         await page.locator('.language-button').click();
@@ -187,12 +173,12 @@ describe('axe-core on the screens outside a session, in every language', () => {
   });
 
   it('offline: the kiosk started from its service worker with no network', async () => {
-    const ctx = await browser.newContext({
+    const ctx = await fx.browser.newContext({
       bypassCSP: true,
       viewport: { width: 800, height: 1100 },
     });
     const page = await ctx.newPage();
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
     if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
       await page.reload();

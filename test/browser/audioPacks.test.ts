@@ -2,8 +2,8 @@
 // server speaks), drops a language staff switch off, and plays from the cache with the network cut.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startApp, type AppServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { appAndBrowser } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
 
@@ -11,19 +11,16 @@ const AGENCY = 'Werkplein  Zuidoost';
 const SPOKEN_AGENCY = 'Werkplein Zuidoost'; // as the tablet asks for it: whitespace normalised
 const ALL = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'];
 
-let app: AppServer;
-let browser: Browser;
+const fx = appAndBrowser();
 let ctx: BrowserContext;
 let page: Page;
 const manifests = new Map<string, { entries: Record<string, { segments: object[] }> }>();
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   for (const lng of ALL)
     manifests.set(
       lng,
-      (await (await fetch(`${app.url}/audio/${lng}/manifest.json`)).json()) as {
+      (await (await fetch(`${fx.app.url}/audio/${lng}/manifest.json`)).json()) as {
         entries: Record<string, { segments: object[] }>;
       },
     );
@@ -31,8 +28,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.close();
-  await browser?.close();
-  await app?.dispose();
 });
 
 /** Every URL a language's pack needs on the tablet: manifest, files, the agency name. */
@@ -93,11 +88,11 @@ async function seedSettings(p: Page, value: Record<string, unknown>): Promise<vo
 
 describe('audio packs on the tablet', () => {
   it('caches every file of the nl and ar packs and the agency name at start, and nothing of the others', async () => {
-    ctx = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
+    ctx = await fx.browser.newContext({ viewport: { width: 1000, height: 1400 } });
     page = await ctx.newPage();
     // First visit with the default settings (all languages): keep the packs away until the tablet has its own.
     await page.route('**/audio/**', (r) => r.abort());
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await new KioskPage(page).expectScreen('welcome');
     await seedSettings(page, { languages: ['nl', 'ar'], agencyName: AGENCY });
     await page.unroute('**/audio/**');
@@ -119,7 +114,7 @@ describe('audio packs on the tablet', () => {
   });
 
   it('shows staff each language on the audio pack, and drops Arabic when staff switch it off', async () => {
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     const staff = new StaffPage(page);
     await staff.open();
     const panel = page.getByTestId('readaloud-panel');

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -132,3 +133,32 @@ export function launchPersistent(
 
 /** A temporary folder for a persistent browser profile. */
 export const tempProfile = (): string => mkdtempSync(join(tmpdir(), 'si-profile-'));
+
+/** The usual fixture of a browser test file: one app server and one Chromium, started before and closed after. */
+export function appAndBrowser(env: Record<string, string> = {}): {
+  readonly app: AppServer;
+  readonly browser: Browser;
+} {
+  let app: AppServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (!v) throw new Error(`${what} is not started yet (use it inside a test or hook)`);
+    return v;
+  };
+  return {
+    get app() {
+      return started(app, 'the app server');
+    },
+    get browser() {
+      return started(browser, 'the browser');
+    },
+  };
+}

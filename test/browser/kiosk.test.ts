@@ -1,30 +1,13 @@
 // The kiosk in real Chromium against the real server: durability, offline, idle reset, safe service-worker updates.
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  launchPersistent,
-  startApp,
-  tempProfile,
-  type AppServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appAndBrowser, launchPersistent, tempProfile } from './harness.ts';
 import { KioskPage, PILOT_ANSWERS } from './pages/KioskPage.ts';
 import { dumpTablet } from './pages/TabletStore.ts';
 
-let app: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
+const fx = appAndBrowser();
 
 const labels: Record<number, string> = {
   1: 'Geheel oneens',
@@ -44,9 +27,9 @@ async function underServiceWorker(page: Page): Promise<void> {
 
 describe('kiosk in Chromium', () => {
   it('keeps every answer through a reload in the middle of the questionnaire', async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.startAndConsent();
     await kiosk.fillDetails();
     for (const v of [5, 5, 4, 2, 1, 3]) await kiosk.answer(v);
@@ -65,7 +48,7 @@ describe('kiosk in Chromium', () => {
       let ctx = await launchPersistent(profile);
       let page = ctx.pages()[0] ?? (await ctx.newPage());
       let kiosk = new KioskPage(page);
-      await page.goto(app.url);
+      await page.goto(fx.app.url);
       await kiosk.startAndConsent();
       await kiosk.fillDetails();
       for (const v of [1, 2, 3, 4, 5]) await kiosk.answer(v);
@@ -74,7 +57,7 @@ describe('kiosk in Chromium', () => {
       ctx = await launchPersistent(profile);
       page = ctx.pages()[0] ?? (await ctx.newPage());
       kiosk = new KioskPage(page);
-      await page.goto(app.url);
+      await page.goto(fx.app.url);
       await kiosk.expectScreen('item');
       expect(await kiosk.progress()).toBe('Vraag 6 van 27');
       await kiosk.answerUntilReview(PILOT_ANSWERS);
@@ -88,10 +71,10 @@ describe('kiosk in Chromium', () => {
   });
 
   it('starts and completes a questionnaire offline after one online visit', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await fx.browser.newContext();
     const page = await ctx.newPage();
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await underServiceWorker(page);
     await ctx.setOffline(true);
     await page.reload();
@@ -116,11 +99,11 @@ describe('kiosk in Chromium', () => {
   });
 
   it('after the idle countdown, hides the session from the next client', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await fx.browser.newContext();
     const page = await ctx.newPage();
     await page.clock.install();
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.startAndConsent();
     await kiosk.fillDetails({ first: 'Vorige', last: 'Klant', day: '1', month: '1', year: '1970' });
     await kiosk.answer(5);
@@ -149,7 +132,7 @@ describe('kiosk in Chromium', () => {
   it('refuses to start a session and tells staff when the browser refuses storage', async () => {
     const profile = tempProfile();
     mkdirSync(join(profile, 'Default'));
-    // The browser setting "block all site data": IndexedDB cannot be opened, as in a locked-down or private browser.
+    // The browser setting "block all site data": IndexedDB cannot be opened, as in a locked-down or private fx.browser.
     writeFileSync(
       join(profile, 'Default/Preferences'),
       JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
@@ -157,7 +140,7 @@ describe('kiosk in Chromium', () => {
     const ctx = await launchPersistent(profile);
     try {
       const page = ctx.pages()[0] ?? (await ctx.newPage());
-      await page.goto(app.url);
+      await page.goto(fx.app.url);
       await new KioskPage(page).expectScreen('storage-error');
       expect(await page.getByText('Vraag een medewerker om hulp.').isVisible()).toBe(true);
       expect(await page.getByText(/de browser staat opslaan niet toe/).isVisible()).toBe(true);
@@ -169,7 +152,7 @@ describe('kiosk in Chromium', () => {
   });
 
   it('switches language on item 10 without losing an answer, and records the languages used', async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     const kiosk = new KioskPage(page);
     const english = JSON.parse(
       readFileSync(
@@ -177,7 +160,7 @@ describe('kiosk in Chromium', () => {
         'utf8',
       ),
     ) as Record<string, string>;
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.startAndConsent();
     await kiosk.fillDetails();
     const first9: number[] = [];
@@ -220,17 +203,17 @@ describe('kiosk in Chromium', () => {
   });
 
   it('keeps the old version during a session and updates on the welcome screen', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await fx.browser.newContext();
     const page = await ctx.newPage();
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await underServiceWorker(page);
     await kiosk.startAndConsent();
     await kiosk.fillDetails();
     await kiosk.answer(3);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 
-    appendFileSync(join(app.distDir, 'sw.js'), '\n// new version\n');
+    appendFileSync(join(fx.app.distDir, 'sw.js'), '\n// new version\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.waitForFunction(
       async () => (await navigator.serviceWorker.getRegistration())?.waiting != null,

@@ -1,22 +1,11 @@
 // Pictogram answer mode in real Chromium: a first touch never stores, the second does; keyboard only; language switch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp, type AppServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appAndBrowser } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { dumpTablet } from './pages/TabletStore.ts';
 
-let app: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
+const fx = appAndBrowser();
 
 /** The answers stored on the tablet for the open session. */
 async function storedAnswers(page: Page): Promise<unknown[]> {
@@ -36,7 +25,7 @@ async function tabTo(page: Page, value: number): Promise<void> {
 /** Welcome with pictures on → consent → details → first item. */
 async function startWithPictograms(page: Page): Promise<KioskPage> {
   const kiosk = new KioskPage(page);
-  await page.goto(app.url);
+  await page.goto(fx.app.url);
   await kiosk.expectScreen('welcome');
   await page.getByRole('button', { name: 'Antwoorden met plaatjes' }).click();
   expect(await page.locator('.pictogram-toggle').getAttribute('aria-pressed')).toBe('true');
@@ -47,7 +36,7 @@ async function startWithPictograms(page: Page): Promise<KioskPage> {
 
 describe('pictogram answer mode', () => {
   it('completes an item with the keyboard only: Enter marks, Space then stores', async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     const kiosk = await startWithPictograms(page);
     expect(await page.locator('.answers').count()).toBe(0);
     const box = await page.locator('.pictogram-answer').first().boundingBox();
@@ -73,7 +62,7 @@ describe('pictogram answer mode', () => {
   });
 
   it('switches language mid-session in pictogram mode and keeps answers and pictures', async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     const kiosk = await startWithPictograms(page);
     for (const v of [2, 5]) {
       const p = await kiosk.progress();
@@ -99,7 +88,7 @@ describe('pictogram answer mode', () => {
     await page.close();
   });
   it('keeps pictogram mode through a reload mid-session, and ends it with the session', async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     await page.clock.install();
     const kiosk = await startWithPictograms(page);
     for (const v of [3, 4]) {

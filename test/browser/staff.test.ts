@@ -1,35 +1,23 @@
 // Staff mode in Chromium: after a full questionnaire the profile shows the pilot's 93,75% and the advice.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp, type AppServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
 
-let app: AppServer;
-let browser: Browser;
+const fx = appAndBrowser();
 
 const instrument = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../src/instruments/pilot-2019.v1.json'), 'utf8'),
 ) as { scales: { id: string; advice?: { full: string } }[] };
 const advice = (id: string) => instrument.scales.find((s) => s.id === id)?.advice?.full ?? '';
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
-
 describe('staff mode', () => {
   it('shows 93,75% for verbondenheid and the full advice for each dominant posture', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+    const page = await fx.browser.newPage({ viewport: { width: 1000, height: 1300 } });
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.startAndConsent();
     await kiosk.fillDetails();
     await kiosk.answerUntilReview();
@@ -61,11 +49,11 @@ describe('staff mode', () => {
   });
 
   it('lets staff resume an interrupted session for its client', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await fx.browser.newContext();
     const page = await ctx.newPage();
     await page.clock.install();
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.startAndConsent();
     await kiosk.fillDetails({
       first: 'Onderbroken',

@@ -1,23 +1,12 @@
 // WCAG 2.1 AA beyond axe, in real Chromium: keyboard only, visible focus, 200% text, target size, right-to-left.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp, type AppServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appAndBrowser } from './harness.ts';
 import { KioskPage, PILOT_ANSWERS } from './pages/KioskPage.ts';
 import { dumpTablet } from './pages/TabletStore.ts';
 import { focusLook, focusProblem, reflowProblems, smallTargets } from './pages/wcagProbe.ts';
 
-let app: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
+const fx = appAndBrowser();
 
 /**
  * Presses Tab until the focused element matches `selector`, checking the focus indicator of every control it
@@ -51,10 +40,10 @@ const primary = (page: Page, screen: string) =>
 
 describe('keyboard and visible focus', () => {
   it('completes the questionnaire with Tab, Enter, Space and arrow keys only, every control showing a 3:1 focus indicator', async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    const page = await fx.browser.newPage({ viewport: { width: 800, height: 1100 } });
     const kiosk = new KioskPage(page);
     const focus = new Set<string>();
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.expectScreen('welcome');
     await tabTo(page, 'button[data-language="en"]', focus);
     await page.keyboard.press('Enter');
@@ -109,10 +98,10 @@ describe('keyboard and visible focus', () => {
   });
 
   it('shows the focus indicator on pressed answers, pictograms and dialog buttons too', async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    const page = await fx.browser.newPage({ viewport: { width: 800, height: 1100 } });
     const kiosk = new KioskPage(page);
     const focus = new Set<string>();
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.expectScreen('welcome');
     await page.locator('.pictogram-toggle').click(); // pressed toggle, focused
     await page.keyboard.press('Shift+Tab');
@@ -149,12 +138,12 @@ describe('200% text and target size', () => {
   it.each(['nl', 'uk', 'ar', 'ti'])(
     'in %s: no sideways scrolling or clipped control at 200% text (1280×800 and 768×1024); targets ≥ 48×48 px',
     async (lng) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await fx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.clock.install();
       const kiosk = new KioskPage(page);
       const reflow: string[] = [];
       const small: string[] = [];
-      await page.goto(app.url);
+      await page.goto(fx.app.url);
       await kiosk.expectScreen('welcome');
       await page.locator(`button[data-language="${lng}"]`).click();
       await page.waitForFunction((l) => document.documentElement.lang === l, lng);
@@ -222,9 +211,9 @@ describe('right-to-left', () => {
     ['fa', 'rtl'],
     ['nl', 'ltr'],
   ] as const)('in %s (%s) buttons, progress and text follow the direction', async (lng, dir) => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    const page = await fx.browser.newPage({ viewport: { width: 800, height: 1100 } });
     const kiosk = new KioskPage(page);
-    await page.goto(app.url);
+    await page.goto(fx.app.url);
     await kiosk.expectScreen('welcome');
     await page.locator(`button[data-language="${lng}"]`).click();
     await page.waitForFunction((l) => document.documentElement.lang === l, lng);

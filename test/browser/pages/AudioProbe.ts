@@ -132,6 +132,20 @@ export class AudioProbe {
     }
   }
 
+  /**
+   * Also knows the server's rendering of `text` (the agency name, which the build cannot know): fetched from
+   * `GET /api/speech` like the app does, and recognised as file `api/speech` with key `agency`.
+   */
+  async learnServerSpeech(serverUrl: string, lng: string, text: string): Promise<void> {
+    const url = `${serverUrl}/api/speech?lng=${encodeURIComponent(lng)}&text=${encodeURIComponent(text)}`;
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`server speech for ${lng} failed: ${r.status}`);
+    const hash = createHash('sha256')
+      .update(Buffer.from(await r.arrayBuffer()))
+      .digest('hex');
+    this.index.set(hash, { lng, file: 'api/speech', keys: ['agency'] });
+  }
+
   /** Whether the app's audio element is playing now. */
   async playingNow(): Promise<boolean> {
     return this.page.evaluate(() => {
