@@ -1,7 +1,18 @@
 // Vite plugin: renders the audio packs during `vite build` (beside bundling) and fails the build when one is incomplete.
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildPacks } from './buildPacks.ts';
+
+/**
+ * Where rendered clips are kept: outside the checkout, so a fresh clone on the same machine (CI, a new worktree)
+ * reuses them. Keyed by engine version, voice and text (renderKey), so a stale clip is never reused.
+ */
+export function audioCacheDir(): string {
+  if (process.env.AUDIO_CACHE_DIR) return process.env.AUDIO_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'slimme-intake', 'audio-packs');
+}
 
 /** Emits dist/audio/<lng>/manifest.json and its MP3 files; eSpeak NG runs here only, never in the app. */
 export function audioPacks(root = resolve(import.meta.dirname, '../..')): Plugin {
@@ -14,7 +25,7 @@ export function audioPacks(root = resolve(import.meta.dirname, '../..')): Plugin
       started = performance.now();
       building = buildPacks({
         root,
-        cacheDir: join(root, 'node_modules/.cache/audio-packs'),
+        cacheDir: audioCacheDir(),
         recordingsDir: join(root, 'recordings'),
       });
     },
