@@ -5,14 +5,14 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { audioPacks } from './scripts/audio/vitePlugin.ts';
 
-// Tablets report the version they run (src/sync/statusReport.ts).
+// Tablets report the version they run (src/tablet/sync/statusReport.ts).
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
   .version;
 
 export default defineConfig({
-  root: 'src',
+  root: 'src/tablet',
   define: { __APP_VERSION__: JSON.stringify(packageVersion) },
-  publicDir: '../public',
+  publicDir: '../../public',
   plugins: [
     preact(),
     audioPacks(),
@@ -39,9 +39,9 @@ export default defineConfig({
       },
       workbox: {
         // Fonts are not precached: a Dutch-only tablet must not download Arabic or Ethiopic. The kiosk fetches the
-        // fonts of the languages enabled on the tablet (src/i18n/fonts.ts) and this cache keeps them for offline use.
+        // fonts of the languages enabled on the tablet (src/shared/i18n/fonts.ts) and this cache keeps them for offline use.
         globPatterns: ['**/*.{js,css,html,png,svg,json}'],
-        // Audio packs are cached per enabled language by src/speech/packs.ts; the office workspace is for desktops online.
+        // Audio packs are cached per enabled language by src/tablet/speech/packs.ts; the office workspace is for desktops online.
         globIgnores: ['audio/**', 'werkplek/**'],
         runtimeCaching: [
           {
@@ -61,7 +61,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    outDir: '../dist',
+    outDir: '../../dist',
     emptyOutDir: true,
     manifest: true,
   },

@@ -5,17 +5,16 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
 export default defineConfig({
-  root: 'src',
-  base: '/',
+  root: 'src/office',
+  base: '/werkplek/',
   publicDir: false,
   plugins: [preact()],
   build: {
     target: 'es2022',
     sourcemap: false,
-    outDir: '../dist',
+    outDir: '../../dist/werkplek',
     emptyOutDir: false,
-    assetsDir: 'werkplek/assets',
-    manifest: 'werkplek/.vite/manifest.json',
-    rollupOptions: { input: { workspace: 'src/werkplek/index.html' } },
+    assetsDir: 'assets',
+    manifest: true,
   },
 });

@@ -3,15 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseInstrument } from '../src/core/instrument.ts';
-import { scoreAnswers } from '../src/core/scoring.ts';
-import type { CompletedRecord } from '../src/core/session.ts';
-import type { SealedSession } from '../src/core/wire.ts';
+import { parseInstrument } from '../src/shared/core/instrument.ts';
+import { scoreAnswers } from '../src/shared/core/scoring.ts';
+import type { CompletedRecord } from '../src/shared/core/session.ts';
+import type { SealedSession } from '../src/shared/contract/wire.ts';
 import { createServer } from '../src/server/app.ts';
 import type { Db } from '../src/server/db.ts';
 import { createEnrollCode } from '../src/server/devices.ts';
-import type { EnrollResponse, SyncResponse } from '../src/sync/protocol.ts';
-import { sealRecord } from '../src/sync/seal.ts';
+import type { EnrollResponse, SyncResponse } from '../src/shared/contract/protocol.ts';
+import { sealRecord } from '../src/tablet/sync/seal.ts';
 import { onEachDatabase, percentile } from './databases.ts';
 
 const TABLETS = 50;
@@ -20,7 +20,10 @@ const BATCH = 20;
 
 const pilot = parseInstrument(
   JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../src/instruments/pilot-2019.v1.json'), 'utf8'),
+    readFileSync(
+      resolve(import.meta.dirname, '../src/shared/instruments/pilot-2019.v1.json'),
+      'utf8',
+    ),
   ),
 );
 

@@ -1,12 +1,12 @@
 // Bench: a tablet with 500 sealed sessions queued drains them to the server on loopback (budget: under 30 s).
 import { randomUUID } from 'node:crypto';
-import { parseInstrument } from '../src/core/instrument.ts';
-import { itemsInOrder } from '../src/core/instrument.ts';
-import { completeRecord, type Session } from '../src/core/session.ts';
-import { DEFAULT_SCORING } from '../src/core/scoring.ts';
-import instrumentJson from '../src/instruments/pilot-2019.v1.json' with { type: 'json' };
-import { sealRecord } from '../src/sync/seal.ts';
-import type { ServerKey } from '../src/sync/protocol.ts';
+import { parseInstrument } from '../src/shared/core/instrument.ts';
+import { itemsInOrder } from '../src/shared/core/instrument.ts';
+import { completeRecord, type Session } from '../src/shared/core/session.ts';
+import { DEFAULT_SCORING } from '../src/shared/core/scoring.ts';
+import instrumentJson from '../src/shared/instruments/pilot-2019.v1.json' with { type: 'json' };
+import { sealRecord } from '../src/tablet/sync/seal.ts';
+import type { ServerKey } from '../src/shared/contract/protocol.ts';
 import { launchBrowser } from '../test/browser/harness.ts';
 import { seedEnrollment } from '../test/browser/pages/TabletStore.ts';
 import { startSyncServer } from '../test/browser/syncServer.ts';

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createSetupCode } from '../src/server/auth/setupCode.ts';
-import { sealRecord } from '../src/sync/seal.ts';
-import type { ServerKey } from '../src/sync/protocol.ts';
+import { sealRecord } from '../src/tablet/sync/seal.ts';
+import type { ServerKey } from '../src/shared/contract/protocol.ts';
 import { PILOT_ANSWERS } from '../test/fixtures/pilotAnswers.ts';
 import { makeRecord } from '../test/server/helpers.ts';
 import { launchBrowser } from '../test/browser/harness.ts';

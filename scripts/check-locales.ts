@@ -6,8 +6,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const problems = checkLocales({
   root: ROOT,
   locales: join(ROOT, 'locales'),
-  instruments: join(ROOT, 'src/instruments'),
-  sources: [join(ROOT, 'src/kiosk'), join(ROOT, 'src/staff'), join(ROOT, 'src/workspace')],
+  instruments: join(ROOT, 'src/shared/instruments'),
+  sources: [join(ROOT, 'src/tablet'), join(ROOT, 'src/office'), join(ROOT, 'src/shared')],
 });
 if (problems.length) {
   console.error(`Locale check failed:\n  ${problems.join('\n  ')}`);

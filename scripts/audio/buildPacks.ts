@@ -7,11 +7,11 @@ import {
   type AudioManifest,
   type ManifestEntry,
   type ManifestSegment,
-} from '../../src/core/audioManifest.ts';
-import { textHash } from '../../src/core/textHash.ts';
-import { createRenderPool } from '../../src/server/speech/renderPool.ts';
+} from '../../src/shared/core/audioManifest.ts';
+import { textHash } from '../../src/shared/core/textHash.ts';
+import { createRenderPool } from '../../src/shared/speechRender/renderPool.ts';
 import { buildLanguages, clientTexts, covers, requiredKeys, type PackText } from './texts.ts';
-import { MAX_NUMBER, VOICES } from '../../src/server/speech/voices.ts';
+import { MAX_NUMBER, VOICES } from '../../src/shared/speechRender/voices.ts';
 
 /** One language's pack as files to write under audio/<lng>/. */
 export interface BuiltPack {
@@ -49,7 +49,9 @@ export async function buildPacks(opts: {
         expected.set(lng, texts);
         const voice = VOICES[lng];
         if (!voice) {
-          problems.push(`${lng}: no eSpeak NG voice is configured (src/server/speech/voices.ts)`);
+          problems.push(
+            `${lng}: no eSpeak NG voice is configured (src/shared/speechRender/voices.ts)`,
+          );
           return null;
         }
         const files = new Map<string, Uint8Array>();

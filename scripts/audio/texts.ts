@@ -1,8 +1,8 @@
 // Build time: every client-facing text of every language, as (key, template) pairs that the audio packs must speak.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseInstrument } from '../../src/core/instrument.ts';
-import { instrumentNamespace, instrumentTexts } from '../../src/core/instrumentTexts.ts';
+import { parseInstrument } from '../../src/shared/core/instrument.ts';
+import { instrumentNamespace, instrumentTexts } from '../../src/shared/core/instrumentTexts.ts';
 
 /** A text to speak: its namespaced key and its wording with placeholders left in. */
 export interface PackText {
@@ -43,10 +43,10 @@ export function clientTexts(root: string, lng: string): PackText[] {
   const meta = read(join(locale, 'meta.json')) as Record<string, unknown>;
   for (const k of ['name', 'prompt'])
     if (typeof meta[k] === 'string') out.set(`meta:${k}`, meta[k]);
-  for (const file of readdirSync(join(root, 'src/instruments')).filter((f) =>
+  for (const file of readdirSync(join(root, 'src/shared/instruments')).filter((f) =>
     f.endsWith('.json'),
   )) {
-    const instrument = parseInstrument(read(join(root, 'src/instruments', file)));
+    const instrument = parseInstrument(read(join(root, 'src/shared/instruments', file)));
     const ns = instrumentNamespace(instrument);
     const translated = join(locale, `${ns}.json`);
     const texts =

@@ -1,11 +1,11 @@
 /** The JSON API: enrollment, device config and the sync endpoint; a device token reaches nothing else. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { validateSyncBatch } from '../core/wire.ts';
-import type { DeviceConfig, EnrollResponse, ServerKey } from '../sync/protocol.ts';
-import { API } from '../sync/protocol.ts';
+import { validateSyncBatch } from '../shared/contract/wire.ts';
+import type { DeviceConfig, EnrollResponse, ServerKey } from '../shared/contract/protocol.ts';
+import { API } from '../shared/contract/protocol.ts';
 import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
-import { WS_API } from '../core/workspaceApi.ts';
+import { WS_API } from '../shared/contract/workspaceApi.ts';
 import { saveStatusReport, validateStatusReport } from './deviceStatus.ts';
 import { deviceForToken, enrollDevice, touchDevice, type Device } from './devices.ts';
 import { sendError } from './errors.ts';

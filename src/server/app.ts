@@ -23,7 +23,7 @@ import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
 import { registerStatic } from './staticFiles.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
-import type { RenderPool } from './speech/renderPool.ts';
+import type { RenderPool } from '../shared/speechRender/renderPool.ts';
 
 /** How to build a server; everything has a default except where the data lives. */
 export interface ServerOptions {
@@ -42,7 +42,7 @@ export interface ServerOptions {
   readonly log?: false | ((line: string) => void);
   /** Milliseconds since the epoch; tests move time (code expiry) with it. */
   readonly clock?: () => number;
-  /** Instrument registry; defaults to every src/instruments/*.json. */
+  /** Instrument registry; defaults to every src/shared/instruments/*.json. */
   readonly instruments?: InstrumentRegistry;
   /** 0 ≤ r < 1 for the random link to staff; tests inject their own. */
   readonly random?: () => number;

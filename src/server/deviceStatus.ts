@@ -1,5 +1,5 @@
 /** What tablets report about themselves after a sync round, and the coordinator's device list built on it. */
-import type { DeviceRow, DeviceStatusReport } from '../core/workspaceApi.ts';
+import type { DeviceRow, DeviceStatusReport } from '../shared/contract/workspaceApi.ts';
 import type { Queryable } from './db.ts';
 import { asObject } from './bodies.ts';
 

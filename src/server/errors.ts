@@ -1,6 +1,6 @@
 /** Every failure becomes JSON with a stable code; bad input is always 4xx, never a 500. */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { ApiError } from '../sync/protocol.ts';
+import type { ApiError } from '../shared/contract/protocol.ts';
 
 /** Sends `{error, message}` with `status`. */
 export function sendError(reply: FastifyReply, status: number, error: string, message: string) {

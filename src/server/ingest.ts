@@ -1,13 +1,17 @@
 /** Storing a batch of sealed sessions: decrypt, validate, re-score, insert once; every outcome is a receipt or a rejection. */
 import { createHash } from 'node:crypto';
-import { isAnswerValue, itemsInOrder } from '../core/instrument.ts';
-import { scoreAnswers, type ScoringSettings } from '../core/scoring.ts';
-import type { CompletedRecord } from '../core/session.ts';
-import { canonicalJson, validateCompletedRecord, type SealedSession } from '../core/wire.ts';
+import { isAnswerValue, itemsInOrder } from '../shared/core/instrument.ts';
+import { scoreAnswers, type ScoringSettings } from '../shared/core/scoring.ts';
+import type { CompletedRecord } from '../shared/core/session.ts';
+import {
+  canonicalJson,
+  validateCompletedRecord,
+  type SealedSession,
+} from '../shared/contract/wire.ts';
 import { assignClients } from './clients/assign.ts';
 import { addToRollup } from './clients/rollup.ts';
 import { unsealOnServer } from './crypto/unseal.ts';
-import type { SyncReceipt, SyncRejection, SyncResponse } from '../sync/protocol.ts';
+import type { SyncReceipt, SyncRejection, SyncResponse } from '../shared/contract/protocol.ts';
 import type { PrivateKeys } from './crypto/keys.ts';
 import type { Db, Queryable } from './db.ts';
 import type { InstrumentRegistry } from './instruments.ts';

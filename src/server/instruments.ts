@@ -1,9 +1,9 @@
-/** Every instrument version the server knows (all of src/instruments/*.json): sessions on any of them are accepted. */
+/** Every instrument version the server knows (all of src/shared/instruments/*.json): sessions on any of them are accepted. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { instrumentKey, parseInstrument, type Instrument } from '../core/instrument.ts';
+import { instrumentKey, parseInstrument, type Instrument } from '../shared/core/instrument.ts';
 
-const DIR = join(import.meta.dirname, '../instruments');
+const DIR = join(import.meta.dirname, '../shared/instruments');
 
 /** Known instrument versions, and the newest version of each id (the one tablets are given). */
 export interface InstrumentRegistry {

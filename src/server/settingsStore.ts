@@ -1,5 +1,5 @@
 /** Agency settings kept on the server (one row, JSON), always read back through restoreSettings. */
-import { restoreSettings, type AgencySettings } from '../core/settings.ts';
+import { restoreSettings, type AgencySettings } from '../shared/core/settings.ts';
 import type { Queryable } from './db.ts';
 
 /** The agency's settings; defaults until an administrator saves some. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, appAndBrowser, tempProfile } from './harness.ts';
 import { AudioProbe, attachAudioProbe, type PackFile, type Play } from './pages/AudioProbe.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
 import { KioskPage, PILOT_ANSWERS } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
 

@@ -9,7 +9,10 @@ import { StaffPage } from './pages/StaffPage.ts';
 const fx = appAndBrowser();
 
 const instrument = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../src/instruments/pilot-2019.v1.json'), 'utf8'),
+  readFileSync(
+    resolve(import.meta.dirname, '../../src/shared/instruments/pilot-2019.v1.json'),
+    'utf8',
+  ),
 ) as { scales: { id: string; advice?: { full: string } }[] };
 const advice = (id: string) => instrument.scales.find((s) => s.id === id)?.advice?.full ?? '';
 

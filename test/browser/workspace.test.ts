@@ -4,14 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSetupCode } from '../../src/server/auth/setupCode.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
-import type { ServerKey } from '../../src/sync/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import type { ServerKey } from '../../src/shared/contract/protocol.ts';
 import { makeRecord } from '../server/helpers.ts';
 import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
 import { launchBrowser } from './harness.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
 import { startSyncServer, type SyncServer } from './syncServer.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
 
 let server: SyncServer;
 let cookie = '';

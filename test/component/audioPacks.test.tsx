@@ -1,8 +1,8 @@
 // The tablet's pack caching on an in-memory cache and server: what it fetches, what it drops, and what staff see.
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { cachePacks } from '../../src/speech/packCache.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
+import { cachePacks } from '../../src/tablet/speech/packCache.ts';
 import { freshDatabase } from './fixtures.ts';
 import { fakeServer, manifestFor, MemoryCache, packPaths } from './fakeAudioServer.ts';
 import { openStaff } from './staffHarness.tsx';

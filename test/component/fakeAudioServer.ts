@@ -1,5 +1,5 @@
 // A Cache Storage cache and a server with audio packs, in memory: enough for the tablet's pack caching to run in tests.
-import type { AudioManifest } from '../../src/core/audioManifest.ts';
+import type { AudioManifest } from '../../src/shared/core/audioManifest.ts';
 
 const BASE = 'http://tablet.test/';
 const abs = (u: RequestInfo | URL): string =>

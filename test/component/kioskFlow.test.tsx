@@ -1,8 +1,8 @@
 // The client flow on fake-indexeddb: every step is stored before the screen moves, completion queues an outbox record.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
-import { database } from '../../src/storage/db.ts';
+import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
+import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
 
 import { PILOT_ANSWERS as PILOT } from '../fixtures/pilotAnswers.ts';

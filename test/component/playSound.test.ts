@@ -1,7 +1,7 @@
 // The audio element when the browser refuses sound before a touch (a tablet page after a restart): the sound must
 // start at the first touch, and a stop before that touch must leave it silent.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { playSound } from '../../src/platform/audio.ts';
+import { playSound } from '../../src/tablet/platform/audio.ts';
 
 const refused = () => Promise.reject(new DOMException('no gesture yet', 'NotAllowedError'));
 

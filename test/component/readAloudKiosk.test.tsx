@@ -3,10 +3,10 @@
 // nothing keeps talking after the session ends or staff take the tablet.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KioskApp } from '../../src/kiosk/KioskApp.tsx';
-import type { Speech } from '../../src/kiosk/readAloud.ts';
-import type { SpokenPart } from '../../src/speech/speaker.ts';
-import { database } from '../../src/storage/db.ts';
+import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
+import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
+import type { SpokenPart } from '../../src/tablet/speech/speaker.ts';
+import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
 
 interface Said {

@@ -1,10 +1,10 @@
 // The sender's decisions on fake-indexeddb: only a receipt removes a session; 410 drops, 409 keeps, 401 stops.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CompletedRecord } from '../../src/core/session.ts';
-import type { SealedSession } from '../../src/core/wire.ts';
-import { database } from '../../src/storage/db.ts';
-import { loadSyncStatus, saveEnrollment } from '../../src/storage/device.ts';
-import { drainOutbox, type SenderDeps } from '../../src/sync/sender.ts';
+import type { CompletedRecord } from '../../src/shared/core/session.ts';
+import type { SealedSession } from '../../src/shared/contract/wire.ts';
+import { database } from '../../src/tablet/storage/db.ts';
+import { loadSyncStatus, saveEnrollment } from '../../src/tablet/storage/device.ts';
+import { drainOutbox, type SenderDeps } from '../../src/tablet/sync/sender.ts';
 import { freshDatabase } from './fixtures.ts';
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AudioManifest } from '../../src/core/audioManifest.ts';
-import { createSpeaker } from '../../src/speech/speaker.ts';
+import type { AudioManifest } from '../../src/shared/core/audioManifest.ts';
+import { createSpeaker } from '../../src/tablet/speech/speaker.ts';
 
 const manifest: AudioManifest = {
   lng: 'ar',

@@ -2,12 +2,12 @@
 // sounds end only when the test says so, so "playing" and "stopped" can be checked at each step.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { AudioManifest } from '../../src/core/audioManifest.ts';
-import type { Speech, SpokenLine } from '../../src/kiosk/readAloud.ts';
-import { ReadAloudProvider } from '../../src/kiosk/ReadAloudProvider.tsx';
-import { SpeakerButton } from '../../src/kiosk/SpeakerButton.tsx';
-import { useReadAloud } from '../../src/kiosk/useReadAloud.ts';
-import { createSpeaker } from '../../src/speech/speaker.ts';
+import type { AudioManifest } from '../../src/shared/core/audioManifest.ts';
+import type { Speech, SpokenLine } from '../../src/tablet/kiosk/readAloud.ts';
+import { ReadAloudProvider } from '../../src/tablet/kiosk/ReadAloudProvider.tsx';
+import { SpeakerButton } from '../../src/tablet/kiosk/SpeakerButton.tsx';
+import { useReadAloud } from '../../src/tablet/kiosk/useReadAloud.ts';
+import { createSpeaker } from '../../src/tablet/speech/speaker.ts';
 
 const manifest = (lng: string): AudioManifest => ({
   lng,

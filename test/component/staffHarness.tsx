@@ -1,11 +1,11 @@
 // Renders staff mode as the kiosk would, with a cheap PIN hash, and helps unlock it.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, vi } from 'vitest';
-import { DEFAULT_SETTINGS, type AgencySettings } from '../../src/core/settings.ts';
-import type { StaffAppProps } from '../../src/kiosk/staffBridge.ts';
-import { hashPin } from '../../src/staff/pin.ts';
-import { savePinHash } from '../../src/storage/settings.ts';
-import type { StorageHealth } from '../../src/storage/health.ts';
+import { DEFAULT_SETTINGS, type AgencySettings } from '../../src/shared/core/settings.ts';
+import type { StaffAppProps } from '../../src/tablet/kiosk/staffBridge.ts';
+import { hashPin } from '../../src/tablet/staff/pin.ts';
+import { savePinHash } from '../../src/tablet/storage/settings.ts';
+import type { StorageHealth } from '../../src/tablet/storage/health.ts';
 import { instrument } from './fixtures.ts';
 
 /** Iterations for tests: the product uses 600,000, which costs about a second per try. */
@@ -28,7 +28,7 @@ export async function renderStaff(
     onHandover: vi.fn<StaffAppProps['onHandover']>(),
     onResume: vi.fn<StaffAppProps['onResume']>(),
   } satisfies StaffAppProps;
-  const { StaffApp } = await import('../../src/staff/StaffApp.tsx');
+  const { StaffApp } = await import('../../src/tablet/staff/StaffApp.tsx');
   const result = render(<StaffApp {...props} pinIterations={TEST_ITERATIONS} />);
   return { ...result, props };
 }

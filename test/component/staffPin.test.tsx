@@ -1,10 +1,16 @@
 // Staff PIN: the hash itself, first-run setup, unlock, wrong tries and the 30-second wait, locking and changing it.
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hashPin, isValidPin, LOCKOUT_MS, PIN_ITERATIONS, verifyPin } from '../../src/staff/pin.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { database } from '../../src/storage/db.ts';
-import { loadPinHash, loadPinLock } from '../../src/storage/settings.ts';
+import {
+  hashPin,
+  isValidPin,
+  LOCKOUT_MS,
+  PIN_ITERATIONS,
+  verifyPin,
+} from '../../src/tablet/staff/pin.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
+import { database } from '../../src/tablet/storage/db.ts';
+import { loadPinHash, loadPinLock } from '../../src/tablet/storage/settings.ts';
 import { freshDatabase } from './fixtures.ts';
 import {
   click,

@@ -1,11 +1,11 @@
 // Staff mode pieces: the PIN hash, and the profile view's texts for dominance, imago ties, caution and gaps.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING, scoreAnswers } from '../../src/core/scoring.ts';
-import { hashPin, isValidPin, verifyPin } from '../../src/staff/pin.ts';
-import { ProfileView } from '../../src/staff/ProfileView.tsx';
+import { DEFAULT_SCORING, scoreAnswers } from '../../src/shared/core/scoring.ts';
+import { hashPin, isValidPin, verifyPin } from '../../src/tablet/staff/pin.ts';
+import { ProfileView } from '../../src/shared/ui/ProfileView.tsx';
 import { instrument } from './fixtures.ts';
-import { addTexts } from '../../src/i18n/index.ts';
+import { addTexts } from '../../src/shared/i18n/index.ts';
 import staffTexts from '../../locales/nl/staff.json';
 
 beforeAll(() => addTexts('nl', 'staff', staffTexts));

@@ -1,15 +1,15 @@
 // Staff mode with sessions on the tablet: interrupted ones resumed or erased for good, completed ones opened as profiles.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING } from '../../src/core/scoring.ts';
-import { database } from '../../src/storage/db.ts';
+import { DEFAULT_SCORING } from '../../src/shared/core/scoring.ts';
+import { database } from '../../src/tablet/storage/db.ts';
 import {
   completeSession,
   interruptSession,
   saveAnswer,
   saveDetails,
   startSession,
-} from '../../src/storage/sessions.ts';
+} from '../../src/tablet/storage/sessions.ts';
 import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
 import { click, onScreen, openStaff } from './staffHarness.tsx';

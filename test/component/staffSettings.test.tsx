@@ -1,8 +1,8 @@
 // Staff home, handover and device settings: storage warnings, the handover form, validation and saving.
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { loadSettings } from '../../src/storage/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
+import { loadSettings } from '../../src/tablet/storage/settings.ts';
 import { freshDatabase } from './fixtures.ts';
 import { click, onScreen, openStaff } from './staffHarness.tsx';
 

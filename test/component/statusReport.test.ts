@@ -1,12 +1,12 @@
 // The tablet's status report: counts from the outbox, sent with the device token; a failure never throws.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { cachePacks } from '../../src/speech/packCache.ts';
-import { saveSettings } from '../../src/storage/settings.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
+import { cachePacks } from '../../src/tablet/speech/packCache.ts';
+import { saveSettings } from '../../src/tablet/storage/settings.ts';
 import { fakeServer, manifestFor, MemoryCache } from './fakeAudioServer.ts';
-import { database } from '../../src/storage/db.ts';
-import { saveEnrollment } from '../../src/storage/device.ts';
-import { sendStatusReport } from '../../src/sync/statusReport.ts';
+import { database } from '../../src/tablet/storage/db.ts';
+import { saveEnrollment } from '../../src/tablet/storage/device.ts';
+import { sendStatusReport } from '../../src/tablet/sync/statusReport.ts';
 import { freshDatabase } from './fixtures.ts';
 
 const row = (id: string, rejected: { status: number; error: string } | null) => ({

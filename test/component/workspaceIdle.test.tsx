@@ -1,10 +1,10 @@
-// The workspace's idle guard on the shared countdown (src/platform/useIdle.ts): activity keeps the user in and pings
+// The workspace's idle guard on the shared countdown (src/shared/platform/useIdle.ts): activity keeps the user in and pings
 // the server now and then, the warning counts down the last seconds, stray activity does not end it, the button does.
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import workspaceNl from '../../locales/nl/workspace.json';
-import { addTexts } from '../../src/i18n/index.ts';
-import { IdleGuard } from '../../src/workspace/auth/IdleGuard.tsx';
+import { addTexts } from '../../src/shared/i18n/index.ts';
+import { IdleGuard } from '../../src/office/auth/IdleGuard.tsx';
 
 const fetchMock = vi.fn(() => Promise.resolve(new Response('{}', { status: 200 })));
 

@@ -1,8 +1,8 @@
 // Staff cannot read the agency settings, yet the imago sentence and the client summary name the agency: the name comes
 // with every Me answer (sign-in and /api/auth/me), and follows a change of the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencySettings } from '../../src/core/settings.ts';
-import type { Me } from '../../src/core/workspaceApi.ts';
+import type { AgencySettings } from '../../src/shared/core/settings.ts';
+import type { Me } from '../../src/shared/contract/workspaceApi.ts';
 import { DB_KIND, fixture, type Fixture } from './helpers.ts';
 import { addUser, signedIn, ws } from './workspaceHelpers.ts';
 

@@ -1,8 +1,8 @@
 // Bad input on the sync endpoint: always a 4xx with a message, never a 500, and never a changed row count.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sealRecord } from '../../src/sync/seal.ts';
-import { MAX_BATCH_SESSIONS } from '../../src/sync/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import { MAX_BATCH_SESSIONS } from '../../src/shared/contract/protocol.ts';
 import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
 
 let f: Fixture;

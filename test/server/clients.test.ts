@@ -1,8 +1,12 @@
 // Clients end to end: ingest matching (follow-up by code), staff see only linked clients, dashboard, erasure + replay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientDetail, ClientSummary, Dashboard } from '../../src/core/workspaceApi.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
-import type { SyncResponse } from '../../src/sync/protocol.ts';
+import type {
+  ClientDetail,
+  ClientSummary,
+  Dashboard,
+} from '../../src/shared/contract/workspaceApi.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 

@@ -1,11 +1,11 @@
 // The dashboard read from the rollup (whole months, ISO weeks, edge days) equals the same figures computed here straight
 // from the stored measurements, for random periods and tablets, after inserts and an erasure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Profile } from '../../src/core/scoring.ts';
-import type { Dashboard, Fit } from '../../src/core/workspaceApi.ts';
-import type { SyncResponse } from '../../src/sync/protocol.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
-import { scoreAnswers } from '../../src/core/scoring.ts';
+import type { Profile } from '../../src/shared/core/scoring.ts';
+import type { Dashboard, Fit } from '../../src/shared/contract/workspaceApi.ts';
+import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import { DB_KIND, fixture, makeRecord, PILOT, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 

@@ -1,7 +1,7 @@
 // Enrollment: a one-time code becomes a device token once; expired and reused codes are refused; revoked tokens stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrollCode, listDevices, revokeDevice } from '../../src/server/devices.ts';
-import type { EnrollResponse } from '../../src/sync/protocol.ts';
+import type { EnrollResponse } from '../../src/shared/contract/protocol.ts';
 import { DB_KIND, fixture, type Fixture } from './helpers.ts';
 
 let f: Fixture;

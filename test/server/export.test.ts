@@ -1,11 +1,11 @@
 // The research export: CSV header in codebook order, one row per measurement with the item values and the scale
-// scores of src/core/scoring.ts, the JSON export with the same data, erased clients absent, formula cells neutralised.
+// scores of src/shared/core/scoring.ts, the JSON export with the same data, erased clients absent, formula cells neutralised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreAnswers } from '../../src/core/scoring.ts';
-import type { AuditEntry } from '../../src/core/workspaceApi.ts';
+import { scoreAnswers } from '../../src/shared/core/scoring.ts';
+import type { AuditEntry } from '../../src/shared/contract/workspaceApi.ts';
 import type { ExportedMeasurement } from '../../src/server/clients/export.ts';
-import type { SyncResponse } from '../../src/sync/protocol.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
+import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import { DB_KIND, fixture, makeRecord, PILOT, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 

@@ -3,20 +3,23 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { parseInstrument, type Instrument } from '../../src/core/instrument.ts';
-import { scoreAnswers } from '../../src/core/scoring.ts';
-import type { CompletedRecord } from '../../src/core/session.ts';
+import { parseInstrument, type Instrument } from '../../src/shared/core/instrument.ts';
+import { scoreAnswers } from '../../src/shared/core/scoring.ts';
+import type { CompletedRecord } from '../../src/shared/core/session.ts';
 import { createServer } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db.ts';
 import { openPglite } from '../../src/server/dbPglite.ts';
 import { openPostgres } from '../../src/server/dbPostgres.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
-import type { EnrollResponse } from '../../src/sync/protocol.ts';
+import type { EnrollResponse } from '../../src/shared/contract/protocol.ts';
 
 /** The pilot instrument, as the server loads it. */
 export const PILOT: Instrument = parseInstrument(
   JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../../src/instruments/pilot-2019.v1.json'), 'utf8'),
+    readFileSync(
+      resolve(import.meta.dirname, '../../src/shared/instruments/pilot-2019.v1.json'),
+      'utf8',
+    ),
   ),
 );
 

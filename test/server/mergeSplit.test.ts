@@ -2,9 +2,13 @@
 // split moves one measurement to a new client; history stays in time order, links follow the design, both are audited,
 // and a measurement erased after being moved stays refused on replay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, ClientDetail, ClientSummary } from '../../src/core/workspaceApi.ts';
-import type { SyncResponse } from '../../src/sync/protocol.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
+import type {
+  AuditEntry,
+  ClientDetail,
+  ClientSummary,
+} from '../../src/shared/contract/workspaceApi.ts';
+import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 

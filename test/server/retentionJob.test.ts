@@ -2,10 +2,10 @@
 // (the dashboard rollup too), tombstones them so a tablet's replay is refused, and keeps younger ones. And every view
 // of a client's profile is in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, Dashboard } from '../../src/core/workspaceApi.ts';
+import type { AuditEntry, Dashboard } from '../../src/shared/contract/workspaceApi.ts';
 import { runRetention } from '../../src/server/clients/orgRoutes.ts';
-import type { SyncResponse } from '../../src/sync/protocol.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
+import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 

@@ -1,7 +1,11 @@
 // Sealing: what the tablet encrypts only the matching server key opens, and any change to bytes or ids is detected.
 import { describe, expect, it } from 'vitest';
-import { sealRecord, unsealRecord, fromBase64, toBase64 } from '../../src/sync/seal.ts';
-import { canonicalJson, validateCompletedRecord, validateSyncBatch } from '../../src/core/wire.ts';
+import { sealRecord, unsealRecord, fromBase64, toBase64 } from '../../src/tablet/sync/seal.ts';
+import {
+  canonicalJson,
+  validateCompletedRecord,
+  validateSyncBatch,
+} from '../../src/shared/contract/wire.ts';
 import { makeRecord } from './helpers.ts';
 
 async function keyPair() {

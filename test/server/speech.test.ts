@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db.ts';
-import type { RenderPool } from '../../src/server/speech/renderPool.ts';
+import type { RenderPool } from '../../src/shared/speechRender/renderPool.ts';
 import { SPEECH_LIMITS } from '../../src/server/speech/route.ts';
 import { testClock, testDb } from './helpers.ts';
 

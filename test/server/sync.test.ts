@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rotateServerKey } from '../../src/server/crypto/keys.ts';
 import { saveSettings } from '../../src/server/settingsStore.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
-import type { SyncResponse } from '../../src/sync/protocol.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
 
 let f: Fixture;

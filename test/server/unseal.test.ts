@@ -1,8 +1,8 @@
 // The server's node:crypto unsealing opens exactly what the tablet's WebCrypto sealing closed, and nothing altered.
 import { describe, expect, it } from 'vitest';
 import { unsealOnServer } from '../../src/server/crypto/unseal.ts';
-import { sealRecord } from '../../src/sync/seal.ts';
-import type { CompletedRecord } from '../../src/core/session.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import type { CompletedRecord } from '../../src/shared/core/session.ts';
 
 const record = {
   sessionId: '00000000-0000-4000-8000-00000000abcd',

@@ -1,6 +1,6 @@
 // Workspace fixtures shared by the server tests of issue 4: users of each role, signed-in cookies, JSON requests.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../../src/core/workspaceApi.ts';
+import type { Role } from '../../src/shared/contract/workspaceApi.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { Queryable } from '../../src/server/db.ts';

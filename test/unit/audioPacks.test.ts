@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { piecesFor, splitTemplate, type AudioManifest } from '../../src/core/audioManifest.ts';
-import { textHash } from '../../src/core/textHash.ts';
+import {
+  piecesFor,
+  splitTemplate,
+  type AudioManifest,
+} from '../../src/shared/core/audioManifest.ts';
+import { textHash } from '../../src/shared/core/textHash.ts';
 import { verifyPacks, type BuiltPack } from '../../scripts/audio/buildPacks.ts';
 
 const manifest = (lng: string, entries: AudioManifest['entries']): AudioManifest => ({

@@ -9,7 +9,7 @@ import {
   validateDetails,
   type DetailField,
   type FieldMode,
-} from '../../src/core/details.ts';
+} from '../../src/shared/core/details.ts';
 
 const TODAY = '2024-06-15';
 const all = (mode: FieldMode): Record<DetailField, FieldMode> => ({

@@ -7,7 +7,7 @@ import {
   isAnswerValue,
   itemsInOrder,
   parseInstrument,
-} from '../../src/core/instrument.ts';
+} from '../../src/shared/core/instrument.ts';
 import { instrumentArb, pilot, rawPilot, type RawInstrument } from './support.ts';
 
 const broken = (edit: (raw: RawInstrument) => void): RawInstrument => {

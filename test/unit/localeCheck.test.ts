@@ -115,8 +115,8 @@ describe('locale completeness check', () => {
       checkLocales({
         root: ROOT,
         locales: join(ROOT, 'locales'),
-        instruments: join(ROOT, 'src/instruments'),
-        sources: [join(ROOT, 'src/kiosk'), join(ROOT, 'src/staff')],
+        instruments: join(ROOT, 'src/shared/instruments'),
+        sources: [join(ROOT, 'src/tablet'), join(ROOT, 'src/office'), join(ROOT, 'src/shared')],
       }),
     ).toEqual([]);
   });

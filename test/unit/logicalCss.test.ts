@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(resolve(import.meta.dirname, '../../src/kiosk/kiosk.css'), 'utf8').replace(
-  /\/\*[\s\S]*?\*\//g,
-  '',
-);
+const css = readFileSync(
+  resolve(import.meta.dirname, '../../src/tablet/kiosk/kiosk.css'),
+  'utf8',
+).replace(/\/\*[\s\S]*?\*\//g, '');
 
 /** Declarations that fix a side of the screen instead of following the text direction. */
 function physical(source: string): string[] {

@@ -7,7 +7,7 @@ import {
   nameKey,
   referenceKey,
   type ClientKeys,
-} from '../../src/core/matching.ts';
+} from '../../src/shared/core/matching.ts';
 
 const client = (over: Partial<ClientKeys> & { id: string }): ClientKeys => ({
   code: 'AAAA-AAAA',

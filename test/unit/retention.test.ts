@@ -1,6 +1,6 @@
 // Retention: the cutoff before which measurements are erased, and which bodies the server accepts.
 import { describe, expect, it } from 'vitest';
-import { isExpired, parseRetention, retentionCutoff } from '../../src/core/retention.ts';
+import { isExpired, parseRetention, retentionCutoff } from '../../src/shared/core/retention.ts';
 
 const now = Date.parse('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;

@@ -1,14 +1,14 @@
 // Properties of scoring on random answer sets, on the pilot instrument and on random instruments.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemsInOrder, type Instrument } from '../../src/core/instrument.ts';
+import { itemsInOrder, type Instrument } from '../../src/shared/core/instrument.ts';
 import {
   DEFAULT_SCORING,
   scoreAnswers,
   type Answers,
   type Profile,
   type ScoringSettings,
-} from '../../src/core/scoring.ts';
+} from '../../src/shared/core/scoring.ts';
 import {
   answersArb,
   answerValues,

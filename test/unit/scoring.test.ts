@@ -1,8 +1,8 @@
 // Scoring against the real pilot instrument: the pilot's worked examples, dominance, roles, social desirability and
 // what happens with too few answers.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING, scoreAnswers, type Profile } from '../../src/core/scoring.ts';
-import { restoreSettings } from '../../src/core/settings.ts';
+import { DEFAULT_SCORING, scoreAnswers, type Profile } from '../../src/shared/core/scoring.ts';
+import { restoreSettings } from '../../src/shared/core/settings.ts';
 import { answerScale, buildInstrument, itemsOf, pilot } from './support.ts';
 
 const posture = (p: Profile, scale: string) => {

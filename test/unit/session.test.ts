@@ -1,8 +1,12 @@
 // The flow consent → details → items → review and back, resuming, unanswered items and the completed record.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemsInOrder, parseInstrument, type Instrument } from '../../src/core/instrument.ts';
-import { DEFAULT_SCORING, scoreAnswers } from '../../src/core/scoring.ts';
+import {
+  itemsInOrder,
+  parseInstrument,
+  type Instrument,
+} from '../../src/shared/core/instrument.ts';
+import { DEFAULT_SCORING, scoreAnswers } from '../../src/shared/core/scoring.ts';
 import {
   completeRecord,
   nextStep,
@@ -11,7 +15,7 @@ import {
   unansweredItems,
   type Session,
   type Step,
-} from '../../src/core/session.ts';
+} from '../../src/shared/core/session.ts';
 import { answersArb, answerScale, instrumentArb, pilot, rawPilot } from './support.ts';
 
 const ids = (instrument: Instrument) => itemsInOrder(instrument).map(({ item }) => item.id);

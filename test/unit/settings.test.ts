@@ -7,8 +7,8 @@ import {
   restoreSettings,
   SETTING_BOUNDS,
   type AgencySettings,
-} from '../../src/core/settings.ts';
-import { DEFAULT_SCORING } from '../../src/core/scoring.ts';
+} from '../../src/shared/core/settings.ts';
+import { DEFAULT_SCORING } from '../../src/shared/core/scoring.ts';
 
 /** Every numeric setting with its bounds, read from a restored value. */
 const numbers = (s: AgencySettings): [keyof typeof SETTING_BOUNDS, number][] => [

@@ -1,6 +1,10 @@
 // Link suggestion: fit to the client's dominant postures weighed against caseload; random link as in the pilot.
 import { describe, expect, it } from 'vitest';
-import { pickAtRandom, suggestStaff, type StaffCandidate } from '../../src/core/suggestion.ts';
+import {
+  pickAtRandom,
+  suggestStaff,
+  type StaffCandidate,
+} from '../../src/shared/core/suggestion.ts';
 
 const staff = (over: Partial<StaffCandidate> & { id: string }): StaffCandidate => ({
   name: over.id,

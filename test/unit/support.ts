@@ -1,9 +1,13 @@
 // Shared fixtures for the unit tests: the real pilot instrument, a raw copy to break, and generators for random
 // instruments and answer sets so that no property depends on the pilot's particular items.
 import fc from 'fast-check';
-import pilotJson from '../../src/instruments/pilot-2019.v1.json' with { type: 'json' };
-import { itemsInOrder, parseInstrument, type Instrument } from '../../src/core/instrument.ts';
-import type { Answers } from '../../src/core/scoring.ts';
+import pilotJson from '../../src/shared/instruments/pilot-2019.v1.json' with { type: 'json' };
+import {
+  itemsInOrder,
+  parseInstrument,
+  type Instrument,
+} from '../../src/shared/core/instrument.ts';
+import type { Answers } from '../../src/shared/core/scoring.ts';
 
 /** The instrument as the kiosk ships it, parsed by the real parser. */
 export const pilot: Instrument = parseInstrument(pilotJson);

@@ -1,5 +1,5 @@
 /** The audit log: who did what and when; detail never holds answers or personal details. */
-import type { AuditEntry } from '../../core/workspaceApi.ts';
+import type { AuditEntry } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 
 /** Appends one entry (inside the caller's transaction when `db` is one). */

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ABSOLUTE_TIMEOUT_MS } from './sessions.ts';
 
-/** Name of the session cookie (see src/core/workspaceApi.ts). */
+/** Name of the session cookie (see src/shared/contract/workspaceApi.ts). */
 export const SESSION_COOKIE = 'si_session';
 
 const secure = (req: FastifyRequest): boolean =>

@@ -1,6 +1,6 @@
 /** Route guards for the workspace: a live session cookie, and a role allowed on the route. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../../core/workspaceApi.ts';
+import type { Role } from '../../shared/contract/workspaceApi.ts';
 import type { Db } from '../db.ts';
 import { sendError } from '../errors.ts';
 import { clearSessionCookie, sessionToken } from './cookie.ts';

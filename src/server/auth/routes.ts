@@ -1,6 +1,6 @@
 /** Sign-in routes: first-coordinator setup, login, logout (here and everywhere), me, password, own postures. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { WS_API, type LoginThrottled, type Me } from '../../core/workspaceApi.ts';
+import { WS_API, type LoginThrottled, type Me } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import type { Queryable } from '../db.ts';
 import { loadSettings } from '../settingsStore.ts';

@@ -1,6 +1,6 @@
 /** Browser sessions: a random cookie token, stored only as a hash, expired when idle or too old. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../../core/workspaceApi.ts';
+import type { Role } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import { sha256 } from '../devices.ts';
 

@@ -1,6 +1,6 @@
 /** The coordinator's account management: list, create and change staff and coordinator accounts. */
 import type { FastifyInstance } from 'fastify';
-import { WS_API, type Role, type UserSummary } from '../../core/workspaceApi.ts';
+import { WS_API, type Role, type UserSummary } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import { asObject, cleanText, cleanUsername, unknownKeys } from '../bodies.ts';
 import { sendError } from '../errors.ts';

@@ -1,6 +1,6 @@
 /** Workspace accounts: coordinators and staff, with a password hash and the postures staff work well with. */
 import { randomUUID } from 'node:crypto';
-import type { Role, UserSummary } from '../../core/workspaceApi.ts';
+import type { Role, UserSummary } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 
 /** A user row as the server needs it for sign-in. */

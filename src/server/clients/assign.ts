@@ -1,6 +1,6 @@
-/** Gives every stored measurement its client (src/core/matching.ts), creating clients as needed, in the caller's transaction. */
+/** Gives every stored measurement its client (src/shared/core/matching.ts), creating clients as needed, in the caller's transaction. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DetailValues } from '../../core/details.ts';
+import type { DetailValues } from '../../shared/core/details.ts';
 import {
   clientCodeFrom,
   clientCodeOf,
@@ -8,7 +8,7 @@ import {
   nameKey,
   referenceKey,
   type ClientKeys,
-} from '../../core/matching.ts';
+} from '../../shared/core/matching.ts';
 import type { Queryable } from '../db.ts';
 
 /** What matching needs of a measurement just stored. */

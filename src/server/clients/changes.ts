@@ -1,8 +1,8 @@
 /** The coordinator's corrections and links, and staff judgements: each one transaction, each returning what changed. */
 import { randomUUID } from 'node:crypto';
-import type { DetailValues } from '../../core/details.ts';
-import { pickAtRandom, suggestStaff, type Suggestion } from '../../core/suggestion.ts';
-import type { Fit, Judgement } from '../../core/workspaceApi.ts';
+import type { DetailValues } from '../../shared/core/details.ts';
+import { pickAtRandom, suggestStaff, type Suggestion } from '../../shared/core/suggestion.ts';
+import type { Fit, Judgement } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import { clientFromRecord, insertClients } from './assign.ts';
@@ -58,7 +58,7 @@ async function staffCandidates(db: Queryable) {
   }));
 }
 
-/** Staff ranked for this client's latest dominant postures (src/core/suggestion.ts). */
+/** Staff ranked for this client's latest dominant postures (src/shared/core/suggestion.ts). */
 export async function suggestionsFor(db: Queryable, clientId: string): Promise<Suggestion[]> {
   const latest = await db.query<{ dominant: string[] }>(
     `SELECT server_profile->'dominant' AS dominant FROM measurements WHERE client_id = $1::uuid

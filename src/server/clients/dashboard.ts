@@ -2,8 +2,8 @@
  * The organisation dashboard in one statement: whole months (and ISO weeks for the per-week counts) from the rollup
  * (src/server/clients/rollup.ts), the days at the period's edges from its daily rows, plus the few judgements.
  */
-import type { ScaleKind } from '../../core/instrument.ts';
-import type { Dashboard, Fit } from '../../core/workspaceApi.ts';
+import type { ScaleKind } from '../../shared/core/instrument.ts';
+import type { Dashboard, Fit } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';

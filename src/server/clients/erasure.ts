@@ -3,7 +3,7 @@
  * deleted and its session id becomes a tombstone (a tablet still holding a copy is told 410); a client left without
  * measurements is deleted with its link. The audit log keeps who erased which client id, never personal data.
  */
-import { retentionCutoff } from '../../core/retention.ts';
+import { retentionCutoff } from '../../shared/core/retention.ts';
 import type { Db, Queryable } from '../db.ts';
 import { removeFromRollup } from './rollup.ts';
 

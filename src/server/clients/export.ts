@@ -3,8 +3,8 @@
  * dominant postures) as CSV with a codebook, or as JSON. No names, birth dates or references: the client id links
  * rows of one client. Columns follow the instruments the data uses, never a list in code.
  */
-import type { Instrument } from '../../core/instrument.ts';
-import type { Profile } from '../../core/scoring.ts';
+import type { Instrument } from '../../shared/core/instrument.ts';
+import type { Profile } from '../../shared/core/scoring.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';

@@ -1,7 +1,7 @@
 /** The organisation routes: dashboard, research export, end-of-study erasure and the retention period (coordinator). */
 import type { FastifyInstance } from 'fastify';
-import { parseRetention } from '../../core/retention.ts';
-import { WS_API, type Retention } from '../../core/workspaceApi.ts';
+import { parseRetention } from '../../shared/core/retention.ts';
+import { WS_API, type Retention } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { requireRole } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';

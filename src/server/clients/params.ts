@@ -1,6 +1,6 @@
 /** Checks route parameters, queries and bodies of the client routes; every failure is a sentence for a 400. */
-import { isCalendarDate } from '../../core/details.ts';
-import type { Fit } from '../../core/workspaceApi.ts';
+import { isCalendarDate } from '../../shared/core/details.ts';
+import type { Fit } from '../../shared/contract/workspaceApi.ts';
 
 /** A checked value or why not. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,6 +1,6 @@
-/** The client and measurement routes of the workspace API (contract: src/core/workspaceApi.ts). */
+/** The client and measurement routes of the workspace API (contract: src/shared/contract/workspaceApi.ts). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { WS_API, type ClientSummary } from '../../core/workspaceApi.ts';
+import { WS_API, type ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { principal, requireRole } from '../auth/guard.ts';
 import type { Db, Queryable } from '../db.ts';

@@ -1,5 +1,5 @@
 /** At start: measurements stored before clients existed get their clients, and a new rollup is filled. */
-import type { DetailValues } from '../../core/details.ts';
+import type { DetailValues } from '../../shared/core/details.ts';
 import type { Db } from '../db.ts';
 import { assignClients } from './assign.ts';
 import { rebuildRollup } from './rollup.ts';

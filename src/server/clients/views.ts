@@ -1,5 +1,5 @@
-/** Reading clients and measurements into the workspace contract's shapes (src/core/workspaceApi.ts). */
-import type { Profile } from '../../core/scoring.ts';
+/** Reading clients and measurements into the workspace contract's shapes (src/shared/contract/workspaceApi.ts). */
+import type { Profile } from '../../shared/core/scoring.ts';
 import type {
   AnsweredMeasurement,
   ClientDetail,
@@ -8,7 +8,7 @@ import type {
   Judgement,
   MeasurementRow,
   MeasurementView,
-} from '../../core/workspaceApi.ts';
+} from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';

@@ -1,7 +1,7 @@
 /** The server's ECDH key pairs in the database: created on first start, rotated on demand, old ones kept to decrypt. */
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db.ts';
-import type { ServerKey } from '../../sync/protocol.ts';
+import type { ServerKey } from '../../shared/contract/protocol.ts';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 

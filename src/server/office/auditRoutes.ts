@@ -1,6 +1,6 @@
 /** The coordinator's view of the audit log. */
 import type { FastifyInstance } from 'fastify';
-import { WS_API } from '../../core/workspaceApi.ts';
+import { WS_API } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import { AUDIT_MAX_LIMIT, listAudit, type AuditQuery } from '../auth/audit.ts';
 import { requireRole } from '../auth/guard.ts';

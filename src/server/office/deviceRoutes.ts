@@ -1,6 +1,6 @@
 /** The coordinator's tablets: list with last sync and status, revoke, and new enrollment codes. */
 import type { FastifyInstance } from 'fastify';
-import { WS_API, type NewEnrollCode } from '../../core/workspaceApi.ts';
+import { WS_API, type NewEnrollCode } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { principal, requireRole } from '../auth/guard.ts';

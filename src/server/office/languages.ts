@@ -1,7 +1,7 @@
 /** Review status per language: the default from locales/<code>/meta.json, a coordinator's verdict in the database. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LanguageReview } from '../../core/workspaceApi.ts';
+import type { LanguageReview } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 
 const DIR = join(import.meta.dirname, '../../../locales');

@@ -1,6 +1,6 @@
 /** Agency settings and language review, for coordinators. */
 import type { FastifyInstance } from 'fastify';
-import { WS_API } from '../../core/workspaceApi.ts';
+import { WS_API } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { principal, requireRole } from '../auth/guard.ts';

@@ -6,11 +6,16 @@
  */
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { normalizeSpeechText, speechTextProblem } from '../../core/speechText.ts';
-import { API } from '../../sync/protocol.ts';
+import { normalizeSpeechText, speechTextProblem } from '../../shared/core/speechText.ts';
+import { API } from '../../shared/contract/protocol.ts';
 import { sendError } from '../errors.ts';
-import { createRenderPool, RenderQueueFull, renderKey, type RenderPool } from './renderPool.ts';
-import { VOICES } from './voices.ts';
+import {
+  createRenderPool,
+  RenderQueueFull,
+  renderKey,
+  type RenderPool,
+} from '../../shared/speechRender/renderPool.ts';
+import { VOICES } from '../../shared/speechRender/voices.ts';
 
 /** Limits of the route; tests shrink them. */
 export interface SpeechLimits {

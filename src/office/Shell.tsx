@@ -1,0 +1,76 @@
+/** The frame around every signed-in screen: navigation by role, who is signed in, sign out, and the idle guard. */
+import type { ComponentChildren } from 'preact';
+import { WS_API } from '../shared/contract/workspaceApi.ts';
+import { useT } from '../shared/i18n/useT.ts';
+import { api } from './api.ts';
+import { useWorkspace } from './context.ts';
+import { IdleGuard } from './auth/IdleGuard.tsx';
+import { LanguageToggle } from './LanguageToggle.tsx';
+import { Link } from './Link.tsx';
+import { href, useRoute } from './router.ts';
+
+/** Props: the screen, and what to do once signed out. */
+export interface ShellProps {
+  readonly children: ComponentChildren;
+  readonly onSignedOut: (reason: 'none' | 'idle') => void;
+}
+
+/** The shell. */
+export function Shell({ children, onSignedOut }: ShellProps) {
+  const t = useT('workspace');
+  const { me } = useWorkspace();
+  const route = useRoute();
+  const signOut = async (everywhere: boolean) => {
+    await api('POST', everywhere ? WS_API.logoutEverywhere : WS_API.logout).catch(() => undefined);
+    onSignedOut('none');
+  };
+  const items =
+    me.role === 'coordinator'
+      ? ([
+          ['home', t('nav.clients')],
+          ['measurements', t('nav.measurements')],
+          ['dashboard', t('nav.dashboard')],
+          ['admin', t('nav.admin')],
+          ['account', t('nav.account')],
+        ] as const)
+      : ([
+          ['home', t('nav.my_clients')],
+          ['account', t('nav.account')],
+        ] as const);
+  return (
+    <div class="ws">
+      <header class="ws-header no-print">
+        <span class="ws-brand">{t('title')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {items.map(([name, label]) => (
+              <li key={name}>
+                <Link to={href({ name })} class={route.name === name ? 'current' : ''}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="ws-user">
+          <span data-testid="signed-in-as">
+            {t('nav.signed_in_as', { name: me.name, role: t(`roles.${me.role}`) })}
+          </span>
+          <LanguageToggle />
+          <button type="button" onClick={() => void signOut(false)} data-testid="sign-out">
+            {t('nav.sign_out')}
+          </button>
+        </div>
+      </header>
+      <main class="ws-main">{children}</main>
+      <IdleGuard
+        timeoutSeconds={me.idleTimeoutSeconds}
+        warningSeconds={me.idleWarningSeconds}
+        onExpired={() => {
+          void api('POST', WS_API.logout).catch(() => undefined);
+          onSignedOut('idle');
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/** "Mijn cliënten" for staff (only linked clients), every client for the coordinator; dominant postures at a glance. */
+import { useState } from 'preact/hooks';
+import { WS_API, type ClientSummary } from '../../shared/contract/workspaceApi.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { dateTime } from '../../shared/ui/format.ts';
+import { api, withQuery } from '../api.ts';
+import { useWorkspace } from '../context.ts';
+import { useScaleLabel } from '../labels.ts';
+import { Link } from '../Link.tsx';
+import { LoadView } from '../LoadView.tsx';
+import { href } from '../router.ts';
+import { useLoad } from '../useLoad.ts';
+
+/** The list. */
+export function ClientList() {
+  const t = useT('workspace');
+  const { me, instrument } = useWorkspace();
+  const label = useScaleLabel(instrument);
+  const [q, setQ] = useState('');
+  const coordinator = me.role === 'coordinator';
+  const [load] = useLoad(() => api<ClientSummary[]>('GET', withQuery(WS_API.clients, { q })), q);
+  return (
+    <section data-screen="clients">
+      <h1>{coordinator ? t('clients.title_all') : t('clients.title_mine')}</h1>
+      <label class="search">
+        {t('clients.search')}
+        <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+      </label>
+      <LoadView load={load}>
+        {(clients) =>
+          clients.length === 0 ? (
+            <p data-testid="no-clients">
+              {coordinator ? t('clients.empty_all') : t('clients.empty_mine')}
+            </p>
+          ) : (
+            <table class="ws-table" data-testid="client-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('clients.name')}</th>
+                  <th scope="col">{t('clients.code')}</th>
+                  <th scope="col">{t('clients.dominant')}</th>
+                  <th scope="col">{t('clients.latest')}</th>
+                  <th scope="col">{t('clients.count')}</th>
+                  {coordinator && <th scope="col">{t('clients.staff')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {clients.map((c) => (
+                  <tr key={c.id} data-client={c.id}>
+                    <td>
+                      <Link to={href({ name: 'client', id: c.id })}>{c.displayName}</Link>
+                    </td>
+                    <td class="code">{c.code}</td>
+                    <td>
+                      {c.latest && c.latest.dominant.length > 0 ? (
+                        <ul class="chips">
+                          {c.latest.dominant.map((s) => (
+                            <li key={s} class="chip" data-posture={s}>
+                              {label(s)}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span class="muted">{t('clients.none_dominant')}</span>
+                      )}
+                    </td>
+                    <td>{c.latest ? dateTime.format(new Date(c.latest.completedAt)) : '–'}</td>
+                    <td>{c.measurementCount}</td>
+                    {coordinator && (
+                      <td>
+                        {c.staff ? (
+                          c.staff.name
+                        ) : (
+                          <span class="muted">{t('clients.unlinked')}</span>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </LoadView>
+    </section>
+  );
+}

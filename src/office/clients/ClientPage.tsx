@@ -1,0 +1,99 @@
+/** A client's page: the latest profile with advice (the tablet's ProfileView), history, judgements, and for the coordinator the link, merge, split and erase controls. */
+import { useState } from 'preact/hooks';
+import { WS_API, type ClientDetail } from '../../shared/contract/workspaceApi.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { ProfileView } from '../../shared/ui/ProfileView.tsx';
+import { dateTime } from '../../shared/ui/format.ts';
+import { api, path } from '../api.ts';
+import { useWorkspace } from '../context.ts';
+import { Link } from '../Link.tsx';
+import { LoadView } from '../LoadView.tsx';
+import { href } from '../router.ts';
+import { useLoad } from '../useLoad.ts';
+import { ClientCode } from './ClientCode.tsx';
+import { History } from './History.tsx';
+import { JudgementForm } from './JudgementForm.tsx';
+import { JudgementList } from './JudgementList.tsx';
+import { CoordinatorPanel } from '../coordinator/CoordinatorPanel.tsx';
+
+/** Props: the client id from the URL. */
+export interface ClientPageProps {
+  readonly id: string;
+}
+
+/** The page. */
+export function ClientPage({ id }: ClientPageProps) {
+  const t = useT('workspace');
+  const { me, instrument, agencyName } = useWorkspace();
+  const [load, reload] = useLoad(() => api<ClientDetail>('GET', path(WS_API.client, { id })), id);
+  const [chosen, setChosen] = useState<string | null>(null);
+  return (
+    <LoadView load={load}>
+      {(detail) => {
+        const { client, measurements, judgements } = detail;
+        const shown =
+          measurements.find((m) => m.id === chosen) ?? measurements[measurements.length - 1];
+        return (
+          <article class="client-page" data-screen="client" data-client={client.id}>
+            <header class="client-head">
+              <div>
+                <h1>{client.displayName}</h1>
+                {client.staff && (
+                  <p class="muted">{t('client.linked_to', { name: client.staff.name })}</p>
+                )}
+                {shown && (
+                  <p>
+                    <Link to={href({ name: 'summary', id: client.id })} class="button">
+                      {t('client.summary_button')}
+                    </Link>
+                  </p>
+                )}
+              </div>
+              <ClientCode code={client.code} />
+            </header>
+            {!shown && <p>{t('client.no_measurements')}</p>}
+            {shown && (
+              <div class="client-columns">
+                <section class="client-profile" aria-labelledby="measured-title">
+                  <h2 id="measured-title">
+                    {t('client.measured_on', {
+                      time: dateTime.format(new Date(shown.completedAt)),
+                      device: shown.deviceName,
+                    })}
+                  </h2>
+                  {measurements.length > 1 && (
+                    <label class="inline">
+                      {t('client.choose_measurement')}
+                      <select value={shown.id} onChange={(e) => setChosen(e.currentTarget.value)}>
+                        {measurements.map((m) => (
+                          <option key={m.id} value={m.id}>
+                            {dateTime.format(new Date(m.completedAt))}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
+                  {shown.scoreMismatch && <p class="notice">{t('client.score_mismatch')}</p>}
+                  <ProfileView
+                    profile={shown.profile}
+                    instrument={instrument}
+                    agencyName={agencyName}
+                  />
+                </section>
+                <aside class="client-judgement" aria-labelledby="judgement-title">
+                  <h2 id="judgement-title">{t('judgement.title')}</h2>
+                  <JudgementList
+                    judgements={judgements.filter((j) => j.measurementId === shown.id)}
+                  />
+                  <JudgementForm clientId={client.id} measurementId={shown.id} onSaved={reload} />
+                </aside>
+              </div>
+            )}
+            {measurements.length > 0 && <History measurements={measurements} />}
+            {me.role === 'coordinator' && <CoordinatorPanel detail={detail} onChanged={reload} />}
+          </article>
+        );
+      }}
+    </LoadView>
+  );
+}

@@ -1,0 +1,78 @@
+/** The history of a client's measurements (peilmomenten): each posture's score and its change since the previous one. */
+import type { MeasurementView } from '../../shared/contract/workspaceApi.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { dateTime, decimal } from '../../shared/ui/format.ts';
+import { useWorkspace } from '../context.ts';
+import { postureIds, useScaleLabel } from '../labels.ts';
+
+/** Props: measurements, oldest first. */
+export interface HistoryProps {
+  readonly measurements: readonly MeasurementView[];
+}
+
+const signed = new Intl.NumberFormat('nl-NL', {
+  maximumFractionDigits: 2,
+  signDisplay: 'exceptZero',
+});
+
+/** Change of one posture between two measurements, or null when either has no score. */
+export function change(
+  prev: MeasurementView | undefined,
+  cur: MeasurementView,
+  scale: string,
+): number | null {
+  const a = prev?.profile.postures.find((p) => p.scale === scale)?.percent;
+  const b = cur.profile.postures.find((p) => p.scale === scale)?.percent;
+  return typeof a === 'number' && typeof b === 'number' ? b - a : null;
+}
+
+/** The table, newest first. */
+export function History({ measurements }: HistoryProps) {
+  const t = useT('workspace');
+  const { instrument } = useWorkspace();
+  const label = useScaleLabel(instrument);
+  const scales = postureIds(instrument);
+  const rows = measurements.map((m, i) => ({ m, prev: measurements[i - 1] })).reverse();
+  return (
+    <table class="ws-table history" data-testid="history">
+      <caption>{t('history.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('history.date')}</th>
+          {scales.map((s) => (
+            <th scope="col" key={s}>
+              {label(s)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ m, prev }) => (
+          <tr key={m.id}>
+            <th scope="row">
+              {dateTime.format(new Date(m.completedAt))}
+              <span class="muted small"> · {m.deviceName}</span>
+            </th>
+            {scales.map((s) => {
+              const score = m.profile.postures.find((p) => p.scale === s);
+              const d = change(prev, m, s);
+              return (
+                <td key={s} class={score?.dominant ? 'dominant-cell' : ''}>
+                  {score?.percent == null
+                    ? '–'
+                    : t('history.percent', { value: decimal.format(score.percent) })}
+                  {d !== null && (
+                    <span class="delta" data-delta={s}>
+                      {' '}
+                      {t('history.change', { value: signed.format(d) })}
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

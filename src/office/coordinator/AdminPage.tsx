@@ -1,0 +1,22 @@
+/** The coordinator's management page: staff accounts, tablets, data (retention, end-of-study erasure, export), audit log, languages. */
+import { useT } from '../../shared/i18n/useT.ts';
+import { AuditLog } from './AuditLog.tsx';
+import { DataPanel } from './DataPanel.tsx';
+import { DevicesPanel } from './DevicesPanel.tsx';
+import { LanguagesPanel } from './LanguagesPanel.tsx';
+import { StaffAccounts } from './StaffAccounts.tsx';
+
+/** The page. */
+export function AdminPage() {
+  const t = useT('workspace');
+  return (
+    <section data-screen="admin" class="admin">
+      <h1>{t('admin.title')}</h1>
+      <StaffAccounts />
+      <DevicesPanel />
+      <DataPanel />
+      <LanguagesPanel />
+      <AuditLog />
+    </section>
+  );
+}

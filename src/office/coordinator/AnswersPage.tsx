@@ -1,0 +1,78 @@
+/** One measurement with every answer, grouped per scale with its score (the pilot's "ingevulde vragen"). Coordinator only. */
+import { WS_API, type AnsweredMeasurement } from '../../shared/contract/workspaceApi.ts';
+import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { dateTime, decimal } from '../../shared/ui/format.ts';
+import { api, path } from '../api.ts';
+import { useWorkspace } from '../context.ts';
+import { useScaleLabel } from '../labels.ts';
+import { Link } from '../Link.tsx';
+import { LoadView } from '../LoadView.tsx';
+import { href } from '../router.ts';
+import { useLoad } from '../useLoad.ts';
+
+/** Props: the measurement id from the URL. */
+export interface AnswersPageProps {
+  readonly id: string;
+}
+
+/** The page. */
+export function AnswersPage({ id }: AnswersPageProps) {
+  const t = useT('workspace');
+  const { instrument } = useWorkspace();
+  const it = useT(instrumentNamespace(instrument));
+  const label = useScaleLabel(instrument);
+  const [load] = useLoad(
+    () => api<AnsweredMeasurement>('GET', path(WS_API.measurementAnswers, { id })),
+    id,
+  );
+  const score = (kind: string, s: number | null) =>
+    s === null
+      ? t('answers.no_score')
+      : kind === 'posture'
+        ? t('history.percent', { value: decimal.format(s) })
+        : t('answers.mean', { value: decimal.format(s) });
+  return (
+    <LoadView load={load}>
+      {(a) => (
+        <section data-screen="answers">
+          <h1>{t('answers.title')}</h1>
+          <p>
+            {dateTime.format(new Date(a.measurement.completedAt))} · {a.measurement.deviceName} ·{' '}
+            {a.measurement.language} ·{' '}
+            <Link to={href({ name: 'client', id: a.clientId })}>{t('answers.to_client')}</Link>
+          </p>
+          {a.scales.map((s) => (
+            <table key={s.scale} class="ws-table answers" data-scale={s.scale}>
+              <caption>
+                {label(s.scale)} — {score(s.kind, s.score)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('answers.item')}</th>
+                  <th scope="col">{t('answers.statement')}</th>
+                  <th scope="col">{t('answers.answer')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.items.map((i) => (
+                  <tr key={i.itemId}>
+                    <td>{i.itemId}</td>
+                    <td>{it(`items.${i.itemId}`)}</td>
+                    <td>
+                      {i.value === null ? (
+                        <span class="muted">{t('answers.unanswered')}</span>
+                      ) : (
+                        `${i.value} · ${it(`answers.${i.value}`)}`
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </section>
+      )}
+    </LoadView>
+  );
+}

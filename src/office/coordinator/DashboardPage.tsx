@@ -1,0 +1,139 @@
+/** The organisation dashboard: average profile with N, dominance, expected role, social desirability, volume per week and tablet, feedback on fit. */
+import { useState } from 'preact/hooks';
+import { WS_API, type Dashboard, type Fit } from '../../shared/contract/workspaceApi.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { decimal } from '../../shared/ui/format.ts';
+import { api, withQuery } from '../api.ts';
+import { useWorkspace } from '../context.ts';
+import { useScaleLabel } from '../labels.ts';
+import { LoadView } from '../LoadView.tsx';
+import { useLoad } from '../useLoad.ts';
+import { BarChart } from '../charts/BarChart.tsx';
+import { Filters, type FilterValues } from './Filters.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
+
+const FITS: readonly Fit[] = ['yes', 'partly', 'no'];
+
+/** The page. */
+export function DashboardPage() {
+  const t = useT('workspace');
+  const { instrument } = useWorkspace();
+  const label = useScaleLabel(instrument);
+  const [f, setF] = useState<FilterValues>({ from: '', to: '', deviceId: '' });
+  const [load] = useLoad(
+    () => api<Dashboard>('GET', withQuery(WS_API.dashboard, { ...f })),
+    JSON.stringify(f),
+  );
+  const count = (n: number) => t('dashboard.count', { count: n });
+  return (
+    <section data-screen="dashboard">
+      <h1>{t('dashboard.title')}</h1>
+      <Filters value={f} onChange={setF} />
+      <ExportButtons from={f.from} to={f.to} />
+      <LoadView load={load}>
+        {(d) => {
+          const fitBars = (which: 'staff' | 'client') =>
+            FITS.map((k) => ({
+              label: t(`judgement.fit_${k}`),
+              value: d.fit[which][k],
+              text: count(d.fit[which][k]),
+            }));
+          const maxOf = (xs: readonly { count: number }[]) =>
+            Math.max(1, ...xs.map((x) => x.count));
+          return (
+            <>
+              <p class="big-figure" data-testid="dashboard-n">
+                {t('dashboard.n', { count: d.n })}
+              </p>
+              <div class="charts">
+                <BarChart
+                  id="avg"
+                  title={t('dashboard.average')}
+                  valueHead={t('dashboard.mean_n')}
+                  max={100}
+                  bars={d.averageProfile.map((a) => ({
+                    label: label(a.scale),
+                    value: a.mean,
+                    text:
+                      a.mean === null
+                        ? '–'
+                        : t('dashboard.mean_with_n', { value: decimal.format(a.mean), n: a.n }),
+                  }))}
+                />
+                <BarChart
+                  id="dominant"
+                  title={t('dashboard.dominant')}
+                  valueHead={t('dashboard.times')}
+                  max={maxOf(d.dominantCounts)}
+                  bars={d.dominantCounts.map((c) => ({
+                    label: label(c.scale),
+                    value: c.count,
+                    text: count(c.count),
+                  }))}
+                />
+                <BarChart
+                  id="roles"
+                  title={t('dashboard.roles')}
+                  valueHead={t('dashboard.times')}
+                  max={maxOf(d.topRoleCounts)}
+                  bars={d.topRoleCounts.map((c) => ({
+                    label: label(c.scale),
+                    value: c.count,
+                    text: count(c.count),
+                  }))}
+                />
+                <figure class="chart" data-chart="desirability">
+                  <figcaption>{t('dashboard.desirability')}</figcaption>
+                  <p class="big-figure">
+                    {d.desirability.mean === null
+                      ? '–'
+                      : t('dashboard.desirability_value', {
+                          value: decimal.format(d.desirability.mean),
+                          n: d.desirability.n,
+                        })}
+                  </p>
+                </figure>
+                <BarChart
+                  id="weeks"
+                  title={t('dashboard.per_week')}
+                  valueHead={t('dashboard.times')}
+                  max={maxOf(d.perWeek)}
+                  bars={d.perWeek.map((w) => ({
+                    label: t('dashboard.week_of', { date: w.week }),
+                    value: w.count,
+                    text: count(w.count),
+                  }))}
+                />
+                <BarChart
+                  id="devices"
+                  title={t('dashboard.per_device')}
+                  valueHead={t('dashboard.times')}
+                  max={maxOf(d.perDevice)}
+                  bars={d.perDevice.map((w) => ({
+                    label: w.name,
+                    value: w.count,
+                    text: count(w.count),
+                  }))}
+                />
+                <BarChart
+                  id="fit-staff"
+                  title={t('dashboard.fit_staff')}
+                  valueHead={t('dashboard.times')}
+                  max={Math.max(1, ...FITS.map((k) => d.fit.staff[k]))}
+                  bars={fitBars('staff')}
+                />
+                <BarChart
+                  id="fit-client"
+                  title={t('dashboard.fit_client')}
+                  valueHead={t('dashboard.times')}
+                  max={Math.max(1, ...FITS.map((k) => d.fit.client[k]))}
+                  bars={fitBars('client')}
+                />
+              </div>
+            </>
+          );
+        }}
+      </LoadView>
+    </section>
+  );
+}

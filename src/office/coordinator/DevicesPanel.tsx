@@ -1,0 +1,141 @@
+/** Tablets: last sync, queued sessions, storage state, read-aloud per language; revoke a lost tablet; create a one-time enrollment code. */
+import { useState } from 'preact/hooks';
+import { ALL_LANGUAGES } from '../../shared/core/settings.ts';
+import { WS_API, type DeviceRow, type NewEnrollCode } from '../../shared/contract/workspaceApi.ts';
+import { i18next } from '../../shared/i18n/index.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { dateTime, languageName, megabytes } from '../../shared/ui/format.ts';
+import { api, path } from '../api.ts';
+import { LoadView } from '../LoadView.tsx';
+import { useLoad } from '../useLoad.ts';
+
+/** The panel. */
+export function DevicesPanel() {
+  const t = useT('workspace');
+  const [load, reload] = useLoad(() => api<DeviceRow[]>('GET', WS_API.devices), 'devices');
+  const [name, setName] = useState('');
+  const [code, setCode] = useState<NewEnrollCode | null>(null);
+  const [msg, setMsg] = useState<string | null>(null);
+  const when = (s: string | null) => (s ? dateTime.format(new Date(s)) : t('devices.never'));
+  const storage = (d: DeviceRow) => {
+    const s = d.status?.storage;
+    if (!s) return t('devices.unknown');
+    if (s.error) return t('devices.storage_error', { error: s.error });
+    const used = s.usageBytes === null ? '?' : megabytes.format(s.usageBytes / 1e6);
+    const quota = s.quotaBytes === null ? '?' : megabytes.format(s.quotaBytes / 1e6);
+    return t(s.persisted ? 'devices.storage_persisted' : 'devices.storage_not_persisted', {
+      used,
+      quota,
+    });
+  };
+  // Per enabled language: device voice, audio pack on the tablet, or nothing offline (flagged).
+  const readAloud = (d: DeviceRow) => {
+    // The database keeps no key order: show Dutch first, then the product's language order.
+    const rank = (l: string) => (ALL_LANGUAGES.includes(l) ? ALL_LANGUAGES.indexOf(l) : 99);
+    const modes = Object.entries(d.status?.readAloud ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    if (modes.length === 0) return t('devices.unknown');
+    return (
+      <ul class="readaloud-modes">
+        {modes.map(([lng, mode]) => (
+          <li
+            key={lng}
+            data-lng={lng}
+            data-mode={mode}
+            class={mode === 'none' ? 'error' : undefined}
+          >
+            {t(`devices.read_${mode}`, { language: languageName(lng, i18next.language) })}
+          </li>
+        ))}
+      </ul>
+    );
+  };
+  const revoke = async (d: DeviceRow) => {
+    if (!confirm(t('devices.revoke_confirm', { name: d.name }))) return;
+    try {
+      await api('POST', path(WS_API.deviceRevoke, { id: d.id }));
+      reload();
+    } catch (e) {
+      setMsg(t('common.error', { message: e instanceof Error ? e.message : '' }));
+    }
+  };
+  const create = async (e: Event) => {
+    e.preventDefault();
+    try {
+      setCode(await api<NewEnrollCode>('POST', WS_API.enrollCodes, { name }));
+      setName('');
+    } catch (err) {
+      setMsg(t('common.error', { message: err instanceof Error ? err.message : '' }));
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('devices.title')}</h2>
+      <LoadView load={load}>
+        {(devices) =>
+          devices.length === 0 ? (
+            <p class="muted">{t('devices.empty')}</p>
+          ) : (
+            <table class="ws-table" data-testid="devices">
+              <thead>
+                <tr>
+                  <th scope="col">{t('devices.name')}</th>
+                  <th scope="col">{t('devices.last_sync')}</th>
+                  <th scope="col">{t('devices.queued')}</th>
+                  <th scope="col">{t('devices.storage')}</th>
+                  <th scope="col">{t('devices.read_aloud')}</th>
+                  <th scope="col">{t('devices.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {devices.map((d) => (
+                  <tr key={d.id}>
+                    <td>{d.name}</td>
+                    <td>{when(d.lastSyncAt)}</td>
+                    <td>{d.status ? d.status.queued : '–'}</td>
+                    <td>{storage(d)}</td>
+                    <td>{readAloud(d)}</td>
+                    <td>
+                      {d.revokedAt ? (
+                        t('devices.revoked', { time: when(d.revokedAt) })
+                      ) : (
+                        <>
+                          {t('devices.active')}{' '}
+                          <button type="button" class="danger" onClick={() => void revoke(d)}>
+                            {t('devices.revoke')}
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </LoadView>
+      <form class="ws-form inline-form" onSubmit={create}>
+        <label>
+          {t('devices.new_name')}
+          <input value={name} onInput={(e) => setName(e.currentTarget.value)} required />
+        </label>
+        <button type="submit" class="primary">
+          {t('devices.create_code')}
+        </button>
+      </form>
+      {code && (
+        <p class="notice" role="status" data-testid="enroll-code">
+          {t('devices.code_created', {
+            code: code.code,
+            name: code.name,
+            time: when(code.expiresAt),
+          })}
+        </p>
+      )}
+      {msg && (
+        <p class="error-box" role="alert">
+          {msg}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** Downloads for researchers: measurements as CSV or JSON (for the chosen period) and the CSV's codebook. */
+import { WS_API } from '../../shared/contract/workspaceApi.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { withQuery } from '../api.ts';
+
+/** Props: the period to export (empty = everything). */
+export interface ExportButtonsProps {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The buttons (plain links: the browser downloads with the session cookie). */
+export function ExportButtons({ from, to }: ExportButtonsProps) {
+  const t = useT('workspace');
+  return (
+    <div class="row-actions exports" role="group" aria-label={t('export.label')}>
+      <a
+        class="button"
+        href={withQuery(WS_API.exportCsv, { from, to })}
+        download
+        data-testid="export-csv"
+      >
+        {t('export.csv')}
+      </a>
+      <a class="button" href={WS_API.exportCodebook} download>
+        {t('export.codebook')}
+      </a>
+      <a
+        class="button"
+        href={withQuery(WS_API.exportJson, { from, to })}
+        download
+        data-testid="export-json"
+      >
+        {t('export.json')}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** Language review: which translations are drafts, which were checked by a translator; the coordinator marks them checked. */
+import { WS_API, type LanguageReview } from '../../shared/contract/workspaceApi.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { api, path } from '../api.ts';
+import { LoadView } from '../LoadView.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
+import { useLoad } from '../useLoad.ts';
+
+/** The panel. */
+export function LanguagesPanel() {
+  const t = useT('workspace');
+  const [load, reload] = useLoad(() => api<LanguageReview[]>('GET', WS_API.languages), 'languages');
+  const set = async (l: LanguageReview, status: 'draft' | 'checked') => {
+    await api('PUT', path(WS_API.languageReview, { code: l.code }), { status, note: l.note }).catch(
+      () => undefined,
+    );
+    reload();
+  };
+  return (
+    <section class="panel" aria-labelledby="languages-title">
+      <h2 id="languages-title">{t('languages.title')}</h2>
+      <LoadView load={load}>
+        {(langs) => (
+          <DataTable
+            headings={[t('languages.language'), t('languages.status'), t('languages.note'), '']}
+            rows={langs}
+            rowKey={(l) => l.code}
+            cells={(l) => [
+              <span lang={l.code}>
+                {l.name} ({l.code})
+              </span>,
+              t(`languages.status_${l.status}`),
+              l.note,
+              l.status === 'source' ? null : (
+                <button
+                  type="button"
+                  onClick={() => void set(l, l.status === 'draft' ? 'checked' : 'draft')}
+                >
+                  {t(l.status === 'draft' ? 'languages.mark_checked' : 'languages.mark_draft')}
+                </button>
+              ),
+            ]}
+          />
+        )}
+      </LoadView>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+/** Entry point of the office workspace (/werkplek/): texts, then the app. Not part of the kiosk's load. */
+import { render } from 'preact';
+import instrumentJson from '../shared/instruments/pilot-2019.v1.json';
+import { parseInstrument } from '../shared/core/instrument.ts';
+import { initWorkspaceTexts } from './i18n.ts';
+import { WorkspaceApp } from './WorkspaceApp.tsx';
+import './workspace.css';
+
+const instrument = parseInstrument(instrumentJson);
+await initWorkspaceTexts(instrument);
+const root = document.getElementById('app');
+if (root) render(<WorkspaceApp instrument={instrument} />, root);

@@ -1,0 +1,88 @@
+/**
+ * The languages the kiosk offers. Each is a folder under `locales/` with a meta.json (own name, direction,
+ * review status); its texts load on demand, so a language costs nothing until a client picks it.
+ */
+import i18next from 'i18next';
+import type { Instrument } from '../core/instrument.ts';
+import { instrumentNamespace } from '../core/instrumentTexts.ts';
+import { loadScriptFont } from './fonts.ts';
+import { SOURCE_LANGUAGE } from './index.ts';
+
+/** A language's own description, from locales/<code>/meta.json. */
+export interface LanguageMeta {
+  readonly code: string;
+  readonly name: string;
+  readonly dutchName: string;
+  /** "Choose your language" in the language itself, said by the welcome screen's spoken prompt. */
+  readonly prompt: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly script: string;
+  readonly review: { readonly status: string; readonly note: string };
+}
+
+const metas = import.meta.glob<LanguageMeta>('../../../locales/*/meta.json', {
+  eager: true,
+  import: 'default',
+});
+const kioskTexts = import.meta.glob<object>(
+  ['../../../locales/*/kiosk.json', '!../../../locales/nl/kiosk.json'],
+  {
+    import: 'default',
+  },
+);
+const instrumentFiles = import.meta.glob<object>('../../../locales/*/instrument.*.json', {
+  import: 'default',
+});
+
+/** Every language that has texts, Dutch first. */
+export const LANGUAGES: readonly LanguageMeta[] = Object.values(metas).sort((a, b) =>
+  a.code === SOURCE_LANGUAGE ? -1 : b.code === SOURCE_LANGUAGE ? 1 : a.code.localeCompare(b.code),
+);
+
+/** The description of one language (Dutch when unknown). */
+export function languageMeta(code: string): LanguageMeta {
+  return (
+    LANGUAGES.find((l) => l.code === code) ?? LANGUAGES.find((l) => l.code === SOURCE_LANGUAGE)!
+  );
+}
+
+const loaded = new Set<string>([SOURCE_LANGUAGE]);
+
+/** Loads a language's kiosk and instrument texts once. */
+async function ensureLoaded(code: string, instrument: Instrument): Promise<void> {
+  if (loaded.has(code)) return;
+  const kiosk = kioskTexts[`../../locales/${code}/kiosk.json`];
+  const inst =
+    instrumentFiles[
+      `../../locales/${code}/instrument.${instrument.id}.v${instrument.version}.json`
+    ];
+  const [k, i] = await Promise.all([kiosk?.(), inst?.()]);
+  if (k) i18next.addResourceBundle(code, 'kiosk', k, true, true);
+  if (i) i18next.addResourceBundle(code, instrumentNamespace(instrument), i, true, true);
+  loaded.add(code);
+}
+
+/** Switches every text to `code` and sets `<html lang dir>` from the language's data. */
+export async function switchLanguage(code: string, instrument: Instrument): Promise<void> {
+  const meta = languageMeta(code);
+  await ensureLoaded(meta.code, instrument);
+  void loadScriptFont(meta.script).catch(() => undefined); // text shows at once; the font swaps in
+  await i18next.changeLanguage(meta.code);
+  document.documentElement.lang = meta.code;
+  document.documentElement.dir = meta.dir;
+}
+
+/** The language on screen now. */
+export const currentLanguage = (): string => i18next.language || SOURCE_LANGUAGE;
+
+/** Fetches the fonts of the languages enabled on this tablet (their names show on the welcome screen), so the
+ * service worker has them cached before the tablet goes offline. */
+export function loadFontsFor(codes: readonly string[]): void {
+  for (const script of new Set(codes.map((c) => languageMeta(c).script)))
+    void loadScriptFont(script).catch(() => undefined);
+}
+
+/** The codes of `wanted` that this build has texts for, in the order given. */
+export function availableLanguages(wanted: readonly string[]): string[] {
+  return wanted.filter((code) => LANGUAGES.some((l) => l.code === code));
+}

@@ -1,0 +1,248 @@
+/** Device settings for staff: agency name, consent text, languages on offer, details asked, thresholds and timings. */
+import { useState } from 'preact/hooks';
+import { DETAIL_FIELDS, type FieldMode } from '../../shared/core/details.ts';
+import { SETTING_BOUNDS, type AgencySettings } from '../../shared/core/settings.ts';
+import { LANGUAGES } from '../../shared/i18n/languages.ts';
+import { staffLanguage } from '../../shared/i18n/staffLanguage.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { saveSettings } from '../storage/settings.ts';
+import { decimal, languageName } from '../../shared/ui/format.ts';
+
+/** Props: the current settings, and what to do after saving. */
+export interface SettingsFormProps {
+  readonly settings: AgencySettings;
+  readonly onSaved: (s: AgencySettings) => void;
+  readonly onChangePin: () => void;
+  readonly onBack: () => void;
+}
+
+type NumberKey = keyof typeof SETTING_BOUNDS;
+const NUMBERS: readonly [NumberKey, string][] = [
+  ['dominantThreshold', 'threshold_label'],
+  ['desirabilityCautionAbove', 'caution_label'],
+  ['idleSeconds', 'idle_label'],
+  ['idleCountdownSeconds', 'countdown_label'],
+  ['thanksSeconds', 'thanks_label'],
+  ['staffLockSeconds', 'lock_label'],
+];
+
+// Seconds are whole numbers; the two thresholds may have decimals (a caution above 4,5).
+const WHOLE: readonly NumberKey[] = [
+  'idleSeconds',
+  'idleCountdownSeconds',
+  'thanksSeconds',
+  'staffLockSeconds',
+];
+
+function numberError(k: NumberKey, raw: string, v: number): 'range' | 'whole' | null {
+  const [lo, hi] = SETTING_BOUNDS[k];
+  if (raw.trim() === '' || !Number.isFinite(v) || v < lo || v > hi) return 'range';
+  return WHOLE.includes(k) && !Number.isInteger(v) ? 'whole' : null;
+}
+
+function numberOf(s: AgencySettings, k: NumberKey): number {
+  return k === 'dominantThreshold' || k === 'desirabilityCautionAbove' ? s.scoring[k] : s[k];
+}
+
+/** The form; nothing out of bounds is saved, each field says what it accepts. */
+export function SettingsForm({ settings, onSaved, onChangePin, onBack }: SettingsFormProps) {
+  const t = useT('staff');
+  const [draft, setDraft] = useState(() => ({
+    agencyName: settings.agencyName,
+    consentText: settings.consentText ?? '',
+    detailFields: { ...settings.detailFields },
+    languages: [...settings.languages],
+    previewRetention: settings.previewRetention,
+    numbers: Object.fromEntries(
+      NUMBERS.map(([k]) => [k, String(numberOf(settings, k)).replace('.', ',')]),
+    ) as Record<NumberKey, string>,
+  }));
+  const [saved, setSaved] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const num = (k: NumberKey) => Number(draft.numbers[k].trim().replace(',', '.'));
+  const numberErrors = Object.fromEntries(
+    NUMBERS.map(([k]) => [k, numberError(k, draft.numbers[k], num(k))]),
+  ) as Record<NumberKey, 'range' | 'whole' | null>;
+  const agencyMissing = draft.agencyName.trim() === '';
+  const invalid = agencyMissing || NUMBERS.some(([k]) => numberErrors[k] !== null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (invalid) return;
+    let next: AgencySettings;
+    try {
+      next = await saveSettings({
+        ...settings,
+        agencyName: draft.agencyName,
+        consentText: draft.consentText.trim() || null,
+        detailFields: draft.detailFields,
+        languages: draft.languages,
+        previewRetention: draft.previewRetention,
+        scoring: {
+          dominantThreshold: num('dominantThreshold'),
+          desirabilityCautionAbove: num('desirabilityCautionAbove'),
+        },
+        idleSeconds: num('idleSeconds'),
+        idleCountdownSeconds: num('idleCountdownSeconds'),
+        thanksSeconds: num('thanksSeconds'),
+        staffLockSeconds: num('staffLockSeconds'),
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    setFailed(false);
+    setSaved(true);
+    onSaved(next);
+  };
+
+  return (
+    <main class="staff screen" data-screen="staff-settings">
+      <h1>{t('settings.title')}</h1>
+      <form onSubmit={(e) => void submit(e)} noValidate onInput={() => setSaved(false)}>
+        <label for="set-agency">{t('settings.agency_label')}</label>
+        <input
+          id="set-agency"
+          value={draft.agencyName}
+          maxLength={80}
+          aria-invalid={agencyMissing ? true : undefined}
+          aria-describedby={agencyMissing ? 'set-agency-error' : undefined}
+          onInput={(e) => setDraft({ ...draft, agencyName: e.currentTarget.value })}
+        />
+        {agencyMissing && (
+          <p id="set-agency-error" class="error">
+            {t('settings.agency_required')}
+          </p>
+        )}
+        <label for="set-consent">{t('settings.consent_label')}</label>
+        <p class="hint">{t('settings.consent_hint')}</p>
+        <textarea
+          id="set-consent"
+          rows={5}
+          maxLength={4000}
+          value={draft.consentText}
+          onInput={(e) => setDraft({ ...draft, consentText: e.currentTarget.value })}
+        />
+        <fieldset>
+          <legend>{t('settings.languages_title')}</legend>
+          <p class="hint">{t('settings.languages_hint')}</p>
+          {LANGUAGES.map(({ code, name }) => (
+            <label key={code} class="staff-check">
+              <input
+                type="checkbox"
+                value={code}
+                checked={code === 'nl' || draft.languages.includes(code)}
+                disabled={code === 'nl'}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    languages: e.currentTarget.checked
+                      ? LANGUAGES.map((l) => l.code).filter(
+                          (l) => l === code || draft.languages.includes(l),
+                        )
+                      : draft.languages.filter((l) => l !== code),
+                  })
+                }
+              />
+              <span>
+                {languageName(code, staffLanguage())}
+                {code !== 'nl' && (
+                  <span lang={code} class="muted">
+                    {' '}
+                    ({name})
+                  </span>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.fields_title')}</legend>
+          {DETAIL_FIELDS.map((f) => (
+            <label key={f} class="inline-field">
+              <span>{t(`settings.field_${f}`)}</span>
+              <select
+                value={draft.detailFields[f]}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    detailFields: {
+                      ...draft.detailFields,
+                      [f]: e.currentTarget.value as FieldMode,
+                    },
+                  })
+                }
+              >
+                {(['required', 'optional', 'off'] as const).map((m) => (
+                  <option key={m} value={m}>
+                    {t(`settings.mode_${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+        {NUMBERS.map(([k, label]) => {
+          const [min, max] = SETTING_BOUNDS[k];
+          const problem = numberErrors[k];
+          const bad = problem !== null;
+          return (
+            <div key={k} class={bad ? 'field invalid' : 'field'}>
+              <label for={`set-${k}`}>{t(`settings.${label}`)}</label>
+              <input
+                id={`set-${k}`}
+                inputMode={WHOLE.includes(k) ? 'numeric' : 'decimal'}
+                value={draft.numbers[k]}
+                aria-invalid={bad ? true : undefined}
+                aria-describedby={bad ? `set-${k}-error` : undefined}
+                onInput={(e) =>
+                  setDraft({ ...draft, numbers: { ...draft.numbers, [k]: e.currentTarget.value } })
+                }
+              />
+              {bad && (
+                <p id={`set-${k}-error`} class="error">
+                  {t(`settings.${problem}`, { min: decimal.format(min), max: decimal.format(max) })}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        <label for="set-retention">{t('settings.retention_label')}</label>
+        <select
+          id="set-retention"
+          value={draft.previewRetention}
+          onChange={(e) =>
+            setDraft({
+              ...draft,
+              previewRetention: e.currentTarget.value as AgencySettings['previewRetention'],
+            })
+          }
+        >
+          {(['until-synced', 'end-of-day'] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`settings.retention_${r}`)}
+            </option>
+          ))}
+        </select>
+        {saved && <p role="status">{t('settings.saved')}</p>}
+        {failed && (
+          <p class="error" role="alert">
+            {t('errors.storage')}
+          </p>
+        )}
+        {invalid && <p class="hint">{t('settings.fix_first')}</p>}
+        <div class="screen-actions">
+          <button type="button" class="secondary" onClick={onBack}>
+            {t('settings.back_button')}
+          </button>
+          <button type="button" class="secondary" onClick={onChangePin}>
+            {t('settings.change_pin_button')}
+          </button>
+          <button type="submit" class="primary" disabled={invalid}>
+            {t('settings.save_button')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

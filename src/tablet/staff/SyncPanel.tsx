@@ -1,0 +1,154 @@
+/** Staff mode's view of sync: enroll the tablet once, then see what waits, what failed, and send now. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { addTexts } from '../../shared/i18n/index.ts';
+import { useT } from '../../shared/i18n/useT.ts';
+import { now } from '../../shared/platform/clock.ts';
+import {
+  clearEnrollment,
+  loadEnrollment,
+  loadSyncStatus,
+  type DeviceEnrollment,
+  type SyncStatus,
+} from '../storage/device.ts';
+import { outboxCounts, rejectedRows, type OutboxCounts } from '../storage/outbox.ts';
+import type { OutboxRow } from '../storage/db.ts';
+import { enrollTablet, type EnrollError } from '../sync/enroll.ts';
+import { onSyncResult, requestSync } from '../sync/index.ts';
+import texts from '../../../locales/nl/sync.json';
+import textsEn from '../../../locales/en/sync.json';
+import type { AgencySettings } from '../../shared/core/settings.ts';
+
+addTexts('nl', 'sync', texts);
+addTexts('en', 'sync', textsEn);
+
+interface State {
+  readonly enrollment: DeviceEnrollment | null;
+  readonly status: SyncStatus;
+  readonly counts: OutboxCounts;
+  readonly rejected: OutboxRow[];
+}
+
+async function loadState(): Promise<State> {
+  const [enrollment, status, counts, rejected] = await Promise.all([
+    loadEnrollment(),
+    loadSyncStatus(),
+    outboxCounts(),
+    rejectedRows(),
+  ]);
+  return { enrollment, status, counts, rejected };
+}
+
+/** Props: called with the agency settings the server sent at enrollment. */
+export interface SyncPanelProps {
+  readonly onSettings: (settings: AgencySettings) => void;
+}
+
+/** The panel. */
+export function SyncPanel({ onSettings }: SyncPanelProps) {
+  const t = useT('sync');
+  const [state, setState] = useState<State | null>(null);
+  const [server, setServer] = useState(() => window.location.origin);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<EnrollError | 'required' | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const refresh = useCallback(() => void loadState().then(setState), []);
+  useEffect(() => {
+    refresh();
+    return onSyncResult(refresh);
+  }, [refresh]);
+  if (!state) return null;
+
+  const enroll = async (e: Event) => {
+    e.preventDefault();
+    if (!code.trim()) return setError('required');
+    setBusy(true);
+    const result = await enrollTablet(server, code, { fetch: (i, init) => fetch(i, init), now });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setCode('');
+    setDone(true);
+    onSettings(result.settings);
+    requestSync();
+    refresh();
+  };
+  const fmtTime = (ms: number | null) =>
+    ms === null
+      ? t('never')
+      : new Date(ms).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+  const { enrollment, status, counts } = state;
+
+  return (
+    <section class="sync-panel" aria-labelledby="sync-title" data-testid="sync-panel">
+      <h2 id="sync-title">{t('title')}</h2>
+      {enrollment && !status.refused ? (
+        <>
+          <p>{t('enrolled_as', { name: enrollment.deviceName, server: enrollment.serverUrl })}</p>
+          {done && <p role="status">{t('enroll_done')}</p>}
+          <p data-testid="sync-queued">{t('queued', { count: counts.queued })}</p>
+          <p>{t('last_success', { time: fmtTime(status.lastSuccessAt) })}</p>
+          {status.lastError && <p class="error">{t('last_error', { error: status.lastError })}</p>}
+          <button type="button" class="primary" onClick={() => requestSync()}>
+            {t('sync_now_button')}
+          </button>
+        </>
+      ) : (
+        <form onSubmit={(e) => void enroll(e)} noValidate>
+          {status.refused && (
+            <p class="error" role="alert" data-testid="sync-refused">
+              {t('refused')}
+            </p>
+          )}
+          <p>{t('enroll_intro')}</p>
+          <label for="sync-server">{t('server_label')}</label>
+          <input
+            id="sync-server"
+            type="url"
+            value={server}
+            onInput={(e) => setServer(e.currentTarget.value)}
+          />
+          <label for="sync-code">{t('code_label')}</label>
+          <input
+            id="sync-code"
+            autoComplete="off"
+            value={code}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'sync-error' : undefined}
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+          {error && (
+            <p id="sync-error" class="error" role="alert">
+              {t(`errors.${error}`)}
+            </p>
+          )}
+          <button type="submit" class="primary" disabled={busy}>
+            {t('enroll_button')}
+          </button>
+          {status.refused && enrollment && (
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => void clearEnrollment().then(refresh)}
+            >
+              {t('reenroll_button')}
+            </button>
+          )}
+        </form>
+      )}
+      {counts.unsealed > 0 && <p class="notice">{t('unsealed', { count: counts.unsealed })}</p>}
+      {counts.rejected > 0 && (
+        <div class="notice">
+          <p>{t('rejected', { count: counts.rejected })}</p>
+          <ul>
+            {state.rejected.map((r) => (
+              <li key={r.sessionId}>
+                {t('rejected_item', { status: r.rejected?.status, error: r.rejected?.error })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+/** Enrolls this tablet with the agency's server once, online, with a one-time code from a coordinator. */
+import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
+import { saveEnrollment, updateSyncStatus } from '../storage/device.ts';
+import { saveSettings } from '../storage/settings.ts';
+import { API, type ApiError, type EnrollResponse } from '../../shared/contract/protocol.ts';
+
+/** Why enrollment failed, as a message key for staff mode. */
+export type EnrollError = 'invalid_url' | 'network' | 'code_refused' | 'server_error';
+
+/** The outcome: the settings the server sent, or why it failed. */
+export type EnrollResult =
+  | { readonly ok: true; readonly deviceName: string; readonly settings: AgencySettings }
+  | { readonly ok: false; readonly error: EnrollError; readonly detail: string };
+
+/** Normalises what staff typed ("intake.example.nl" → "https://intake.example.nl"), or null when it is no address. */
+export function serverOrigin(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  try {
+    const url = new URL(/^https?:\/\//i.test(text) ? text : `https://${text}`);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends the code; on success stores the token, the server's key and the agency's settings on the tablet. */
+export async function enrollTablet(
+  serverInput: string,
+  code: string,
+  deps: { fetch: typeof fetch; now: () => number },
+): Promise<EnrollResult> {
+  const origin = serverOrigin(serverInput);
+  if (!origin) return { ok: false, error: 'invalid_url', detail: serverInput };
+  let response: Response;
+  try {
+    response = await deps.fetch(new URL(API.enroll, origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: code.trim() }),
+    });
+  } catch (e) {
+    return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
+  }
+  const body = (await response.json().catch(() => null)) as
+    (EnrollResponse & Partial<ApiError>) | null;
+  if (!response.ok || !body?.token) {
+    const error: EnrollError = response.status >= 500 || !body ? 'server_error' : 'code_refused';
+    return { ok: false, error, detail: body?.message ?? `http ${response.status}` };
+  }
+  const settings = await saveSettings(restoreSettings(body.settings));
+  await saveEnrollment({
+    serverUrl: origin,
+    deviceId: body.deviceId,
+    deviceName: body.name,
+    token: body.token,
+    serverKey: body.serverKey,
+    enrolledAt: deps.now(),
+  });
+  await updateSyncStatus({ refused: false, lastError: null });
+  return { ok: true, deviceName: body.name, settings };
+}

@@ -1,0 +1,33 @@
+/** The tablet's sync, started once by the app with the real network, clock and sealing. */
+import type { AgencySettings } from '../../shared/core/settings.ts';
+import { now } from '../../shared/platform/clock.ts';
+import { sealRecord } from './seal.ts';
+import { startSyncLoop, type SyncLoop } from './scheduler.ts';
+
+let loop: SyncLoop | null = null;
+let retention: AgencySettings['previewRetention'] = 'until-synced';
+
+/** Starts syncing (idempotent); later calls only update the retention setting. */
+export function startTabletSync(settings: AgencySettings): SyncLoop {
+  retention = settings.previewRetention;
+  loop ??= startSyncLoop({
+    fetch: (input, init) => fetch(input, init),
+    now,
+    random: Math.random,
+    seal: sealRecord,
+    get retention() {
+      return retention;
+    },
+  });
+  return loop;
+}
+
+/** Asks for a sync now: after a completion, or from staff mode. */
+export function requestSync(): void {
+  loop?.request();
+}
+
+/** Listens to sync results (staff mode shows them). */
+export function onSyncResult(l: Parameters<SyncLoop['subscribe']>[0]): () => void {
+  return loop ? loop.subscribe(l) : () => undefined;
+}
