@@ -1,10 +1,10 @@
-/** Entry point: loads the instrument and texts, registers the service worker, renders the kiosk. */
+/** Entry point: loads the instrument and texts, opens storage, renders the kiosk with the tablet's services. */
 import { render } from 'preact';
 import instrumentJson from '../shared/instruments/pilot-2019.v1.json';
 import { parseInstrument } from '../shared/core/instrument.ts';
 import { initI18n } from '../shared/i18n/index.ts';
 import { KioskApp } from './kiosk/KioskApp.tsx';
-import { registerServiceWorker } from './pwa/updates.ts';
+import { tabletServices } from './services.ts';
 import { database } from './storage/db.ts';
 import './kiosk/kiosk.css';
 
@@ -15,5 +15,5 @@ const opening = database()
 const instrument = parseInstrument(instrumentJson);
 await Promise.all([initI18n(instrument), opening]);
 const root = document.getElementById('app');
-if (root) render(<KioskApp instrument={instrument} />, root);
-if (import.meta.env.PROD) registerServiceWorker();
+if (root)
+  render(<KioskApp instrument={instrument} services={tabletServices(import.meta.env.PROD)} />, root);

