@@ -16,4 +16,7 @@ const instrument = parseInstrument(instrumentJson);
 await Promise.all([initI18n(instrument), opening]);
 const root = document.getElementById('app');
 if (root)
-  render(<KioskApp instrument={instrument} services={tabletServices(import.meta.env.PROD)} />, root);
+  render(
+    <KioskApp instrument={instrument} services={tabletServices(import.meta.env.PROD)} />,
+    root,
+  );

@@ -1,5 +1,6 @@
 // The kiosk's services for component tests: the real storage (on fake-indexeddb), texts and lazy chunks; sync, packs,
 // fonts and updates record what they were asked instead of reaching a network; read-aloud is silent unless given.
+import { beforeAll } from 'vitest';
 import { currentLanguage, switchLanguage } from '../../src/shared/i18n/languages.ts';
 import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
 import type { KioskServices } from '../../src/tablet/kiosk/services.ts';
@@ -12,6 +13,11 @@ import {
   saveReadAloud,
   startSession,
 } from '../../src/tablet/storage/sessions.ts';
+
+// The lazy chunks are loaded once up front, as a tablet has them precached: the first test's waits then measure the
+// kiosk, not the transform of a chunk on a busy machine.
+// (After setup.ts has started i18n: the staff chunk adds its texts when it loads.)
+beforeAll(() => Promise.all([SESSION_SCREENS.load(), loadStaffApp()]), 30_000);
 
 /** A read-aloud engine that says nothing and finishes at once. */
 export const SILENT: Speech = {

@@ -28,7 +28,11 @@ export interface KioskAppProps {
 export function KioskApp({ instrument, services }: KioskAppProps) {
   const t = useT();
   const { speech, storage, clock, updates } = services;
-  const [state, dispatch] = useReducer(kioskReducer, services.languages.current(), initialKioskState);
+  const [state, dispatch] = useReducer(
+    kioskReducer,
+    services.languages.current(),
+    initialKioskState,
+  );
   const { view, settings, language, readAll, pictograms } = state;
 
   const changeLanguage = useCallback(
@@ -62,7 +66,11 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
   useEffect(
     () =>
       updates.subscribe(() =>
-        dispatch({ type: 'update', waiting: updates.waiting(), offlineReady: updates.offlineReady() }),
+        dispatch({
+          type: 'update',
+          waiting: updates.waiting(),
+          offlineReady: updates.offlineReady(),
+        }),
       ),
     [updates],
   );

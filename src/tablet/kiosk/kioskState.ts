@@ -39,7 +39,11 @@ export interface KioskState {
 /** What can happen to the kiosk. */
 export type KioskAction =
   | { readonly type: 'boot' }
-  | { readonly type: 'storage-failed'; readonly problem: StorageProblem; readonly health?: StorageHealth }
+  | {
+      readonly type: 'storage-failed';
+      readonly problem: StorageProblem;
+      readonly health?: StorageHealth;
+    }
   | {
       readonly type: 'booted';
       readonly health: StorageHealth;
