@@ -11,14 +11,16 @@ import type { KioskServices, KioskUpdates } from './kiosk/services.ts';
 import { loadStaffApp } from './kiosk/staffBridge.ts';
 import { afterNextPaint } from './platform/frames.ts';
 import { newId } from './platform/ids.ts';
-import { openKiosk } from './storage/boot.ts';
-import { interruptSession, saveLanguage, saveReadAloud, startSession } from './storage/sessions.ts';
+import { openKiosk, type KioskStart } from './storage/boot.ts';
 
 type Sync = typeof import('./sync/index.ts');
 let sync: Promise<Sync> | null = null;
 const loadSync = (): Promise<Sync> => (sync ??= import('./sync/index.ts'));
 
 type Updates = typeof import('./pwa/updates.ts');
+
+// The session verbs (and the domain's scoring behind them) come with the session screens, after the first screen.
+const sessions = () => import('./storage/sessions.ts');
 
 /** The service-worker lifecycle, loaded on `register`; until then nothing waits and the listeners are kept. */
 function lazyUpdates(enabled: boolean): KioskUpdates {
@@ -46,12 +48,29 @@ function lazyUpdates(enabled: boolean): KioskUpdates {
   };
 }
 
-/** The real services; `serviceWorker` false in development (no worker is built there). */
-export function tabletServices(serviceWorker: boolean): KioskServices {
+/**
+ * The real services; `serviceWorker` false in development (no worker is built there). `firstRead` is the storage read
+ * main.tsx began before rendering: the first boot uses it, a later boot (after staff mode, a retry) reads again.
+ */
+export function tabletServices(
+  serviceWorker: boolean,
+  firstRead: Promise<KioskStart>,
+): KioskServices {
+  let early: Promise<KioskStart> | null = firstRead;
   return {
     clock: { now },
     newId,
-    storage: { open: openKiosk, startSession, interruptSession, saveLanguage, saveReadAloud },
+    storage: {
+      open: (at) => {
+        const read = early ?? openKiosk(at);
+        early = null;
+        return read;
+      },
+      startSession: (n) => sessions().then((m) => m.startSession(n)),
+      interruptSession: (id, at) => sessions().then((m) => m.interruptSession(id, at)),
+      saveLanguage: (id, lng, at) => sessions().then((m) => m.saveLanguage(id, lng, at)),
+      saveReadAloud: (id, on, at) => sessions().then((m) => m.saveReadAloud(id, on, at)),
+    },
     languages: { switch: switchLanguage, current: currentLanguage },
     fonts: { loadFor: loadFontsFor },
     sync: {

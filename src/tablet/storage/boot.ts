@@ -2,13 +2,18 @@
  * What the kiosk reads before its first screen, in one IndexedDB transaction instead of eight: a probe write that
  * proves the tablet can store answers, the agency settings, the sweep of sessions left open too long (a power cut,
  * a closed tab) and the session a client is still busy with. Persistence and free space are asked alongside.
+ * It runs on plain IndexedDB (bootRead.ts) so Dexie is not part of the first load.
  */
-import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
+import { restoreSettings } from '../../shared/core/settings.ts';
 import { requestPersistence, storageEstimate } from '../platform/storageManager.ts';
-import { database } from './db.ts';
+import { readWithoutDexie, type BootRead } from './bootRead.ts';
 import { classifyStorageError } from './errors.ts';
 import { MIN_FREE_BYTES, type StorageHealth } from './health.ts';
-import { loaded, type LoadedSession } from './sessions.ts';
+import { restoreLoaded } from './restore.ts';
+import type { LoadedSession } from './sessions.ts';
+
+/** The database the kiosk uses (db.ts's default). */
+const DB_NAME = 'slimme-intake';
 
 /** The kiosk's starting point: storage health, and when storage works, the settings and the open session. */
 export type KioskStart =
@@ -16,13 +21,13 @@ export type KioskStart =
   | {
       readonly ok: true;
       readonly health: StorageHealth & { ok: true };
-      readonly settings: AgencySettings;
+      readonly settings: BootRead['settings'];
       readonly open: LoadedSession | null;
     };
 
-async function readAndSweep(
-  at: number,
-): Promise<{ settings: AgencySettings; open: LoadedSession | null }> {
+/** The same read through Dexie: on the first start (it creates the schema), and whenever the plain read fails. */
+async function readWithDexie(at: number): Promise<BootRead> {
+  const { database } = await import('./db.ts');
   const db = database();
   await db.open();
   return db.transaction('rw', db.settings, db.sessions, db.answers, async () => {
@@ -35,11 +40,15 @@ async function readAndSweep(
       const answers = await db.answers.where('sessionId').equals(row.id).toArray();
       const last = Math.max(row.updatedAt, ...answers.map((a) => a.at));
       if (last < at - staleMs) await db.sessions.update(row.id, { status: 'interrupted' });
-      else open = loaded(row, answers); // sorted by updatedAt: the last fresh one wins
+      else open = restoreLoaded(row, answers);
     }
     return { settings, open };
   });
 }
+
+/** Plain IndexedDB first (no Dexie before the first screen); Dexie when that cannot do it, and its error counts. */
+const readAndSweep = (at: number): Promise<BootRead> =>
+  readWithoutDexie(DB_NAME, at).catch(() => readWithDexie(at));
 
 /** Opens storage for the kiosk at time `at`; never rejects: a failure is reported as the health's problem. */
 export async function openKiosk(at: number): Promise<KioskStart> {

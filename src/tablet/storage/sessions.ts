@@ -3,9 +3,9 @@ import type { DetailValues } from '../../shared/core/details.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { Answers, ScoringSettings } from '../../shared/core/scoring.ts';
 import { completeRecord, type Session, type Step } from '../../shared/core/session.ts';
-import { database, type AnswerRow, type SessionRow } from './db.ts';
+import { database, type SessionRow } from './db.ts';
 import { guard } from './errors.ts';
-import { restoreSession } from './restore.ts';
+import { answersOf, restoreLoaded as loaded, restoreSession } from './restore.ts';
 
 /** A session with its answers joined in, as the kiosk and staff mode use it. */
 export interface LoadedSession {
@@ -13,15 +13,6 @@ export interface LoadedSession {
   readonly answers: Answers;
   /** When each answer was given; with `resumeStep` it tells where the client was. */
   readonly answeredAt: Readonly<Record<string, number>>;
-}
-
-/** A session row and its answer rows joined as the kiosk uses them (also by the boot read in boot.ts). */
-export function loaded(row: SessionRow, answers: readonly AnswerRow[]): LoadedSession {
-  return {
-    session: restoreSession(row),
-    answers: answersOf(answers),
-    answeredAt: Object.fromEntries(answers.map((a) => [a.itemId, a.at])),
-  };
 }
 
 /** What starting a session needs; `id` and `at` come from the caller so this stays testable. */
@@ -35,10 +26,6 @@ export interface NewSession {
   readonly readAloud?: boolean;
   /** Answer with pictures; absent means text buttons. */
   readonly pictograms?: boolean;
-}
-
-function answersOf(rows: readonly AnswerRow[]): Answers {
-  return Object.fromEntries(rows.map((r) => [r.itemId, r.value]));
 }
 
 /** Starts a session; any session still open is interrupted first, so at most one is ever open. */
