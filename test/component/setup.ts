@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   unexpected.length = 0;
-  globalThis.fetch = noNetwork as typeof fetch;
+  globalThis.fetch = noNetwork;
 });
 
 afterEach(() => {
