@@ -54,10 +54,10 @@ const loaded = new Set<string>([SOURCE_LANGUAGE]);
 /** Loads a language's kiosk and instrument texts once. */
 async function ensureLoaded(code: string, instrument: Instrument): Promise<void> {
   if (loaded.has(code)) return;
-  const kiosk = kioskTexts[`../../locales/${code}/kiosk.json`];
+  const kiosk = kioskTexts[`../../../locales/${code}/kiosk.json`];
   const inst =
     instrumentFiles[
-      `../../locales/${code}/instrument.${instrument.id}.v${instrument.version}.json`
+      `../../../locales/${code}/instrument.${instrument.id}.v${instrument.version}.json`
     ];
   const [k, i] = await Promise.all([kiosk?.(), inst?.()]);
   if (k) i18next.addResourceBundle(code, 'kiosk', k, true, true);
