@@ -13,7 +13,7 @@ import {
 import { outboxCounts, rejectedRows, type OutboxCounts } from '../storage/outbox.ts';
 import type { OutboxRow } from '../storage/db.ts';
 import { enrollTablet, type EnrollError } from '../sync/enroll.ts';
-import { onSyncResult, requestSync } from '../sync/index.ts';
+import { onSyncResult, requestSync, sendSyncNow } from '../sync/index.ts';
 import texts from '../../../locales/nl/sync.json';
 import textsEn from '../../../locales/en/sync.json';
 import type { AgencySettings } from '../../shared/core/settings.ts';
@@ -89,7 +89,7 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
           <p data-testid="sync-queued">{t('queued', { count: counts.queued })}</p>
           <p>{t('last_success', { time: fmtTime(status.lastSuccessAt) })}</p>
           {status.lastError && <p class="error">{t('last_error', { error: status.lastError })}</p>}
-          <button type="button" class="primary" onClick={() => requestSync()}>
+          <button type="button" class="primary" onClick={() => sendSyncNow()}>
             {t('sync_now_button')}
           </button>
         </>
