@@ -53,7 +53,12 @@ export function retryDelay(
 export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
   const text = value?.trim();
   if (!text) return null;
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  // An HTTP date always names its day and month; anything else that is not whole seconds is nonsense.
+  const ms = /^\d+$/.test(text)
+    ? Number(text) * 1000
+    : /GMT$/.test(text)
+      ? Date.parse(text) - now
+      : NaN;
   if (!Number.isFinite(ms)) return null;
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
