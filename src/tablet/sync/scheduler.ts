@@ -7,14 +7,12 @@
 import { loadSyncStatus } from '../storage/device.ts';
 import { onSyncOpportunity, withExclusiveLock } from '../platform/network.ts';
 import { onServiceWorkerMessage, registerBackgroundSync } from '../platform/serviceWorker.ts';
+import { BACKGROUND_SYNC_TAG } from '../pwa/worker/messages.ts';
 import { drainOutbox, type DrainResult, type SenderDeps } from './sender.ts';
 import { sendStatusReport } from './statusReport.ts';
 
 /** How often to look even when nothing happened (ms). */
 const HEARTBEAT_MS = 60_000;
-
-/** The Background Sync tag the service worker answers with a `sync-outbox` message. */
-export const BACKGROUND_SYNC_TAG = 'sync-outbox';
 
 type Listener = (r: DrainResult | null) => void;
 
