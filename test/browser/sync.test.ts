@@ -156,10 +156,12 @@ describe('tablet sync', () => {
       });
       if (!reloaded && Date.now() > outageEndsAt - OUTAGE_MS / 2) {
         reloaded = true;
+        // A trigger while offline registers Background Sync; Chromium fires it when the network returns.
         await ctx.setOffline(true);
+        await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+        await ctx.setOffline(false);
         await page.reload();
         await kiosk.expectScreen('welcome');
-        await ctx.setOffline(false);
       }
       await new Promise((r) => setTimeout(r, 200));
     }

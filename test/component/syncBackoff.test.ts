@@ -59,7 +59,8 @@ function fakeServer(upAt: number, down = () => json(503, { error: 'unavailable',
   const deps: SenderDeps = {
     fetch: (url) => {
       // Sync requests only; the status report after a good round is counted apart.
-      if (!(url instanceof URL && url.pathname === '/api/sync/sessions')) return Promise.resolve(json(204, null));
+      if (!(url instanceof URL && url.pathname === '/api/sync/sessions'))
+        return Promise.resolve(json(204, null));
       requests.push(clock.t);
       return Promise.resolve(clock.t < upAt ? down() : receipt());
     },

@@ -35,8 +35,9 @@ addTexts('en', 'staff', textsEn);
 
 type View =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'pin'; readonly mode: Exclude<PinMode, 'change'> }
+  | { readonly kind: 'pin'; readonly mode: Exclude<PinMode, 'change' | 'renew'> }
   | { readonly kind: 'change-pin' }
+  | { readonly kind: 'renew-pin' }
   | { readonly kind: 'home' }
   | { readonly kind: 'handover' }
   | { readonly kind: 'completed' }
@@ -106,8 +107,17 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return (
           <PinScreen
             mode={view.mode}
-            onUnlocked={home}
+            onUnlocked={(shortPin) => (shortPin ? setView({ kind: 'renew-pin' }) : home())}
             onBack={exit}
+            {...(props.pinIterations ? { iterations: props.pinIterations } : {})}
+          />
+        );
+      case 'renew-pin':
+        return (
+          <PinScreen
+            mode="renew"
+            onUnlocked={home}
+            onBack={home}
             {...(props.pinIterations ? { iterations: props.pinIterations } : {})}
           />
         );
