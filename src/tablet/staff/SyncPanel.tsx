@@ -38,6 +38,26 @@ async function loadState(): Promise<State> {
   return { enrollment, status, counts, rejected };
 }
 
+/** Why the server refused a session, in staff's words, with the server's own message under it. */
+function RejectedItem({ row, time }: { readonly row: OutboxRow; readonly time: string }) {
+  const t = useT('sync');
+  const r = row.rejected;
+  if (!r) return null;
+  const known = r.status === 400 || r.status === 409 || r.status === 422;
+  return (
+    <li>
+      {t('rejected_item', {
+        time,
+        reason: t(`rejected_reason.${known ? String(r.status) : 'other'}`),
+      })}
+      <br />
+      <small>
+        {t('rejected_detail', { status: r.status, error: r.error, message: r.message ?? '' })}
+      </small>
+    </li>
+  );
+}
+
 /** Props: called with the agency settings the server sent at enrollment. */
 export interface SyncPanelProps {
   readonly onSettings: (settings: AgencySettings) => void;
@@ -89,6 +109,11 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
           <p data-testid="sync-queued">{t('queued', { count: counts.queued })}</p>
           <p>{t('last_success', { time: fmtTime(status.lastSuccessAt) })}</p>
           {status.lastError && <p class="error">{t('last_error', { error: status.lastError })}</p>}
+          {status.retryAt > now() && (
+            <p data-testid="sync-next-attempt">
+              {t('next_attempt', { time: fmtTime(status.retryAt) })}
+            </p>
+          )}
           <button type="button" class="primary" onClick={() => sendSyncNow()}>
             {t('sync_now_button')}
           </button>
@@ -138,15 +163,14 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
       )}
       {counts.unsealed > 0 && <p class="notice">{t('unsealed', { count: counts.unsealed })}</p>}
       {counts.rejected > 0 && (
-        <div class="notice">
+        <div class="notice" data-testid="sync-rejected">
           <p>{t('rejected', { count: counts.rejected })}</p>
           <ul>
             {state.rejected.map((r) => (
-              <li key={r.sessionId}>
-                {t('rejected_item', { status: r.rejected?.status, error: r.rejected?.error })}
-              </li>
+              <RejectedItem key={r.sessionId} row={r} time={fmtTime(r.createdAt)} />
             ))}
           </ul>
+          <p>{t('rejected_help')}</p>
         </div>
       )}
     </section>
