@@ -168,6 +168,8 @@ describe('PIN screen', () => {
     await enterPin('2468');
     await onScreen('staff-pin-renew');
     expect(screen.getByTestId('pin-renew').textContent).toContain('korter dan 6 cijfers');
+    // The PIN just typed is not carried over into the new-PIN field.
+    expect(screen.getByLabelText<HTMLInputElement>('Nieuwe pincode').value).toBe('');
     click('Later');
     await onScreen('staff-home');
     click('Vergrendel');

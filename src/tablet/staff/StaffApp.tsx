@@ -105,7 +105,9 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return <p class="loading">{t('pin.checking')}</p>;
       case 'pin':
         return (
+          // A key per view: the next PIN screen starts empty, never with the PIN just typed.
           <PinScreen
+            key={view.mode}
             mode={view.mode}
             onUnlocked={(shortPin) => (shortPin ? setView({ kind: 'renew-pin' }) : home())}
             onBack={exit}
@@ -115,6 +117,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
       case 'renew-pin':
         return (
           <PinScreen
+            key="renew"
             mode="renew"
             onUnlocked={home}
             onBack={home}
@@ -124,6 +127,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
       case 'change-pin':
         return (
           <PinScreen
+            key="change"
             mode="change"
             onUnlocked={() => setView({ kind: 'settings' })}
             onBack={() => setView({ kind: 'settings' })}
