@@ -125,4 +125,65 @@ describe('tablet sync', () => {
     expect(new Set(after).size).toBe(after.length);
     await ctx.close();
   });
+
+  it('backs off during a 20 s outage whatever triggers it: at most 10 requests, and the session arrives one step after', async () => {
+    const { ctx, page, kiosk } = await enrolledTablet('Tablet outage');
+    const before = (await server.stored()).length;
+    const OUTAGE_MS = 20_000;
+    // The server answers 503 to every sync call (sessions, status, configuration) for 20 s from the first one.
+    let outageEndsAt = Infinity;
+    const during: number[] = [];
+    await ctx.route(/\/api\/(sync|devices)\//, async (route) => {
+      const now = Date.now();
+      if (outageEndsAt === Infinity) outageEndsAt = now + OUTAGE_MS;
+      if (now >= outageEndsAt) return route.continue();
+      during.push(now);
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"error":"unavailable","message":"down for maintenance"}',
+      });
+    });
+    await completeAs(kiosk, 'Dewi'); // completion: the first request, which starts the outage
+    await until('the first request', () => Promise.resolve(during.length > 0));
+    // Every other trigger, over and over, until the server returns: network back, page visible, a start (reload),
+    // and Background Sync (registered while offline, fired by Chromium when the network returns).
+    let reloaded = false;
+    while (Date.now() < outageEndsAt - 1_000) {
+      await page.evaluate(() => {
+        window.dispatchEvent(new Event('online'));
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      if (!reloaded && Date.now() > outageEndsAt - OUTAGE_MS / 2) {
+        reloaded = true;
+        // A trigger while offline registers Background Sync; Chromium fires it when the network returns.
+        await ctx.setOffline(true);
+        await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+        await ctx.setOffline(false);
+        await page.reload();
+        await kiosk.expectScreen('welcome');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await until('the end of the outage', () => Promise.resolve(Date.now() >= outageEndsAt));
+    const dump = await dumpTablet(page);
+    const status = (dump.settings as { key: string; value: { retryAt: number } }[]).find(
+      (r) => r.key === 'syncStatus',
+    )?.value;
+    const nextTry = Math.max(status?.retryAt ?? 0, outageEndsAt);
+    await until(
+      'the session on the server',
+      async () => (await server.stored()).length === before + 1,
+    );
+    const arrivedAfter = Date.now() - outageEndsAt;
+    const gaps = during.slice(1).map((t, i) => t - during[i]!);
+    console.info(
+      `outage ${OUTAGE_MS} ms: ${during.length} requests from the tablet, gaps ${gaps.join(', ')} ms; ` +
+        `arrived ${arrivedAfter} ms after the server returned (next try was due ${nextTry - outageEndsAt} ms after)`,
+    );
+    expect(during.length).toBeLessThanOrEqual(10);
+    // Within one backoff step: at the retry already set when the server came back (plus polling and sending).
+    expect(Date.now()).toBeLessThanOrEqual(nextTry + 5_000);
+    await ctx.close();
+  });
 });

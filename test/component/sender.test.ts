@@ -96,7 +96,11 @@ describe('drainOutbox', () => {
     );
     const rows = await database().outbox.toArray();
     expect(rows.map((r) => r.sessionId)).toEqual([ids[1]]);
-    expect(rows[0]?.rejected).toEqual({ status: 409, error: 'other record with this id' });
+    expect(rows[0]?.rejected).toEqual({
+      status: 409,
+      error: 'conflict',
+      message: 'other record with this id',
+    });
   });
 
   it('stops and tells staff when the device is revoked', async () => {
@@ -111,12 +115,24 @@ describe('drainOutbox', () => {
   it('keeps everything and backs off when the network fails or the server errs', async () => {
     const down = await drainOutbox(deps(() => Promise.reject(new TypeError('Failed to fetch'))));
     expect(down.kind).toBe('retry-later');
-    const err = await drainOutbox(deps(() => json(503, { error: 'busy' })));
+    let calls = 0;
+    const busy = () => {
+      calls++;
+      return json(503, { error: 'busy', message: 'busy' });
+    };
+    // Still within the backoff: no request at all.
+    expect((await drainOutbox(deps(busy))).kind).toBe('backing-off');
+    expect(calls).toBe(0);
+    const { retryAt } = await loadSyncStatus();
+    const err = await drainOutbox({ ...deps(busy), now: () => retryAt });
     expect(err.kind).toBe('retry-later');
+    expect(calls).toBe(1);
     const rows = await database().outbox.toArray();
     expect(rows).toHaveLength(2);
-    expect(rows.every((r) => r.attempts === 2 && r.nextAttemptAt > 1_000)).toBe(true);
-    expect((await loadSyncStatus()).lastError).toBe('http 503');
+    expect(rows.every((r) => r.attempts === 2 && r.nextAttemptAt > retryAt)).toBe(true);
+    const status = await loadSyncStatus();
+    expect(status.lastError).toBe('http 503');
+    expect(status.failures).toBe(2);
   });
 
   it('does not try, nor count an attempt, while the device knows it is offline', async () => {

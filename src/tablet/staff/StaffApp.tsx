@@ -35,8 +35,9 @@ addTexts('en', 'staff', textsEn);
 
 type View =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'pin'; readonly mode: Exclude<PinMode, 'change'> }
+  | { readonly kind: 'pin'; readonly mode: Exclude<PinMode, 'change' | 'renew'> }
   | { readonly kind: 'change-pin' }
+  | { readonly kind: 'renew-pin' }
   | { readonly kind: 'home' }
   | { readonly kind: 'handover' }
   | { readonly kind: 'completed' }
@@ -104,16 +105,29 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return <p class="loading">{t('pin.checking')}</p>;
       case 'pin':
         return (
+          // A key per view: the next PIN screen starts empty, never with the PIN just typed.
           <PinScreen
+            key={view.mode}
             mode={view.mode}
-            onUnlocked={home}
+            onUnlocked={(shortPin) => (shortPin ? setView({ kind: 'renew-pin' }) : home())}
             onBack={exit}
+            {...(props.pinIterations ? { iterations: props.pinIterations } : {})}
+          />
+        );
+      case 'renew-pin':
+        return (
+          <PinScreen
+            key="renew"
+            mode="renew"
+            onUnlocked={home}
+            onBack={home}
             {...(props.pinIterations ? { iterations: props.pinIterations } : {})}
           />
         );
       case 'change-pin':
         return (
           <PinScreen
+            key="change"
             mode="change"
             onUnlocked={() => setView({ kind: 'settings' })}
             onBack={() => setView({ kind: 'settings' })}

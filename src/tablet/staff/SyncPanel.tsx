@@ -13,7 +13,7 @@ import {
 import { outboxCounts, rejectedRows, type OutboxCounts } from '../storage/outbox.ts';
 import type { OutboxRow } from '../storage/db.ts';
 import { enrollTablet, type EnrollError } from '../sync/enroll.ts';
-import { onSyncResult, requestSync } from '../sync/index.ts';
+import { onSyncResult, requestSync, sendSyncNow } from '../sync/index.ts';
 import texts from '../../../locales/nl/sync.json';
 import textsEn from '../../../locales/en/sync.json';
 import type { AgencySettings } from '../../shared/core/settings.ts';
@@ -36,6 +36,26 @@ async function loadState(): Promise<State> {
     rejectedRows(),
   ]);
   return { enrollment, status, counts, rejected };
+}
+
+/** Why the server refused a session, in staff's words, with the server's own message under it. */
+function RejectedItem({ row, time }: { readonly row: OutboxRow; readonly time: string }) {
+  const t = useT('sync');
+  const r = row.rejected;
+  if (!r) return null;
+  const known = r.status === 400 || r.status === 409 || r.status === 422;
+  return (
+    <li>
+      {t('rejected_item', {
+        time,
+        reason: t(`rejected_reason.${known ? String(r.status) : 'other'}`),
+      })}
+      <br />
+      <small>
+        {t('rejected_detail', { status: r.status, error: r.error, message: r.message ?? '' })}
+      </small>
+    </li>
+  );
 }
 
 /** Props: called with the agency settings the server sent at enrollment. */
@@ -89,7 +109,12 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
           <p data-testid="sync-queued">{t('queued', { count: counts.queued })}</p>
           <p>{t('last_success', { time: fmtTime(status.lastSuccessAt) })}</p>
           {status.lastError && <p class="error">{t('last_error', { error: status.lastError })}</p>}
-          <button type="button" class="primary" onClick={() => requestSync()}>
+          {status.retryAt > now() && (
+            <p data-testid="sync-next-attempt">
+              {t('next_attempt', { time: fmtTime(status.retryAt) })}
+            </p>
+          )}
+          <button type="button" class="primary" onClick={() => sendSyncNow()}>
             {t('sync_now_button')}
           </button>
         </>
@@ -138,15 +163,14 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
       )}
       {counts.unsealed > 0 && <p class="notice">{t('unsealed', { count: counts.unsealed })}</p>}
       {counts.rejected > 0 && (
-        <div class="notice">
+        <div class="notice" data-testid="sync-rejected">
           <p>{t('rejected', { count: counts.rejected })}</p>
           <ul>
             {state.rejected.map((r) => (
-              <li key={r.sessionId}>
-                {t('rejected_item', { status: r.rejected?.status, error: r.rejected?.error })}
-              </li>
+              <RejectedItem key={r.sessionId} row={r} time={fmtTime(r.createdAt)} />
             ))}
           </ul>
+          <p>{t('rejected_help')}</p>
         </div>
       )}
     </section>

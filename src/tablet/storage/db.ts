@@ -36,7 +36,13 @@ export interface OutboxRow {
   readonly lastError: string | null;
   readonly nextAttemptAt: number;
   /** The server refused this session for good (409, 422, 400): kept and shown to staff, never dropped silently. */
-  readonly rejected: { readonly status: number; readonly error: string } | null;
+  readonly rejected: {
+    readonly status: number;
+    /** The server's stable code (`invalid_record`, `conflict`, …). */
+    readonly error: string;
+    /** The server's sentence; absent on rows rejected before it was kept. */
+    readonly message?: string;
+  } | null;
 }
 
 /** A key-value row for settings and the staff PIN hash. */

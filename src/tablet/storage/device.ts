@@ -48,6 +48,10 @@ export interface SyncStatus {
   readonly lastError: string | null;
   /** Set when the server refused the device (revoked or unknown token): syncing stops until staff act. */
   readonly refused: boolean;
+  /** Failed rounds in a row (network, timeout, 5xx, 429); the backoff grows with it and a success resets it. */
+  readonly failures: number;
+  /** No automatic round sends before this time (ms); 0 when nothing failed. Kept across reloads. */
+  readonly retryAt: number;
 }
 
 const NO_STATUS: SyncStatus = {
@@ -55,6 +59,8 @@ const NO_STATUS: SyncStatus = {
   lastSuccessAt: null,
   lastError: null,
   refused: false,
+  failures: 0,
+  retryAt: 0,
 };
 
 /** The last sync status. */

@@ -8,6 +8,7 @@ import { isPersisted, storageEstimate } from '../platform/storageManager.ts';
 import { loadEnrollment } from '../storage/device.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { outboxCounts } from '../storage/outbox.ts';
+import { requestJson, STATUS_REQUEST_TIMEOUT_MS } from './request.ts';
 
 /** The running app's version, set by vite's `define`; 'dev' under tests without it. */
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
@@ -50,20 +51,31 @@ export async function buildStatusReport(): Promise<DeviceStatusReport> {
   };
 }
 
-/** Sends the report with the tablet's token; true when the server took it. Errors are swallowed on purpose. */
-export async function sendStatusReport(fetchFn: typeof fetch): Promise<boolean> {
+/**
+ * Sends the report with the tablet's token; true when the server took it. Errors and timeouts are swallowed on
+ * purpose.
+ */
+export async function sendStatusReport(
+  fetchFn: typeof fetch,
+  timeoutMs = STATUS_REQUEST_TIMEOUT_MS,
+): Promise<boolean> {
   try {
     const enrollment = await loadEnrollment();
     if (!enrollment) return false;
-    const response = await fetchFn(new URL(WS_API.deviceStatus, enrollment.serverUrl), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${enrollment.token}`,
+    const answer = await requestJson(
+      fetchFn,
+      new URL(WS_API.deviceStatus, enrollment.serverUrl),
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${enrollment.token}`,
+        },
+        body: JSON.stringify(await buildStatusReport()),
       },
-      body: JSON.stringify(await buildStatusReport()),
-    });
-    return response.ok;
+      timeoutMs,
+    );
+    return answer.ok;
   } catch {
     return false;
   }
