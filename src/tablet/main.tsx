@@ -3,7 +3,9 @@ import { render } from 'preact';
 import instrumentJson from '../shared/instruments/pilot-2019.v1.json';
 import { parseInstrument } from '../shared/core/instrument.ts';
 import { initI18n } from '../shared/i18n/index.ts';
+import { InsecureContextScreen } from './kiosk/InsecureContextScreen.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
+import { httpsAddress, secureContextProblem } from './platform/secureContext.ts';
 import { registerServiceWorker } from './pwa/updates.ts';
 import { database } from './storage/db.ts';
 import './kiosk/kiosk.css';
@@ -15,5 +17,9 @@ const opening = database()
 const instrument = parseInstrument(instrumentJson);
 await Promise.all([initI18n(instrument), opening]);
 const root = document.getElementById('app');
-if (root) render(<KioskApp instrument={instrument} />, root);
-if (import.meta.env.PROD) registerServiceWorker();
+// Over plain http on a network address the PIN, sealing and offline use cannot work: say so instead of starting.
+const insecure = secureContextProblem();
+if (root && insecure)
+  render(<InsecureContextScreen problem={insecure} httpsUrl={httpsAddress()} />, root);
+else if (root) render(<KioskApp instrument={instrument} />, root);
+if (import.meta.env.PROD && !insecure) registerServiceWorker();
