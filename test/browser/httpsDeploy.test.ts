@@ -111,9 +111,16 @@ describe('deployed over https on a host name', () => {
     await kiosk.expectScreen('welcome');
 
     // Offline: the service worker serves the app after a reload, and a whole session is stored sealed.
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-      .toBe(true);
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.ready).active !== null,
+      null,
+      {
+        timeout: 90_000,
+      },
+    );
+    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
+      await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await ctx.setOffline(true);
     await page.reload();
     await kiosk.expectScreen('welcome');
