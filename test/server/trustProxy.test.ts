@@ -10,7 +10,7 @@ import { tlsFilesFromEnv } from '../../src/server/deploy/tls.ts';
 /** What a route sees behind `trustProxy`, for a request from `remoteAddress` with forwarded headers. */
 async function seen(value: string | undefined, remoteAddress: string) {
   const app = Fastify({ trustProxy: parseTrustProxy(value) });
-  app.get('/', async (req) => ({ ip: req.ip, protocol: req.protocol }));
+  app.get('/', (req, reply) => reply.send({ ip: req.ip, protocol: req.protocol }));
   const r = await app.inject({
     url: '/',
     remoteAddress,
