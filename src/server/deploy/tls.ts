@@ -44,7 +44,9 @@ export function reloadTlsOnSighup(
       server.setSecureContext(readTls(files));
       log(`TLS certificate reloaded from ${files.certFile}`);
     } catch (e) {
-      log(`TLS certificate not reloaded, the old one stays: ${e instanceof Error ? e.message : String(e)}`);
+      log(
+        `TLS certificate not reloaded, the old one stays: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   };
   process.on('SIGHUP', reload);
