@@ -116,6 +116,7 @@ export async function roundRobinProxy(upstreams: () => readonly string[]) {
       target,
       {
         method: req.method,
+        agent: false, // a fresh connection per request: no kept-alive socket the upstream may have closed
         headers: {
           ...req.headers,
           host: target.host,
@@ -131,6 +132,8 @@ export async function roundRobinProxy(upstreams: () => readonly string[]) {
     up.on('error', () => res.writeHead(502).end());
     req.pipe(up);
   });
+  // Longer than any pause in a test, so the client never reuses a connection the proxy is just closing (ECONNRESET).
+  server.keepAliveTimeout = 120_000;
   const port = await freePort();
   await new Promise<void>((res) => server.listen(port, '127.0.0.1', () => res()));
   return {
