@@ -27,6 +27,17 @@ export default defineConfig({
         },
       },
       {
+        // Several real server processes on one PostgreSQL (DATABASE_URL); .ci/run runs it after the server tests.
+        test: {
+          name: 'instances',
+          include: ['test/instances/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -43,8 +43,10 @@ if (!process.env.DATABASE_URL) {
   const pid = serverUsing(dataDirFromEnv());
   if (pid !== null) {
     console.error(
-      `The server (pid ${pid}) has the embedded database open; stop it, run this command, start it again.\n` +
-        'With PostgreSQL (DATABASE_URL) admin commands work while the server runs.',
+      `The server (pid ${pid}) has the embedded database open, so this command cannot.\n` +
+        'Use the office workspace instead (/werkplek/ → Beheer: tablets and enrollment codes, settings),\n' +
+        'or stop the server, run this command and start it again. With PostgreSQL (DATABASE_URL) admin\n' +
+        'commands work while the server runs.',
     );
     process.exit(2);
   }

@@ -22,6 +22,8 @@ import { registerSecurityHeaders } from './headers.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
 import { registerStatic } from './staticFiles.ts';
+import type { TlsPems } from './deploy/tls.ts';
+import type { TrustProxy } from './deploy/trustProxy.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
 
@@ -48,6 +50,10 @@ export interface ServerOptions {
   readonly random?: () => number;
   /** Clients linked per user, for the account list; none until client linking is registered. */
   readonly caseloads?: CaseloadSource;
+  /** Serve HTTPS with this certificate and key (TLS_CERT/TLS_KEY); plain HTTP when absent. */
+  readonly https?: TlsPems;
+  /** Which proxies may set the client address and scheme (TRUST_PROXY); none when absent. */
+  readonly trustProxy?: TrustProxy;
   /** Called with every route as it is registered (the access-matrix test collects them). */
   readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -61,7 +67,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await prepareClientData(db, await migrate(db), clock());
   await ensureServerKey(db, clock());
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
+  // With https the instance's server is an https.Server; the routes see the same request and reply types.
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
   registerSecurityHeaders(app);
   registerErrorHandler(app, log);
   app.addHook('onResponse', async (req, reply) => {

@@ -1,6 +1,7 @@
 /** The server's ECDH key pairs in the database: created on first start, rotated on demand, old ones kept to decrypt. */
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db.ts';
+import type { Db, Queryable } from '../db.ts';
+import { LOCK_FIRST_START, XACT_LOCK } from '../locks.ts';
 import type { ServerKey } from '../../shared/contract/protocol.ts';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
@@ -34,9 +35,18 @@ export async function activeServerKey(db: Queryable): Promise<ServerKey | null> 
   return row ? { keyId: row.key_id, publicKeyJwk: asJwk(row.public_jwk) } : null;
 }
 
-/** Makes sure an active key exists (first start) and returns it. */
-export async function ensureServerKey(db: Queryable, now: number): Promise<ServerKey> {
-  return (await activeServerKey(db)) ?? insertKey(db, now);
+/**
+ * Makes sure an active key exists (first start) and returns it. Several instances starting at once on one PostgreSQL
+ * queue on an advisory lock, so exactly one creates the key and the others read it (no 23505 on `server_keys_one_active`).
+ */
+export async function ensureServerKey(
+  db: Pick<Db, 'transaction'>,
+  now: number,
+): Promise<ServerKey> {
+  return db.transaction(async (tx) => {
+    await tx.query(XACT_LOCK, [LOCK_FIRST_START]);
+    return (await activeServerKey(tx)) ?? insertKey(tx, now);
+  });
 }
 
 /** Creates a new active key and retires the old one (kept for decryption); tablets pick it up with their config. */
@@ -45,6 +55,7 @@ export async function rotateServerKey(
   now: number,
 ): Promise<ServerKey> {
   return db.transaction(async (tx) => {
+    await tx.query(XACT_LOCK, [LOCK_FIRST_START]);
     await tx.query('UPDATE server_keys SET active = false WHERE active');
     return insertKey(tx, now);
   });
