@@ -1,5 +1,6 @@
 /** `npm start`: opens the database from the environment, serves the PWA and the API on PORT, prints the URL. */
 import { createServer } from './app.ts';
+import { KekError } from './crypto/kek.ts';
 import { createSetupCode } from './auth/setupCode.ts';
 import { hasCoordinator } from './auth/users.ts';
 import { dataDirFromEnv, openDbFromEnv } from './openDb.ts';
@@ -20,6 +21,13 @@ const app = await createServer({
   db,
   dataDir,
   ...(process.env.DIST_DIR ? { distDir: process.env.DIST_DIR } : {}),
+}).catch(async (e: unknown) => {
+  // A missing or wrong key-encryption key: say what to do, no stack trace.
+  if (!(e instanceof KekError)) throw e;
+  console.error(e.message);
+  await db.close();
+  release();
+  process.exit(1);
 });
 app.addHook('onClose', async () => {
   await db.close();

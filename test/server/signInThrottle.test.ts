@@ -80,7 +80,8 @@ describe(`sign-in throttle under a parallel burst (${DB_KIND})`, () => {
     // Every 30 s for an hour, a burst of 4 from the stranger; every 10 minutes the owner signs in elsewhere.
     for (let t = 0; t < 3600; t += 30) {
       checked += (await burst(u.username, 4)).checked;
-      if (t % 600 === 0) expect((await login(u.username, TEST_PASSWORD, OWNER)).statusCode).toBe(200);
+      if (t % 600 === 0)
+        expect((await login(u.username, TEST_PASSWORD, OWNER)).statusCode).toBe(200);
       f.clock.advance(30_000);
     }
     expect(checked).toBeLessThanOrEqual(12);
@@ -117,8 +118,11 @@ describe(`password hashing cost (${DB_KIND})`, () => {
     const u = await addUser(f.db, 'staff');
     await f.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [u.id, older]);
     const stored = async () =>
-      (await f.db.query<{ h: string }>('SELECT password_hash AS h FROM users WHERE id = $1', [u.id]))
-        .rows[0]!.h;
+      (
+        await f.db.query<{ h: string }>('SELECT password_hash AS h FROM users WHERE id = $1', [
+          u.id,
+        ])
+      ).rows[0]!.h;
     expect((await login(u.username, 'wrong password!', OWNER)).statusCode).toBe(401);
     expect(await stored()).toBe(older);
     expect((await login(u.username, TEST_PASSWORD, OWNER)).statusCode).toBe(200);

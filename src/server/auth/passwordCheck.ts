@@ -21,11 +21,7 @@ export async function checkPassword(
 ): Promise<CheckOutcome> {
   const { db } = ctx;
   const now = ctx.clock();
-  const admission = await admitAttempt(
-    db,
-    passwordCheckBuckets(attempt.username, attempt.ip),
-    now,
-  );
+  const admission = await admitAttempt(db, passwordCheckBuckets(attempt.username, attempt.ip), now);
   if (!admission.admitted) return { kind: 'throttled', waitSeconds: admission.waitSeconds };
   const { user } = attempt;
   const ok =
@@ -37,11 +33,10 @@ export async function checkPassword(
   if (needsRehash(user.passwordHash)) {
     const passwordHash = await hashPassword(attempt.password);
     // Only if nobody changed the password meanwhile.
-    await db.query('UPDATE users SET password_hash = $2 WHERE id = $1::uuid AND password_hash = $3', [
-      user.id,
-      passwordHash,
-      user.passwordHash,
-    ]);
+    await db.query(
+      'UPDATE users SET password_hash = $2 WHERE id = $1::uuid AND password_hash = $3',
+      [user.id, passwordHash, user.passwordHash],
+    );
     return { kind: 'right', user: { ...user, passwordHash } };
   }
   return { kind: 'right', user };

@@ -29,7 +29,9 @@ export function passwordHashParams(env: NodeJS.ProcessEnv = process.env): Scrypt
   const cost = env.PASSWORD_HASH_COST;
   if (cost === undefined || cost === '' || cost === 'owasp') return OWASP_SCRYPT;
   if (cost === 'low') return LOW_SCRYPT;
-  throw new Error(`PASSWORD_HASH_COST must be "owasp" (default) or "low" (tests only), not "${cost}"`);
+  throw new Error(
+    `PASSWORD_HASH_COST must be "owasp" (default) or "low" (tests only), not "${cost}"`,
+  );
 }
 
 function derive(password: string, salt: Buffer, { logN, r, p }: ScryptParams) {
@@ -58,7 +60,14 @@ export async function hashPassword(
 ): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, params);
-  return ['scrypt', params.logN, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return [
+    'scrypt',
+    params.logN,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 function parseHash(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | null {
