@@ -237,11 +237,13 @@ describe.skipIf(DB_KIND !== 'pglite')('erasure leaves no copy in the PGlite data
       const records = [
         ...Array.from({ length: 8 }, () =>
           makeRecord({
+            reference: 'R-Z',
             details: { firstName: 'Fenna', lastName: name, dateOfBirth: '1977-07-07' },
           }),
         ),
         ...Array.from({ length: 4 }, () =>
           makeRecord({
+            reference: 'R-A',
             details: { firstName: 'Piet', lastName: 'Anders', dateOfBirth: '1960-01-01' },
           }),
         ),
