@@ -15,7 +15,7 @@ import { addUser, signIn, TEST_PASSWORD, ws } from './workspaceHelpers.ts';
 let f: Fixture;
 beforeEach(async () => {
   f = await fixture();
-});
+}, 180_000);
 afterEach(() => f.close());
 
 const STRANGER = '203.0.113.66';
