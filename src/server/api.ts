@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validateSyncBatch } from '../shared/contract/wire.ts';
 import type { DeviceConfig, EnrollResponse, ServerKey } from '../shared/contract/protocol.ts';
 import { API } from '../shared/contract/protocol.ts';
+import type { Kek } from './crypto/kek.ts';
 import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { WS_API } from '../shared/contract/workspaceApi.ts';
@@ -17,6 +18,8 @@ import { loadSettings } from './settingsStore.ts';
 export interface ApiContext {
   readonly db: Db;
   readonly keys: PrivateKeys;
+  /** Wraps new sealing keys (rotation from the workspace). */
+  readonly kek: Kek;
   readonly instruments: InstrumentRegistry;
   readonly clock: () => number;
 }

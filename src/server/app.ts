@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApi, type ApiContext } from './api.ts';
 import { registerJsonOnly } from './auth/jsonOnly.ts';
+import { registerSameOrigin } from './auth/sameOrigin.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
 import { registerClientRoutes } from './clients/routes.ts';
@@ -13,7 +14,10 @@ import { registerUserRoutes } from './auth/userRoutes.ts';
 import type { CaseloadSource } from './auth/users.ts';
 import { registerAuditRoutes } from './office/auditRoutes.ts';
 import { registerDeviceRoutes } from './office/deviceRoutes.ts';
+import { registerKeyRoutes } from './office/keyRoutes.ts';
 import { registerSettingsRoutes } from './office/settingsRoutes.ts';
+import type { Kek } from './crypto/kek.ts';
+import { prepareKek } from './crypto/keyStore.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -54,6 +58,8 @@ export interface ServerOptions {
   readonly https?: TlsPems;
   /** Which proxies may set the client address and scheme (TRUST_PROXY); none when absent. */
   readonly trustProxy?: TrustProxy;
+  /** The key-encryption key; by default from KEY_ENCRYPTION_KEY(_FILE) or the data folder (see crypto/keyStore.ts). */
+  readonly kek?: Kek;
   /** Called with every route as it is registered (the access-matrix test collects them). */
   readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -65,7 +71,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const ownDb = options.db === undefined;
   const db = options.db ?? (await openPglite(join(options.dataDir ?? 'data', 'pglite')));
   await prepareClientData(db, await migrate(db), clock());
-  await ensureServerKey(db, clock());
+  const kek =
+    options.kek ??
+    (await prepareKek(db, {
+      env: process.env,
+      dataDir: options.dataDir ?? (db.kind === 'pglite' ? 'data' : null),
+      embedded: db.kind === 'pglite',
+      log,
+    }));
+  await ensureServerKey(db, kek, clock());
 
   // With https the instance's server is an https.Server; the routes see the same request and reply types.
   const app = Fastify({
@@ -86,9 +100,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   }
   await app.register(fastifyCookie);
   registerJsonOnly(app);
+  registerSameOrigin(app);
   const ctx: ApiContext = {
     db,
-    keys: new PrivateKeys(db),
+    keys: new PrivateKeys(db, kek),
+    kek,
     instruments: options.instruments ?? loadInstruments(),
     clock,
   };
@@ -102,6 +118,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   registerSettingsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
+  registerKeyRoutes(app, ctx);
   registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,

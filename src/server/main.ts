@@ -1,6 +1,7 @@
 /** `npm start`: opens the database from the environment, serves the PWA and the API on PORT, prints the URL. */
 import type { Server as HttpsServer } from 'node:https';
 import { createServer } from './app.ts';
+import { KekError } from './crypto/kek.ts';
 import { createSetupCode, START_CODE_OVERLAP_MS } from './auth/setupCode.ts';
 import { hasCoordinator } from './auth/users.ts';
 import { serverUrls } from './deploy/addresses.ts';
@@ -44,6 +45,13 @@ const app = await createServer({
   trustProxy,
   ...(tlsFiles ? { https: readTls(tlsFiles) } : {}),
   ...(process.env.DIST_DIR ? { distDir: process.env.DIST_DIR } : {}),
+}).catch(async (e: unknown) => {
+  // A missing or wrong key-encryption key: say what to do, no stack trace.
+  if (!(e instanceof KekError)) throw e;
+  console.error(e.message);
+  await db.close();
+  release();
+  process.exit(1);
 });
 const stopReload = tlsFiles
   ? reloadTlsOnSighup(app.server as unknown as HttpsServer, tlsFiles, console.log)

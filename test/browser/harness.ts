@@ -83,6 +83,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
           DIST_DIR: distDir,
+          PASSWORD_HASH_COST: 'low',
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

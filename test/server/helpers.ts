@@ -8,10 +8,19 @@ import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import type { CompletedRecord } from '../../src/shared/core/session.ts';
 import { createServer } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db.ts';
+import { parseKek } from '../../src/server/crypto/kek.ts';
 import { openPglite } from '../../src/server/dbPglite.ts';
 import { openPostgres } from '../../src/server/dbPostgres.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
 import type { EnrollResponse } from '../../src/shared/contract/protocol.ts';
+
+// Server tests hash passwords at a low scrypt cost; the OWASP cost (128 MiB, ~0.3 s a hash) is for real servers.
+process.env.PASSWORD_HASH_COST ??= 'low';
+// The operator's key-encryption key, as a real server gets it (random per test run).
+process.env.KEY_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+
+/** The key-encryption key the test servers use. */
+export const TEST_KEK = parseKek(process.env.KEY_ENCRYPTION_KEY, 'KEY_ENCRYPTION_KEY');
 
 /** The pilot instrument, as the server loads it. */
 export const PILOT: Instrument = parseInstrument(

@@ -3,6 +3,7 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
+import { KeysPanel } from './KeysPanel.tsx';
 import { LanguagesPanel } from './LanguagesPanel.tsx';
 import { StaffAccounts } from './StaffAccounts.tsx';
 
@@ -14,6 +15,7 @@ export function AdminPage() {
       <h1>{t('admin.title')}</h1>
       <StaffAccounts />
       <DevicesPanel />
+      <KeysPanel />
       <DataPanel />
       <LanguagesPanel />
       <AuditLog />

@@ -36,3 +36,11 @@ export async function spendSetupCode(db: Queryable, code: string, now: number): 
   );
   return r.rowCount > 0;
 }
+
+/** True when the code is known and unused; checked before any password is hashed, spent later in the transaction. */
+export async function setupCodeValid(db: Queryable, code: string): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM setup_codes WHERE code_hash = $1 AND used_at IS NULL', [
+    sha256(normaliseCode(code)),
+  ]);
+  return r.rows.length > 0;
+}

@@ -8,6 +8,7 @@ import { sendError } from '../errors.ts';
 import { claimJob } from '../jobs/claim.ts';
 import { loadSettings } from '../settingsStore.ts';
 import { dashboard } from './dashboard.ts';
+import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseEverything, eraseExpired, loadRetention, saveRetention } from './erasure.ts';
 import { codebookCsv, exportCsv, exportJson } from './export.ts';
 import { parseFilters } from './params.ts';
@@ -82,6 +83,7 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: ClientRoutesContext
       await audit(tx, req, now, 'erase_all', null, `${n} measurements`);
       return n;
     });
+    await compactTables(db, ERASURE_TABLES);
     return reply.send({ erased });
   });
 
@@ -109,7 +111,10 @@ export async function runRetention(
 ): Promise<number> {
   const now = ctx.clock();
   const n = await eraseExpired(ctx.db, now);
-  if (n > 0) await writeSystemAudit(ctx, now, `${n} measurements past the retention period`);
+  if (n > 0) {
+    await compactTables(ctx.db, ERASURE_TABLES);
+    await writeSystemAudit(ctx, now, `${n} measurements past the retention period`);
+  }
   return n;
 }
 

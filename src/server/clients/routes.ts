@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WS_API, type ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { principal, requireRole } from '../auth/guard.ts';
+import { auditRefusal, principal, requireRole } from '../auth/guard.ts';
 import type { Db, Queryable } from '../db.ts';
 import { sendError } from '../errors.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
@@ -14,6 +14,7 @@ import {
   splitMeasurement,
   suggestionsFor,
 } from './changes.ts';
+import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseClient } from './erasure.ts';
 import {
   idParam,
@@ -83,6 +84,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: ClientRoutesCont
     const who = principal(req);
     if (who.role !== 'coordinator') {
       if (await isLinkedTo(db, id, who.userId)) return id;
+      await auditRefusal(db, req, who, id, ctx.clock());
       await sendError(reply, 403, 'forbidden', 'this client is not linked to you');
       return null;
     }
@@ -101,6 +103,10 @@ export function registerClientRoutes(app: FastifyInstance, ctx: ClientRoutesCont
     const q = parseClientQuery(req.query);
     if (!q.ok) return sendError(reply, 400, 'bad_request', q.error);
     const who = principal(req);
+    if (who.role !== 'coordinator' && q.value.staffId !== null && q.value.staffId !== who.userId) {
+      await auditRefusal(db, req, who, null, ctx.clock());
+      return sendError(reply, 403, 'forbidden', "staff see only their own clients' list");
+    }
     const staffId = who.role === 'coordinator' ? q.value.staffId : who.userId;
     return reply.headers(NO_STORE).send(await listClients(db, { q: q.value.q, staffId }));
   });
@@ -124,6 +130,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: ClientRoutesCont
       return ok;
     });
     if (!erased) return sendError(reply, 404, 'not_found', 'no client with this id');
+    await compactTables(db, ERASURE_TABLES);
     return reply.code(204).send();
   });
 

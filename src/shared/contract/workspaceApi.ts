@@ -58,6 +58,8 @@ export const WS_API = {
 
   // Tablets
   devices: '/api/devices', // GET → DeviceRow[] (coordinator)
+  serverKeys: '/api/server-keys', // GET → ServerKeyStatus[] newest first (coordinator)
+  serverKeyDestroy: '/api/server-keys/:id/destroy', // POST → ServerKeyStatus; 409 `key_active`/`key_in_use` (coordinator, audited)
   deviceRevoke: '/api/devices/:id/revoke', // POST → DeviceRow (coordinator)
   enrollCodes: '/api/enroll-codes', // POST {name} → NewEnrollCode (coordinator)
   deviceStatus: '/api/devices/status', // POST DeviceStatusReport with the tablet's bearer token → 204
@@ -262,7 +264,7 @@ export interface AuditEntry {
   readonly at: string;
   readonly actorId: string | null;
   readonly actorName: string;
-  /** e.g. view_profile, view_answers, export, erase_client, erase_all, link, merge, split, judgement, sign_in. */
+  /** e.g. view_profile, view_answers, export, erase_client, erase_all, link, merge, split, judgement, sign_in, refused (a 403). */
   readonly action: string;
   readonly clientId: string | null;
   readonly detail: string;
@@ -279,6 +281,17 @@ export interface LanguageReview {
   readonly name: string;
   readonly status: 'source' | 'draft' | 'checked';
   readonly note: string;
+}
+
+/** A sealing key of the server; a retired one can be destroyed when no tablet waits (`waitingFor` empty). */
+export interface ServerKeyStatus {
+  readonly keyId: string;
+  readonly createdAt: string;
+  readonly active: boolean;
+  readonly retiredAt: string | null;
+  readonly destroyedAt: string | null;
+  /** Names of tablets that may still hold records sealed to this key. */
+  readonly waitingFor: readonly string[];
 }
 
 /** What a tablet reports about itself after each sync round. */
