@@ -52,6 +52,9 @@ export interface Instance {
 }
 
 /** Spawns `src/server/main.ts` on its own port and data folder (its speech cache), on database `url`. */
+/** The key-encryption key every test instance shares: 32 bytes, hex. */
+const CLUSTER_KEK = 'a1'.repeat(32);
+
 export async function spawnInstance(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'si-inst-'));
@@ -66,6 +69,9 @@ export async function spawnInstance(databaseUrl: string, env: Record<string, str
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DIST_DIR: join(dataDir, 'no-dist'),
+      // Every instance on one PostgreSQL shares the key that encrypts the sealing keys (the server refuses without it).
+      KEY_ENCRYPTION_KEY: CLUSTER_KEK,
+      PASSWORD_HASH_COST: 'low',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { ensureServerKey, rotateServerKey } from '../../src/server/crypto/keys.t
 import type { Db } from '../../src/server/db.ts';
 import { claimJob, jobRuns } from '../../src/server/jobs/claim.ts';
 import { migrate } from '../../src/server/migrate.ts';
-import { DB_KIND, testDb } from './helpers.ts';
+import { DB_KIND, TEST_KEK, testDb } from './helpers.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -19,13 +19,18 @@ const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0
 describe(`first start raced by several instances (${DB_KIND})`, () => {
   it('creates one sealing key when eight starts ask at once, and all get that key', async () => {
     const now = Date.now();
-    const keys = await Promise.all(Array.from({ length: 8 }, () => ensureServerKey(db, now)));
+    const keys = await Promise.all(
+      Array.from({ length: 8 }, () => ensureServerKey(db, TEST_KEK, now)),
+    );
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM server_keys')).toBe(1);
   });
 
   it('keeps exactly one active key when two rotations race', async () => {
-    await Promise.all([rotateServerKey(db, Date.now()), rotateServerKey(db, Date.now())]);
+    await Promise.all([
+      rotateServerKey(db, TEST_KEK, Date.now()),
+      rotateServerKey(db, TEST_KEK, Date.now()),
+    ]);
     expect(await count('SELECT count(*)::int AS n FROM server_keys WHERE active')).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM server_keys')).toBe(3);
   });
