@@ -63,8 +63,8 @@ function run(step: Step): Promise<Done> {
     });
     let out = '';
     let times = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (times += d.toString()));
     child.on('close', (code) => {
       const wallS = (performance.now() - started) / 1000;

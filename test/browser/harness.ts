@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -171,4 +171,15 @@ export function appAndBrowser(env: Record<string, string> = {}): {
       return started(browser, 'the browser');
     },
   };
+}
+
+/** Waits until `check` answers true (polled, never a fixed sleep); fails naming `what` after `ms`. */
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 90_000,
+): Promise<void> {
+  await expect
+    .poll(check, { timeout: ms, interval: 250, message: `timed out waiting for ${what}` })
+    .toBe(true);
 }
