@@ -83,7 +83,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
     let log = '';
     proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 100_000; // a loaded 2-core machine starts slowly
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
       try {
