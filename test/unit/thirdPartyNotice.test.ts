@@ -31,7 +31,7 @@ describe('THIRD_PARTY_NOTICES.md', () => {
   it('follows nested node_modules the way node resolves them, and groups identical licence texts', () => {
     const lock: Lockfile = {
       packages: {
-        '': { dependencies: { a: '1' } } as Lockfile['packages'][string],
+        '': { dependencies: { a: '1' } },
         'node_modules/a': { version: '1.0.0', license: 'MIT', dependencies: { b: '2' } },
         'node_modules/b': { version: '1.0.0', license: 'MIT' },
         'node_modules/a/node_modules/b': { version: '2.0.0', license: 'ISC' },
