@@ -1,14 +1,23 @@
 // Browser-test harness: runs the real server (`npm start`'s entry) on a free port and drives Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Fills a new server data folder from the run's seed (test/browser/globalSetup.ts): an initialised PGlite and the
+ * default agency name already spoken, as a server has them after its first start. Without a seed, nothing.
+ */
+export function seedDataDir(dataDir: string): void {
+  const seed = process.env.BROWSER_TEST_SEED;
+  if (seed && existsSync(seed)) cpSync(seed, dataDir, { recursive: true });
+}
 
 /** Chromium flags for this closed network (see README). */
 export const CHROMIUM_ARGS = [
@@ -67,6 +76,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
   const distDir = join(work, 'dist');
   const dataDir = join(work, 'data');
   cpSync(join(ROOT, 'dist'), distDir, { recursive: true });
+  seedDataDir(dataDir);
   const port = await freePort();
   const url = `${env.TLS_CERT ? 'https' : 'http'}://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -180,4 +190,15 @@ export function appAndBrowser(env: Record<string, string> = {}): {
       return started(browser, 'the browser');
     },
   };
+}
+
+/** Waits until `check` answers true (polled, never a fixed sleep); fails naming `what` after `ms`. */
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 90_000,
+): Promise<void> {
+  await expect
+    .poll(check, { timeout: ms, interval: 250, message: `timed out waiting for ${what}` })
+    .toBe(true);
 }

@@ -1,7 +1,7 @@
 // The tablet's sync in Chromium against the real server: offline sessions arrive exactly once, through faults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, until } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
 import { startSyncServer, type SyncServer } from './syncServer.ts';
@@ -42,15 +42,6 @@ async function completeAs(kiosk: KioskPage, first: string): Promise<void> {
   await kiosk.submit();
   await kiosk.page.getByRole('button', { name: 'Klaar' }).click();
   await kiosk.expectScreen('welcome');
-}
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('tablet sync', () => {

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CompletedRecord } from '../../src/shared/core/session.ts';
 import type { SealedSession } from '../../src/shared/contract/wire.ts';
 import { database } from '../../src/tablet/storage/db.ts';
-import { loadSyncStatus, saveEnrollment } from '../../src/tablet/storage/device.ts';
+import { loadSyncStatus } from '../../src/tablet/storage/device.ts';
 import { drainOutbox, type SenderDeps } from '../../src/tablet/sync/sender.ts';
-import { freshDatabase } from './fixtures.ts';
+import { enrollTestTablet, freshDatabase, outboxRow } from './fixtures.ts';
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 
@@ -20,25 +20,8 @@ const sealedFor = (id: string): SealedSession => ({
 });
 
 async function queue() {
-  await saveEnrollment({
-    serverUrl: 'http://server.test',
-    deviceId: 'd1',
-    deviceName: 'Tablet',
-    token: 'secret',
-    serverKey: { keyId: 'k1', publicKeyJwk: {} },
-    enrolledAt: 0,
-  });
-  for (const id of ids)
-    await database().outbox.add({
-      sessionId: id,
-      createdAt: 1,
-      record: null,
-      sealed: sealedFor(id),
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: 0,
-      rejected: null,
-    });
+  await enrollTestTablet();
+  for (const id of ids) await database().outbox.add(outboxRow(id, { sealed: sealedFor(id) }));
 }
 
 function deps(
