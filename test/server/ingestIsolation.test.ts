@@ -24,8 +24,9 @@ describe(`one bad record never blocks a batch (${DB_KIND})`, () => {
   it('rejects a record with a timestamp beyond what a date can hold (422) and stores the rest', async () => {
     const good = [makeRecord(), makeRecord({ reference: 'B' })];
     const late = makeRecord({ startedAt: 9e15 });
-    const lateAnswer = makeRecord();
-    lateAnswer.answeredAt[Object.keys(lateAnswer.answeredAt)[0] ?? ''] = 8.7e15;
+    const base = makeRecord();
+    const firstItem = Object.keys(base.answeredAt)[0] ?? '';
+    const lateAnswer = makeRecord({ answeredAt: { ...base.answeredAt, [firstItem]: 8.7e15 } });
     const lateCompletion = makeRecord({ completedAt: 1e300 });
     const r = await f.sync({
       sessions: await seal([good[0]!, late, lateAnswer, lateCompletion, good[1]!]),
