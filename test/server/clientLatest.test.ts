@@ -64,4 +64,21 @@ describe(`clients.latest_at (${DB_KIND})`, () => {
     expect(await drift()).toEqual([]);
     expect((await list()).map((x) => x.reference)).toEqual(['B']);
   });
+
+  it("keeps a staff member's list newest first as measurements arrive after the link", async () => {
+    const staff = await signedIn(f.app, f.db, 'staff');
+    await send(at('X', 1), at('Y', 2));
+    for (const ref of ['X', 'Y'])
+      await ws(f.app, 'PUT', `/api/clients/${await idOf(ref)}/link`, {
+        cookie: coord,
+        body: { staffId: staff.id },
+      });
+    const mine = async () =>
+      (await ws(f.app, 'GET', '/api/clients', { cookie: staff.cookie }))
+        .json<ClientSummary[]>()
+        .map((c) => c.reference);
+    expect(await mine()).toEqual(['Y', 'X']);
+    await send(at('X', 3));
+    expect(await mine()).toEqual(['X', 'Y']);
+  });
 });

@@ -12,7 +12,7 @@ import type {
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';
-import { daySql } from './rollup.ts';
+import { AGENCY_TZ } from './rollup.ts';
 
 const isoOf = (v: Date | string): string => new Date(v).toISOString();
 
@@ -95,9 +95,12 @@ export async function listClients(
   const params: unknown[] = [];
   const where: string[] = [];
   let join = '';
+  let order = LIST_ORDER;
   if (filter.staffId !== null) {
     params.push(filter.staffId);
+    // The link carries its client's order keys (migration 006): the index client_links_staff_latest pages them.
     join = `JOIN client_links sl ON sl.client_id = c.id AND sl.staff_id = $${params.length}::uuid`;
+    order = 'sl.latest_at DESC NULLS LAST, sl.client_created_at DESC, sl.client_id';
   }
   if (filter.q !== null) {
     params.push(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
@@ -107,7 +110,7 @@ export async function listClients(
     `${summarySql(`
        SELECT c.* FROM clients c ${join}
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${LIST_ORDER} LIMIT ${CLIENT_LIST_MAX}`)}
+       ORDER BY ${order} LIMIT ${CLIENT_LIST_MAX}`)}
      ORDER BY ${LIST_ORDER}`,
     params,
   );
@@ -234,8 +237,11 @@ export async function clientDetail(db: Queryable, id: string): Promise<ClientDet
 /** SQL conditions for period and tablet filters on measurements `m`, starting at parameter `$first`. */
 export function filterSql(f: Filters, first: number): { where: string; params: unknown[] } {
   return {
-    where: `($${first}::date IS NULL OR ${daySql('m.completed_at')} >= $${first}::date)
-      AND ($${first + 1}::date IS NULL OR ${daySql('m.completed_at')} <= $${first + 1}::date)
+    // The agency's day boundaries as instants, so the completed_at indexes apply.
+    where: `($${first}::date IS NULL
+        OR m.completed_at >= ($${first}::date::timestamp AT TIME ZONE '${AGENCY_TZ}'))
+      AND ($${first + 1}::date IS NULL
+        OR m.completed_at < (($${first + 1}::date + 1)::timestamp AT TIME ZONE '${AGENCY_TZ}'))
       AND ($${first + 2}::uuid IS NULL OR m.device_id = $${first + 2}::uuid)`,
     params: [f.from, f.to, f.deviceId],
   };

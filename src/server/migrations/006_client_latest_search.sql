@@ -32,3 +32,30 @@ BEGIN
     EXECUTE format('CREATE INDEX clients_search ON clients USING gin (search_text %I.gin_trgm_ops)', s);
   END IF;
 END $$;
+
+-- A staff member's list pages by the same order through their links: each link carries its client's latest_at and
+-- created_at (set by triggers, so every path that links a client or changes latest_at keeps them), and one index per
+-- staff member walks them newest first. Without it, "my clients" reads and sorts the whole caseload.
+ALTER TABLE client_links ADD COLUMN latest_at timestamptz, ADD COLUMN client_created_at timestamptz;
+UPDATE client_links l SET latest_at = c.latest_at, client_created_at = c.created_at FROM clients c WHERE c.id = l.client_id;
+CREATE INDEX client_links_staff_latest
+  ON client_links (staff_id, latest_at DESC NULLS LAST, client_created_at DESC, client_id);
+
+CREATE FUNCTION client_links_copy_latest() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT c.latest_at, c.created_at INTO NEW.latest_at, NEW.client_created_at FROM clients c WHERE c.id = NEW.client_id;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER client_links_copy_latest BEFORE INSERT OR UPDATE OF client_id ON client_links
+  FOR EACH ROW EXECUTE FUNCTION client_links_copy_latest();
+
+CREATE FUNCTION clients_push_latest() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE client_links SET latest_at = NEW.latest_at WHERE client_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER clients_push_latest AFTER UPDATE OF latest_at ON clients
+  FOR EACH ROW WHEN (OLD.latest_at IS DISTINCT FROM NEW.latest_at) EXECUTE FUNCTION clients_push_latest();
+
+-- The measurement list filtered by tablet, newest first.
+CREATE INDEX measurements_device_completed ON measurements (device_id, completed_at);
