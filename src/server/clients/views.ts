@@ -99,8 +99,15 @@ export async function listClients(
   if (filter.staffId !== null) {
     params.push(filter.staffId);
     // The link carries its client's order keys (migration 006): the index client_links_staff_latest pages them.
-    join = `JOIN client_links sl ON sl.client_id = c.id AND sl.staff_id = $${params.length}::uuid`;
-    order = 'sl.latest_at DESC NULLS LAST, sl.client_created_at DESC, sl.client_id';
+    // Without a search the page of links is taken first, so the planner cannot choose to read every client.
+    const links = `SELECT client_id, latest_at, client_created_at FROM client_links
+      WHERE staff_id = $${params.length}::uuid`;
+    const linkOrder = 'sl.latest_at DESC NULLS LAST, sl.client_created_at DESC, sl.client_id';
+    join =
+      filter.q === null
+        ? `JOIN (${links} ORDER BY ${linkOrder.replaceAll('sl.', '')} LIMIT ${CLIENT_LIST_MAX}) sl ON sl.client_id = c.id`
+        : `JOIN (${links}) sl ON sl.client_id = c.id`;
+    order = linkOrder;
   }
   if (filter.q !== null) {
     params.push(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
