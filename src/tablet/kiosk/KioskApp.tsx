@@ -33,7 +33,8 @@ import {
   type LoadedSession,
 } from '../storage/sessions.ts';
 import { loadSettings } from '../storage/settings.ts';
-import { requestSync, startTabletSync } from '../sync/index.ts';
+import { onOfficeSettings, requestSync, startTabletSync } from '../sync/index.ts';
+import { loadOfficeConfig } from '../storage/officeConfig.ts';
 import { KioskContext } from './context.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
@@ -113,9 +114,11 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       startTabletSync(s);
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
+      // A running session keeps the settings it started with, even when the office changed them since.
+      if (open?.session.settings) setSettings(open.session.settings);
       await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
-      setReadAll(open?.session.readAloud === true);
-      setPictograms(open ? open.session.pictograms : false);
+      setReadAll(open ? open.session.readAloud === true : s.defaultReadAloud);
+      setPictograms(open ? open.session.pictograms : s.defaultPictograms);
       setView(open ? { kind: 'session', loaded: open } : { kind: 'welcome' });
     } catch (e) {
       fail(e);
@@ -136,14 +139,21 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
     else checkForUpdate();
   }, [onWelcome, updateWaiting]);
 
+  // Settings from the office apply between clients: on the welcome screen, at once or when it next shows.
+  const [officeTick, setOfficeTick] = useState(0);
+  useEffect(() => onOfficeSettings(() => setOfficeTick((n) => n + 1)), []);
+  useEffect(() => {
+    if (onWelcome) loadSettings().then(setSettings, fail);
+  }, [onWelcome, officeTick, fail]);
+
   const firstLanguage = settings?.languages[0] ?? 'nl';
   const toWelcome = useCallback(() => {
     speech.stop();
     setView({ kind: 'welcome' });
-    setPictograms(false);
-    setReadAll(false);
+    setPictograms(settings?.defaultPictograms ?? false);
+    setReadAll(settings?.defaultReadAloud ?? false);
     void changeLanguage(firstLanguage);
-  }, [changeLanguage, firstLanguage, speech]);
+  }, [changeLanguage, firstLanguage, speech, settings]);
   const begin = async (h: Handover) => {
     speech.stop();
     setBusy(true);
@@ -151,7 +161,12 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       if (h.language !== currentLanguage()) await changeLanguage(h.language);
       setPictograms(h.pictograms);
       setReadAll(h.readAloud);
+      // The newest stored settings, pinned to this session (see SessionRow.settings).
+      const [fresh, stamp] = await Promise.all([loadSettings(), loadOfficeConfig()]);
+      setSettings(fresh);
       const session = await startSession({
+        settings: fresh,
+        ...(stamp ? { settingsVersion: stamp.settingsVersion } : {}),
         id: newId(),
         at: now(),
         instrument,

@@ -2,6 +2,7 @@
 import type { DetailValues } from '../../shared/core/details.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { Answers, ScoringSettings } from '../../shared/core/scoring.ts';
+import type { AgencySettings } from '../../shared/core/settings.ts';
 import { completeRecord, type Session, type Step } from '../../shared/core/session.ts';
 import { database, type AnswerRow, type SessionRow } from './db.ts';
 import { guard } from './errors.ts';
@@ -34,6 +35,9 @@ export interface NewSession {
   readonly readAloud?: boolean;
   /** Answer with pictures; absent means text buttons. */
   readonly pictograms?: boolean;
+  /** The settings this client gets for the whole session, and the office's version of them (if any). */
+  readonly settings?: AgencySettings;
+  readonly settingsVersion?: number;
 }
 
 function answersOf(rows: readonly AnswerRow[]): Answers {
@@ -61,6 +65,8 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
     consentAt: null,
     profile: null,
     readAloud: n.readAloud === true,
+    ...(n.settings ? { settings: n.settings } : {}),
+    ...(n.settingsVersion === undefined ? {} : { settingsVersion: n.settingsVersion }),
   };
   await guard(() =>
     db.transaction('rw', db.sessions, async () => {
@@ -220,14 +226,24 @@ export async function completeSession(
     db.transaction('rw', db.sessions, db.answers, db.outbox, async () => {
       const raw = await db.sessions.get(sessionId);
       if (!raw) throw new Error(`No session ${sessionId}`);
-      const session: Session = restoreSession(raw);
+      const restored = restoreSession(raw);
+      const session: Session = restored;
       if (session.status !== 'open')
         throw new Error(`Session ${sessionId} is ${session.status}, not open`);
       const rows = await db.answers.where('sessionId').equals(sessionId).toArray();
       const answeredAt = Object.fromEntries(rows.map((r) => [r.itemId, r.at]));
-      const record = completeRecord(instrument, session, answersOf(rows), answeredAt, scoring, at);
+      // Scored with the settings the session started under, named by version so the server uses the same threshold.
+      const record = completeRecord(
+        instrument,
+        session,
+        answersOf(rows),
+        answeredAt,
+        restored.settings?.scoring ?? scoring,
+        at,
+        restored.settingsVersion,
+      );
       const done: SessionRow = {
-        ...session,
+        ...restored,
         status: 'completed',
         completedAt: at,
         updatedAt: at,

@@ -22,6 +22,9 @@ export function startTabletSync(settings: AgencySettings): SyncLoop {
   return loop;
 }
 
+/** Hears settings the office sent (re-exported so the kiosk needs only this module). */
+export { onOfficeSettings } from './config.ts';
+
 /** Asks for a sync now: after a completion, or from staff mode. */
 export function requestSync(): void {
   loop?.request();

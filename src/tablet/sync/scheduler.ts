@@ -5,6 +5,7 @@
 import { nextAttemptAt } from '../storage/outbox.ts';
 import { onSyncOpportunity, withExclusiveLock } from '../platform/network.ts';
 import { onServiceWorkerMessage, registerBackgroundSync } from '../platform/serviceWorker.ts';
+import { beforeSending } from './round.ts';
 import { drainOutbox, type DrainResult, type SenderDeps } from './sender.ts';
 import { sendStatusReport } from './statusReport.ts';
 
@@ -47,7 +48,10 @@ export function startSyncLoop(deps: SenderDeps): SyncLoop {
     }
     running = true;
     try {
-      const result = await withExclusiveLock('slimme-intake-sync', () => drainOutbox(deps));
+      const result = await withExclusiveLock('slimme-intake-sync', async () => {
+        await beforeSending(deps); // yesterday's previews out, the office's config in
+        return drainOutbox(deps);
+      });
       listeners.forEach((l) => l(result));
       // Never awaited: `serviceWorker.ready` can stay pending (no worker yet) and must not stall the loop.
       if (result?.kind === 'retry-later') void registerBackgroundSync('sync-outbox');
