@@ -149,6 +149,15 @@ const BOUND_OF: Readonly<Record<string, readonly [number, number]>> = {
   'scoring.desirabilityCautionAbove': SETTING_BOUNDS.desirabilityCautionAbove,
 };
 
+/** Settings counted in whole seconds or days (the tablet's staff form asks the same). */
+export const WHOLE_SETTINGS: readonly string[] = [
+  'idleSeconds',
+  'idleCountdownSeconds',
+  'thanksSeconds',
+  'staffLockSeconds',
+  'offlineWarnDays',
+];
+
 /**
  * The same rules as restoreSettings, but strict: the office refuses a value restore would silently change
  * (out of bounds, wrong type, unknown field value), so a coordinator never saves something the tablets read otherwise.
@@ -168,8 +177,10 @@ export function checkSettings(raw: unknown): SettingsProblem | null {
         (given === null || (typeof given === 'string' && !given.trim())) &&
         kept === null) ||
       (field === 'languages' && typeof given === 'string' && sameLanguages(given, kept));
+    const bound = BOUND_OF[field];
+    if (same && bound && WHOLE_SETTINGS.includes(field) && !Number.isInteger(given))
+      return { field, message: `${field} must be a whole number from ${bound[0]} to ${bound[1]}` };
     if (!same) {
-      const bound = BOUND_OF[field];
       const message = bound
         ? `${field} must be a number from ${bound[0]} to ${bound[1]}`
         : `${field} has a value that is not allowed`;
@@ -180,9 +191,15 @@ export function checkSettings(raw: unknown): SettingsProblem | null {
 }
 
 function sameLanguages(given: string, kept: unknown): boolean {
-  const a = JSON.parse(given) as unknown[];
+  let a: unknown;
+  try {
+    a = JSON.parse(given);
+  } catch {
+    return false; // a bare string, not a list
+  }
   const b = JSON.parse(String(kept)) as string[];
   return (
+    Array.isArray(a) &&
     a.every((l) => typeof l === 'string' && b.includes(l)) &&
     b.every((l) => l === 'nl' || a.includes(l))
   );
