@@ -18,23 +18,19 @@ export interface VersionedSettings {
 
 /** The current settings and their version, read in one statement. */
 export async function loadVersionedSettings(db: Queryable): Promise<VersionedSettings> {
-  const r = await db.query<{ value: unknown; updated_at: Date | string; version: number | null }>(
-    `SELECT s.value, s.updated_at, (SELECT max(version) FROM agency_settings_versions) AS version
-     FROM agency_settings s WHERE s.id = 1`,
+  const r = await db.query<{ value: unknown; updated_at: Date | string; version: number }>(
+    'SELECT value, updated_at, version FROM agency_settings WHERE id = 1',
   );
   const row = r.rows[0];
   if (!row) return { settings: restoreSettings({}), version: 0, updatedAt: null };
   return {
     settings: restoreSettings(row.value),
-    version: Number(row.version ?? 0),
+    version: Number(row.version),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 
-/**
- * Stores settings (restored first, so nothing out of bounds is ever kept) as the next version and returns it.
- * Pass a transaction: the version number is taken under a table lock, so two saves never get the same number.
- */
+/** Stores settings (restored first, so nothing out of bounds is ever kept) as the next version and returns them. */
 export async function saveSettings(
   db: Queryable,
   raw: unknown,
@@ -42,18 +38,16 @@ export async function saveSettings(
   savedBy: string | null = null,
 ): Promise<AgencySettings> {
   const settings = restoreSettings(raw);
-  const at = new Date(now).toISOString();
-  const value = JSON.stringify(settings);
-  await db.query('LOCK TABLE agency_settings_versions IN EXCLUSIVE MODE');
+  // One statement: the upsert takes the row lock and the next number; the history row gets the same number.
   await db.query(
-    `INSERT INTO agency_settings_versions (version, value, saved_at, saved_by)
-     SELECT coalesce(max(version), 0) + 1, $1::jsonb, $2, $3 FROM agency_settings_versions`,
-    [value, at, savedBy],
-  );
-  await db.query(
-    `INSERT INTO agency_settings (id, value, updated_at) VALUES (1, $1::jsonb, $2)
-     ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
-    [value, at],
+    `WITH saved AS (
+       INSERT INTO agency_settings (id, value, updated_at, version) VALUES (1, $1::jsonb, $2, 1)
+       ON CONFLICT (id) DO UPDATE
+         SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, version = agency_settings.version + 1
+       RETURNING version)
+     INSERT INTO agency_settings_versions (version, value, saved_at, saved_by)
+     SELECT version, $1::jsonb, $2, $3 FROM saved`,
+    [JSON.stringify(settings), new Date(now).toISOString(), savedBy],
   );
   return settings;
 }

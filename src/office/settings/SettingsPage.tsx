@@ -1,5 +1,5 @@
 /** Beheer → Instellingen: the agency settings every tablet gets at its next sync round, for coordinators. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import { ALL_LANGUAGES, SETTING_BOUNDS, WHOLE_SETTINGS } from '../../shared/core/settings.ts';
 import { WS_API } from '../../shared/contract/workspaceApi.ts';
@@ -42,8 +42,10 @@ function SettingsForm({ initial }: { readonly initial: AgencySettings }) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [tried, setTried] = useState(false);
   const problems = draftProblems(draft);
-  useEffect(() => setStatus(null), [draft]);
-  const edit = (change: Partial<SettingsDraft>) => setDraft({ ...draft, ...change });
+  const edit = (change: Partial<SettingsDraft>) => {
+    setStatus(null);
+    setDraft({ ...draft, ...change });
+  };
   const shown = (field: string) => (tried ? problems.get(field) : undefined);
 
   const save = async (e: Event) => {

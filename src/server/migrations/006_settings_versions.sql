@@ -7,6 +7,9 @@ CREATE TABLE agency_settings_versions (
   saved_by text
 );
 
+-- The current row carries its version; an upsert bumps it under the row lock, so concurrent saves never share one.
+ALTER TABLE agency_settings ADD COLUMN version integer NOT NULL DEFAULT 1;
+
 -- Settings saved before this migration become version 1.
 INSERT INTO agency_settings_versions (version, value, saved_at)
 SELECT 1, value, updated_at FROM agency_settings WHERE id = 1;
