@@ -10,10 +10,10 @@ import {
 import type { DeviceConfig } from '../../src/shared/contract/protocol.ts';
 import { database } from '../../src/tablet/storage/db.ts';
 import { loadEnrollment, saveEnrollment, type ServerKey } from '../../src/tablet/storage/device.ts';
-import { loadOfficeConfig } from '../../src/tablet/storage/officeConfig.ts';
+import { loadOfficeConfig, saveOfficeStamp } from '../../src/tablet/storage/officeConfig.ts';
 import { markDelivered, purgeSyncedPreviews } from '../../src/tablet/storage/outbox.ts';
 import { completeSession, saveAnswer, startSession } from '../../src/tablet/storage/sessions.ts';
-import { loadSettings } from '../../src/tablet/storage/settings.ts';
+import { loadSettings, saveSettings } from '../../src/tablet/storage/settings.ts';
 import { refreshConfig } from '../../src/tablet/sync/config.ts';
 import { contactOverdue } from '../../src/tablet/sync/contact.ts';
 import { beforeSending, startOfLocalDay } from '../../src/tablet/sync/round.ts';
@@ -96,15 +96,10 @@ beforeEach(async () => {
 });
 
 async function answeredSession(id: string, settings: AgencySettings, settingsVersion: number) {
-  await startSession({
-    id,
-    at: 1,
-    instrument,
-    language: 'nl',
-    reference: null,
-    settings,
-    settingsVersion,
-  });
+  // What the office last sent; startSession takes its snapshot from here.
+  await saveSettings(settings);
+  await saveOfficeStamp({ etag: null, settingsVersion, settingsUpdatedAt: null, checkedAt: 0 });
+  await startSession({ id, at: 1, instrument, language: 'nl', reference: null });
   let i = 0;
   for (const { item } of itemsInOrder(instrument)) await saveAnswer(id, item.id, (i++ % 5) + 1, 2);
 }

@@ -34,7 +34,6 @@ import {
 } from '../storage/sessions.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { onOfficeSettings, requestSync, startTabletSync } from '../sync/index.ts';
-import { loadOfficeConfig } from '../storage/officeConfig.ts';
 import { KioskContext } from './context.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
@@ -161,12 +160,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       if (h.language !== currentLanguage()) await changeLanguage(h.language);
       setPictograms(h.pictograms);
       setReadAll(h.readAloud);
-      // The newest stored settings, pinned to this session (see SessionRow.settings).
-      const [fresh, stamp] = await Promise.all([loadSettings(), loadOfficeConfig()]);
-      setSettings(fresh);
       const session = await startSession({
-        settings: fresh,
-        ...(stamp ? { settingsVersion: stamp.settingsVersion } : {}),
         id: newId(),
         at: now(),
         instrument,
@@ -175,6 +169,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
         readAloud: h.readAloud,
         pictograms: h.pictograms,
       });
+      if (session.settings) setSettings(session.settings); // the snapshot this session keeps
       setView({ kind: 'session', loaded: { session, answers: {}, answeredAt: {} } });
     } catch (e) {
       fail(e);

@@ -2,7 +2,7 @@
 import type { DetailValues } from '../../shared/core/details.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { Answers, ScoringSettings } from '../../shared/core/scoring.ts';
-import type { AgencySettings } from '../../shared/core/settings.ts';
+import { restoreSettings } from '../../shared/core/settings.ts';
 import { completeRecord, type Session, type Step } from '../../shared/core/session.ts';
 import { database, type AnswerRow, type SessionRow } from './db.ts';
 import { guard } from './errors.ts';
@@ -35,46 +35,52 @@ export interface NewSession {
   readonly readAloud?: boolean;
   /** Answer with pictures; absent means text buttons. */
   readonly pictograms?: boolean;
-  /** The settings this client gets for the whole session, and the office's version of them (if any). */
-  readonly settings?: AgencySettings;
-  readonly settingsVersion?: number;
 }
 
 function answersOf(rows: readonly AnswerRow[]): Answers {
   return Object.fromEntries(rows.map((r) => [r.itemId, r.value]));
 }
 
-/** Starts a session; any session still open is interrupted first, so at most one is ever open. */
+/**
+ * Starts a session; any session still open is interrupted first, so at most one is ever open. The session keeps a
+ * snapshot of the settings stored at this moment (and the office's version of them): settings the office sends
+ * while the client answers wait for the next client. The caller shows the session with `row.settings`.
+ */
 export async function startSession(n: NewSession): Promise<SessionRow> {
   const db = database();
-  const row: SessionRow = {
-    id: n.id,
-    instrumentId: n.instrument.id,
-    instrumentVersion: n.instrument.version,
-    language: n.language,
-    languagesUsed: [n.language],
-    pictograms: n.pictograms ?? false,
-    status: 'open',
-    step: { kind: 'consent' },
-    startedAt: n.at,
-    updatedAt: n.at,
-    stepAt: n.at,
-    completedAt: null,
-    reference: n.reference,
-    details: {},
-    consentAt: null,
-    profile: null,
-    readAloud: n.readAloud === true,
-    ...(n.settings ? { settings: n.settings } : {}),
-    ...(n.settingsVersion === undefined ? {} : { settingsVersion: n.settingsVersion }),
-  };
-  await guard(() =>
-    db.transaction('rw', db.sessions, async () => {
+  return guard(() =>
+    db.transaction('rw', db.sessions, db.settings, async () => {
+      const [agency, office] = await Promise.all([
+        db.settings.get('agency'),
+        db.settings.get('officeConfig'),
+      ]);
+      const version = (office?.value as { settingsVersion?: unknown } | undefined)?.settingsVersion;
+      const row: SessionRow = {
+        id: n.id,
+        instrumentId: n.instrument.id,
+        instrumentVersion: n.instrument.version,
+        language: n.language,
+        languagesUsed: [n.language],
+        pictograms: n.pictograms ?? false,
+        status: 'open',
+        step: { kind: 'consent' },
+        startedAt: n.at,
+        updatedAt: n.at,
+        stepAt: n.at,
+        completedAt: null,
+        reference: n.reference,
+        details: {},
+        consentAt: null,
+        profile: null,
+        readAloud: n.readAloud === true,
+        settings: restoreSettings(agency?.value),
+        ...(typeof version === 'number' ? { settingsVersion: version } : {}),
+      };
       await db.sessions.where('status').equals('open').modify({ status: 'interrupted' });
       await db.sessions.add(row);
+      return row;
     }),
   );
-  return row;
 }
 
 /** The session a client is busy with, if any, with its answers. */

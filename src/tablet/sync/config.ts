@@ -6,21 +6,13 @@
 import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
 import { API, type DeviceConfig } from '../../shared/contract/protocol.ts';
 import { loadEnrollment } from '../storage/device.ts';
+import { announceOfficeSettings } from './officeEvents.ts';
 import { applyOfficeConfig, loadOfficeConfig, touchOfficeConfig } from '../storage/officeConfig.ts';
 
 /** How one fetch ended. */
 export type ConfigRefresh =
   | { readonly kind: 'not-enrolled' | 'unchanged' | 'failed' | 'refused' }
   | { readonly kind: 'changed'; readonly settings: AgencySettings; readonly bytes: number };
-
-type Listener = (settings: AgencySettings) => void;
-const listeners = new Set<Listener>();
-
-/** Hears every config change the office sent (the kiosk applies it on its next welcome screen). */
-export function onOfficeSettings(l: Listener): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
 
 const isConfig = (v: unknown): v is DeviceConfig => {
   const c = v as Partial<DeviceConfig> | null;
@@ -79,7 +71,7 @@ async function fetchConfig(deps: {
         checkedAt: deps.now(),
       },
     });
-    listeners.forEach((l) => l(settings));
+    announceOfficeSettings(settings);
     return { kind: 'changed', settings, bytes: text.length };
   } catch (e) {
     console.warn('config fetch failed', e);

@@ -23,7 +23,7 @@ export function startTabletSync(settings: AgencySettings): SyncLoop {
 }
 
 /** Hears settings the office sent (re-exported so the kiosk needs only this module). */
-export { onOfficeSettings } from './config.ts';
+export { onOfficeSettings } from './officeEvents.ts';
 
 /** Asks for a sync now: after a completion, or from staff mode. */
 export function requestSync(): void {
