@@ -32,8 +32,9 @@ async function newKey(keyId: string): Promise<ServerKey> {
 function fakeServer(state: { config: DeviceConfig; etag: string }) {
   const log: { url: string; ifNoneMatch: string | null; status: number; sealedTo?: string[] }[] =
     [];
-  const fetchFn: typeof fetch = async (input, init) => {
-    const url = String(input);
+  const fetchFn: typeof fetch = (input, init) => Promise.resolve(answer(input, init));
+  const answer = (input: string | URL | Request, init?: RequestInit): Response => {
+    const url = input instanceof Request ? input.url : input.toString();
     const headers = new Headers(init?.headers);
     if (url.endsWith('/api/devices/config')) {
       const ifNoneMatch = headers.get('if-none-match');

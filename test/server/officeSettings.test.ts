@@ -103,7 +103,7 @@ describe(`office settings to tablets (${DB_KIND})`, () => {
   it('a rotated key changes the config, and the tablet gets the new key', async () => {
     const first = await getConfig();
     const fresh = await rotateServerKey(f.db, f.clock.now());
-    const next = await getConfig(first.headers.etag as string);
+    const next = await getConfig(first.headers.etag);
     expect(next.statusCode).toBe(200);
     expect(next.json<DeviceConfig>().serverKey).toEqual(fresh);
   });

@@ -33,7 +33,10 @@ import {
   type LoadedSession,
 } from '../storage/sessions.ts';
 import { loadSettings } from '../storage/settings.ts';
-import { onOfficeSettings, requestSync, startTabletSync } from '../sync/index.ts';
+import { onOfficeSettings } from '../sync/officeEvents.ts';
+
+// Sync (sending, sealing, the office's config) loads after the first screen, like the audio packs.
+const sync = () => import('../sync/index.ts');
 import { KioskContext } from './context.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
@@ -110,7 +113,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       loadFontsFor(availableLanguages(s.languages));
       // Audio for the enabled languages, kept offline; loaded after the first screen, never in its way.
       void import('../speech/offline.ts').then((m) => m.keepPacks(s));
-      startTabletSync(s);
+      void sync().then((m) => m.startTabletSync(s));
       await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
       const open = await loadOpenSession();
       // A running session keeps the settings it started with, even when the office changed them since.
@@ -271,7 +274,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
           onError={fail}
           onFinished={(how) => {
             setView({ kind: how === 'completed' ? 'thanks' : 'declined' });
-            if (how === 'completed') requestSync();
+            if (how === 'completed') void sync().then((m) => m.requestSync());
           }}
         />
       );

@@ -5,6 +5,7 @@
 import { nextAttemptAt } from '../storage/outbox.ts';
 import { onSyncOpportunity, withExclusiveLock } from '../platform/network.ts';
 import { onServiceWorkerMessage, registerBackgroundSync } from '../platform/serviceWorker.ts';
+import { beforeSending } from './round.ts';
 import { drainOutbox, type DrainResult, type SenderDeps } from './sender.ts';
 import { sendStatusReport } from './statusReport.ts';
 
@@ -48,9 +49,7 @@ export function startSyncLoop(deps: SenderDeps): SyncLoop {
     running = true;
     try {
       const result = await withExclusiveLock('slimme-intake-sync', async () => {
-        // Yesterday's previews out, the office's config in; loaded on first use, so not in the kiosk's first load.
-        const { beforeSending } = await import('./round.ts');
-        await beforeSending(deps);
+        await beforeSending(deps); // yesterday's previews out, the office's config in
         return drainOutbox(deps);
       });
       listeners.forEach((l) => l(result));
