@@ -1,7 +1,7 @@
 /** The JSON API: enrollment, device config and the sync endpoint; a device token reaches nothing else. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validateSyncBatch } from '../shared/contract/wire.ts';
-import type { DeviceConfig, EnrollResponse, ServerKey } from '../shared/contract/protocol.ts';
+import type { DeviceConfig, EnrollResponse } from '../shared/contract/protocol.ts';
 import { API } from '../shared/contract/protocol.ts';
 import type { Kek } from './crypto/kek.ts';
 import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
@@ -12,7 +12,8 @@ import { deviceForToken, enrollDevice, touchDevice, type Device } from './device
 import { sendError } from './errors.ts';
 import { ingestBatch } from './ingest.ts';
 import type { InstrumentRegistry } from './instruments.ts';
-import { loadSettings } from './settingsStore.ts';
+import { configEtag, deviceConfig, etagMatches } from './deviceConfig.ts';
+import { scoringLookup } from './settingsStore.ts';
 
 /** What the routes share. */
 export interface ApiContext {
@@ -33,24 +34,8 @@ const ENROLL_MESSAGES = {
   code_expired: 'this enrollment code has expired (codes last 24 hours); ask for a new one',
 } as const;
 
-async function serverKey(ctx: ApiContext): Promise<ServerKey> {
-  const key = await activeServerKey(ctx.db);
-  if (!key) throw new Error('no active server key');
-  return key;
-}
-
-async function config(
-  ctx: ApiContext,
-  device: { id: string; name: string },
-): Promise<DeviceConfig> {
-  return {
-    deviceId: device.id,
-    name: device.name,
-    settings: await loadSettings(ctx.db),
-    instruments: ctx.instruments.current,
-    serverKey: await serverKey(ctx),
-  };
-}
+const config = (ctx: ApiContext, device: { id: string; name: string }): Promise<DeviceConfig> =>
+  deviceConfig(ctx.db, ctx.instruments, device);
 
 /** Resolves the bearer token to a live device, or answers 401 itself and returns null. */
 async function authenticate(
@@ -106,9 +91,13 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
     return device;
   };
 
+  // Conditional: tablets ask at every sync round; an unchanged config is a 304 without a body.
   app.get(API.config, { onRequest }, async (req, reply) => {
-    const device = deviceOf(req);
-    return reply.header('Cache-Control', 'no-store').send(await config(ctx, device));
+    const body = JSON.stringify(await config(ctx, deviceOf(req)));
+    const etag = configEtag(body);
+    reply.header('Cache-Control', 'no-store').header('ETag', etag);
+    if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   // After each sync round the tablet says how it is (queue, storage, version); the coordinator sees it.
@@ -126,9 +115,8 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
     const device = deviceOf(req);
     const batch = validateSyncBatch(req.body);
     if (!batch.ok) return sendError(reply, 400, 'bad_request', batch.error);
-    const settings = await loadSettings(ctx.db);
     return ingestBatch(
-      { ...ctx, scoring: settings.scoring, now: ctx.clock() },
+      { ...ctx, scoringFor: scoringLookup(ctx.db), now: ctx.clock() },
       device.id,
       batch.value.sessions,
     );

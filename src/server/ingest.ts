@@ -25,7 +25,8 @@ export interface IngestContext {
   readonly db: Db;
   readonly keys: PrivateKeys;
   readonly instruments: InstrumentRegistry;
-  readonly scoring: ScoringSettings;
+  /** The scoring of the settings version a record names (see `scoringLookup`). */
+  readonly scoringFor: (settingsVersion: number | undefined) => Promise<ScoringSettings>;
   readonly now: number;
 }
 
@@ -79,7 +80,8 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<ReadyRecord |
     if (!isAnswerValue(instrument, value))
       return reject(s, 422, 'invalid_record', `answers.${id} is not on the answer scale`);
   }
-  const serverProfile = scoreAnswers(instrument, record.answers, ctx.scoring);
+  const scoring = await ctx.scoringFor(record.settingsVersion);
+  const serverProfile = scoreAnswers(instrument, record.answers, scoring);
   return {
     record,
     hash: createHash('sha256').update(canonicalJson(record)).digest('hex'),

@@ -12,6 +12,7 @@ import { loadStaffApp } from './kiosk/staffBridge.ts';
 import { afterNextPaint } from './platform/frames.ts';
 import { newId } from './platform/ids.ts';
 import { openKiosk, type KioskStart } from './storage/boot.ts';
+import { onOfficeSettings } from './sync/officeEvents.ts';
 
 type Sync = typeof import('./sync/index.ts');
 let sync: Promise<Sync> | null = null;
@@ -76,6 +77,7 @@ export function tabletServices(
     sync: {
       start: (settings) => void loadSync().then((m) => m.startTabletSync(settings)),
       request: () => void loadSync().then((m) => m.requestSync()),
+      onOfficeSettings,
     },
     packs: {
       keep: (settings) => void import('./speech/offline.ts').then((m) => m.keepPacks(settings)),

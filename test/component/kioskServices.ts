@@ -3,6 +3,7 @@
 import { beforeAll } from 'vitest';
 import { currentLanguage, switchLanguage } from '../../src/shared/i18n/languages.ts';
 import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
+import { onOfficeSettings } from '../../src/tablet/sync/officeEvents.ts';
 import type { KioskServices } from '../../src/tablet/kiosk/services.ts';
 import { SESSION_SCREENS } from '../../src/tablet/kiosk/sessionScreens.ts';
 import { loadStaffApp } from '../../src/tablet/kiosk/staffBridge.ts';
@@ -37,7 +38,11 @@ export function testServices(over: Partial<KioskServices> = {}): KioskServices &
     storage: { open: openKiosk, startSession, interruptSession, saveLanguage, saveReadAloud },
     languages: { switch: switchLanguage, current: currentLanguage },
     fonts: { loadFor: (codes) => log.push(`fonts ${codes.join(',')}`) },
-    sync: { start: () => log.push('sync start'), request: () => log.push('sync request') },
+    sync: {
+      start: () => log.push('sync start'),
+      request: () => log.push('sync request'),
+      onOfficeSettings,
+    },
     packs: { keep: () => log.push('packs keep') },
     updates: {
       register: () => log.push('updates register'),

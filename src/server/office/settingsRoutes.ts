@@ -7,6 +7,8 @@ import { principal, requireRole } from '../auth/guard.ts';
 import { asObject } from '../bodies.ts';
 import { sendError } from '../errors.ts';
 import { loadSettings, saveSettings } from '../settingsStore.ts';
+import { checkSettings } from '../../shared/core/settings.ts';
+import { settingsChangeDetail } from './settingsAudit.ts';
 import { languageReviews, loadLanguageMeta, saveLanguageReview } from './languages.ts';
 
 /** Registers GET/PUT /api/settings, GET /api/languages and PUT /api/languages/:code/review. */
@@ -19,17 +21,21 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: ApiContext): v
   app.put(WS_API.settings, { onRequest: coordinator, bodyLimit: 64 * 1024 }, async (req, reply) => {
     if (!asObject(req.body))
       return sendError(reply, 400, 'bad_request', 'body must be the AgencySettings object');
+    // The tablet's own rules (restoreSettings), strictly: a value they would change is refused, not silently fixed.
+    const problem = checkSettings(req.body);
+    if (problem) return sendError(reply, 400, 'invalid_setting', problem.message);
     const now = ctx.clock();
     const by = principal(req);
     return ctx.db.transaction(async (tx) => {
-      const saved = await saveSettings(tx, req.body, now);
+      const before = await loadSettings(tx);
+      const saved = await saveSettings(tx, req.body, now, by.userId);
       await writeAudit(tx, {
         at: now,
         actorId: by.userId,
         actorName: by.name,
         action: 'settings_change',
         clientId: null,
-        detail: 'agency settings saved; tablets pick them up at their next config fetch',
+        detail: settingsChangeDetail(before, saved),
       });
       return saved;
     });

@@ -30,6 +30,10 @@ export interface DeviceConfig {
   readonly deviceId: string;
   readonly name: string;
   readonly settings: AgencySettings;
+  /** Counts every save in the office (0: never saved, the defaults); a completed record names the one it ran under. */
+  readonly settingsVersion: number;
+  /** ISO time the office last saved the settings; null while they are the defaults. */
+  readonly settingsUpdatedAt: string | null;
   /** The current version of each instrument the agency uses. */
   readonly instruments: readonly Instrument[];
   readonly serverKey: ServerKey;

@@ -174,6 +174,10 @@ export function validateCompletedRecord(input: unknown): Checked<CompletedRecord
       startedAt: time(o.startedAt, 'record.startedAt'),
       consentAt,
       completedAt: time(o.completedAt, 'record.completedAt'),
+      // Optional: tablets before office-managed settings do not send it; the server then scores with today's settings.
+      ...(o.settingsVersion === undefined
+        ? {}
+        : { settingsVersion: int(o.settingsVersion, 'record.settingsVersion', 0) }),
     };
   });
 }

@@ -81,6 +81,13 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
     else updates.check();
   }, [onWelcome, state.update.waiting, updates]);
 
+  // Settings from the office apply between clients (the reducer holds them until the welcome screen shows).
+  useEffect(
+    () =>
+      services.sync.onOfficeSettings((settings) => dispatch({ type: 'office-settings', settings })),
+    [services],
+  );
+
   const first = firstLanguage(state);
   const toWelcome = useCallback(() => {
     speech.stop();

@@ -22,7 +22,10 @@ export type KioskView =
 /** Everything the root view renders from. */
 export interface KioskState {
   readonly view: KioskView;
+  /** The settings the screen works with: a running session keeps the snapshot it started with. */
   readonly settings: AgencySettings | null;
+  /** The tablet's current settings (stored, or just sent by the office): the next client gets these. */
+  readonly tabletSettings: AgencySettings | null;
   readonly health: StorageHealth | null;
   /** A session is being started: the start button waits. */
   readonly busy: boolean;
@@ -57,6 +60,7 @@ export type KioskAction =
   | { readonly type: 'finished'; readonly how: 'completed' | 'declined' }
   | { readonly type: 'staff'; readonly App: FunctionComponent<StaffAppProps> }
   | { readonly type: 'settings'; readonly settings: AgencySettings }
+  | { readonly type: 'office-settings'; readonly settings: AgencySettings }
   | { readonly type: 'read-all'; readonly on: boolean }
   | { readonly type: 'pictograms'; readonly on: boolean }
   | { readonly type: 'update'; readonly waiting: boolean; readonly offlineReady: boolean };
@@ -66,6 +70,7 @@ export function initialKioskState(language: string): KioskState {
   return {
     view: { kind: 'loading' },
     settings: null,
+    tabletSettings: null,
     health: null,
     busy: false,
     pictograms: false,
@@ -92,32 +97,52 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       return {
         ...s,
         health: a.health,
-        settings: a.settings,
-        readAll: a.open?.session.readAloud === true,
-        pictograms: a.open ? a.open.session.pictograms : false,
+        settings: a.open?.session.settings ?? a.settings,
+        tabletSettings: a.settings,
+        readAll: a.open ? a.open.session.readAloud === true : a.settings.defaultReadAloud,
+        pictograms: a.open ? a.open.session.pictograms : a.settings.defaultPictograms,
         view: a.open ? { kind: 'session', loaded: a.open } : { kind: 'welcome' },
         client: s.client + 1,
       };
     case 'language':
       return { ...s, language: a.code };
-    case 'welcome':
+    case 'welcome': {
+      const settings = s.tabletSettings ?? s.settings;
       return {
         ...s,
         view: { kind: 'welcome' },
-        pictograms: false,
-        readAll: false,
+        settings,
+        pictograms: settings?.defaultPictograms ?? false,
+        readAll: settings?.defaultReadAloud ?? false,
         client: s.client + 1,
       };
+    }
     case 'starting':
       return { ...s, busy: true, pictograms: a.handover.pictograms, readAll: a.handover.readAloud };
     case 'started':
-      return { ...s, busy: false, view: { kind: 'session', loaded: a.loaded } };
+      return {
+        ...s,
+        busy: false,
+        settings: a.loaded.session.settings ?? s.settings,
+        view: { kind: 'session', loaded: a.loaded },
+      };
     case 'finished':
       return { ...s, view: { kind: a.how === 'completed' ? 'thanks' : 'declined' } };
     case 'staff':
       return { ...s, readAll: false, view: { kind: 'staff', App: a.App } };
     case 'settings':
-      return { ...s, settings: a.settings };
+      return { ...s, settings: a.settings, tabletSettings: a.settings };
+    case 'office-settings':
+      // Between clients only: on the welcome screen at once, otherwise when the next welcome screen shows.
+      return s.view.kind === 'welcome'
+        ? {
+            ...s,
+            settings: a.settings,
+            tabletSettings: a.settings,
+            pictograms: a.settings.defaultPictograms,
+            readAll: a.settings.defaultReadAloud,
+          }
+        : { ...s, tabletSettings: a.settings };
     case 'read-all':
       return { ...s, readAll: a.on };
     case 'pictograms':

@@ -58,6 +58,8 @@ export interface KioskServices {
   readonly sync: {
     readonly start: (settings: AgencySettings) => void;
     readonly request: () => void;
+    /** Hears settings the office sent (src/tablet/sync/officeEvents.ts); returns the unsubscribe. */
+    readonly onOfficeSettings: (l: (settings: AgencySettings) => void) => () => void;
   };
   /** Keeps the audio packs of the enabled languages offline (src/tablet/speech/offline.ts). */
   readonly packs: { readonly keep: (settings: AgencySettings) => void };

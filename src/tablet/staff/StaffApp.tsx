@@ -11,6 +11,8 @@ import { discardSession, resumeSession } from '../storage/sessions.ts';
 import { keepPacks } from '../speech/offline.ts';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import { loadPinHash } from '../storage/settings.ts';
+import { loadOfficeConfig, type OfficeConfig } from '../storage/officeConfig.ts';
+import { onOfficeSettings, requestSync } from '../sync/index.ts';
 import {
   listCompleted,
   listInterrupted,
@@ -89,10 +91,19 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
 
   const home = () => setView({ kind: 'home' });
   // New languages or a new agency name (saved here or sent at enrollment): fetch their audio now, while online.
-  const changeSettings = (s: AgencySettings) => {
+  const changeSettings = useCallback((s: AgencySettings) => {
     setSettings(s);
     void keepPacks(s);
-  };
+    void loadOfficeConfig().then(setOffice, () => setOffice(null));
+  }, []);
+  // Opening staff mode asks the office for its config (one sync round); what it sends shows here at once.
+  const [office, setOffice] = useState<OfficeConfig | null>(null);
+  useEffect(() => {
+    void loadOfficeConfig().then(setOffice, () => setOffice(null));
+    const off = onOfficeSettings(changeSettings);
+    requestSync();
+    return off;
+  }, [changeSettings]);
   const exit = () => props.onExit(settings);
   const problem = failed && (
     <p class="error staff-problem" role="alert">
@@ -203,6 +214,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
             onSaved={changeSettings}
             onChangePin={() => setView({ kind: 'change-pin' })}
             onBack={home}
+            office={office}
           />
         );
     }

@@ -17,6 +17,8 @@ import { onSyncResult, requestSync, sendSyncNow } from '../sync/index.ts';
 import texts from '../../../locales/nl/sync.json';
 import textsEn from '../../../locales/en/sync.json';
 import type { AgencySettings } from '../../shared/core/settings.ts';
+import { loadOfficeConfig, type OfficeConfig } from '../storage/officeConfig.ts';
+import { contactOverdue } from '../sync/contact.ts';
 
 addTexts('nl', 'sync', texts);
 addTexts('en', 'sync', textsEn);
@@ -26,16 +28,18 @@ interface State {
   readonly status: SyncStatus;
   readonly counts: OutboxCounts;
   readonly rejected: OutboxRow[];
+  readonly office: OfficeConfig | null;
 }
 
 async function loadState(): Promise<State> {
-  const [enrollment, status, counts, rejected] = await Promise.all([
+  const [enrollment, status, counts, rejected, office] = await Promise.all([
     loadEnrollment(),
     loadSyncStatus(),
     outboxCounts(),
     rejectedRows(),
+    loadOfficeConfig(),
   ]);
-  return { enrollment, status, counts, rejected };
+  return { enrollment, status, counts, rejected, office };
 }
 
 /** Why the server refused a session, in staff's words, with the server's own message under it. */
@@ -61,10 +65,12 @@ function RejectedItem({ row, time }: { readonly row: OutboxRow; readonly time: s
 /** Props: called with the agency settings the server sent at enrollment. */
 export interface SyncPanelProps {
   readonly onSettings: (settings: AgencySettings) => void;
+  /** Days without contact before the panel warns (the agency's `offlineWarnDays`). */
+  readonly warnDays: number;
 }
 
 /** The panel. */
-export function SyncPanel({ onSettings }: SyncPanelProps) {
+export function SyncPanel({ onSettings, warnDays }: SyncPanelProps) {
   const t = useT('sync');
   const [state, setState] = useState<State | null>(null);
   const [server, setServer] = useState(() => window.location.origin);
@@ -98,6 +104,7 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
       ? t('never')
       : new Date(ms).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
   const { enrollment, status, counts } = state;
+  const overdue = contactOverdue({ ...state, queued: counts.queued, warnDays, now: now() });
 
   return (
     <section class="sync-panel" aria-labelledby="sync-title" data-testid="sync-panel">
@@ -106,6 +113,15 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
         <>
           <p>{t('enrolled_as', { name: enrollment.deviceName, server: enrollment.serverUrl })}</p>
           {done && <p role="status">{t('enroll_done')}</p>}
+          {overdue && (
+            <p class="notice warning" role="alert" data-testid="sync-overdue">
+              {t('overdue', {
+                days: warnDays,
+                since: fmtTime(overdue.since),
+                count: overdue.queued,
+              })}
+            </p>
+          )}
           <p data-testid="sync-queued">{t('queued', { count: counts.queued })}</p>
           <p>{t('last_success', { time: fmtTime(status.lastSuccessAt) })}</p>
           {status.lastError && <p class="error">{t('last_error', { error: status.lastError })}</p>}

@@ -36,9 +36,9 @@ export async function saveEnrollment(e: DeviceEnrollment): Promise<void> {
   await guard(() => database().settings.put({ key: 'enrollment', value: e }));
 }
 
-/** Forgets the enrollment (revoked, or staff unenroll the tablet). */
+/** Forgets the enrollment (revoked, or staff unenroll the tablet), and with it the office's hold on the settings. */
 export async function clearEnrollment(): Promise<void> {
-  await guard(() => database().settings.delete('enrollment'));
+  await guard(() => database().settings.bulkDelete(['enrollment', 'officeConfig']));
 }
 
 /** What staff mode shows about the last sync attempts. */

@@ -139,11 +139,16 @@ export async function markRejected(
   );
 }
 
-/** Deletes previews of synced sessions from an earlier day (retention "end of day"). */
+/**
+ * Deletes previews of synced sessions completed before `startOfToday` (retention "end of day"): a preview stays only
+ * the day its client answered, so never more than 24 hours. Unsynced sessions keep theirs until the server has them.
+ */
 export async function purgeSyncedPreviews(startOfToday: number): Promise<number> {
   return guard(() =>
     database()
-      .sessions.filter((s) => typeof s.syncedAt === 'number' && s.syncedAt < startOfToday)
+      .sessions.filter(
+        (s) => typeof s.syncedAt === 'number' && (s.completedAt ?? s.syncedAt) < startOfToday,
+      )
       .delete(),
   );
 }

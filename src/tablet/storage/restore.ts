@@ -2,6 +2,7 @@
 import type { DetailValues } from '../../shared/core/details.ts';
 import type { Session, SessionStatus, Step } from '../../shared/core/session.ts';
 import type { Answers, Profile } from '../../shared/core/scoring.ts';
+import { restoreSettings } from '../../shared/core/settings.ts';
 import type { AnswerRow, SessionRow } from './db.ts';
 import type { LoadedSession } from './sessions.ts';
 
@@ -55,6 +56,8 @@ export function restoreSession(raw: SessionRow): SessionRow {
     ...session,
     profile: (r.profile as Profile | undefined) ?? null,
     readAloud: r.readAloud === true,
+    ...(r.settings === undefined ? {} : { settings: restoreSettings(r.settings) }),
+    ...(typeof r.settingsVersion === 'number' ? { settingsVersion: r.settingsVersion } : {}),
   };
 }
 

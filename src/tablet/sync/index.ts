@@ -22,6 +22,9 @@ export function startTabletSync(settings: AgencySettings): SyncLoop {
   return loop;
 }
 
+/** Hears settings the office sent (re-exported so the kiosk needs only this module). */
+export { onOfficeSettings } from './officeEvents.ts';
+
 /** Asks for a sync: after a completion or an enrollment; waits out a running backoff. */
 export function requestSync(): void {
   loop?.request();
