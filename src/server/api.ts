@@ -4,7 +4,7 @@ import { validateSyncBatch } from '../shared/contract/wire.ts';
 import type { DeviceConfig, EnrollResponse } from '../shared/contract/protocol.ts';
 import { API } from '../shared/contract/protocol.ts';
 import type { Kek } from './crypto/kek.ts';
-import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
+import type { PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { WS_API } from '../shared/contract/workspaceApi.ts';
 import { saveStatusReport, validateStatusReport } from './deviceStatus.ts';

@@ -184,7 +184,14 @@ describe('contactOverdue', () => {
     serverKey: { keyId: 'k', publicKeyJwk: {} },
     enrolledAt: 0,
   };
-  const status = { lastAttemptAt: null, lastSuccessAt: DAY, lastError: null, refused: false };
+  const status = {
+    lastAttemptAt: null,
+    lastSuccessAt: DAY,
+    lastError: null,
+    refused: false,
+    failures: 0,
+    retryAt: 0,
+  };
   it("warns after the agency's number of days without any contact, with the sessions waiting", () => {
     const base = { enrollment, status, office: null, queued: 4, warnDays: 3 };
     expect(contactOverdue({ ...base, now: 4 * DAY })).toBeNull();

@@ -47,7 +47,7 @@ beforeEach(async () => {
 /** Imported late: like the staff chunk in the product, the panel registers its texts when it loads (after i18next). */
 async function renderPanel() {
   const { SyncPanel } = await import('../../src/tablet/staff/SyncPanel.tsx');
-  render(<SyncPanel onSettings={() => undefined} />);
+  render(<SyncPanel onSettings={() => undefined} warnDays={3} />);
 }
 
 describe('sync panel', () => {

@@ -6,7 +6,7 @@ import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import { DEFAULT_SETTINGS, type AgencySettings } from '../../src/shared/core/settings.ts';
 import type { DeviceConfig, SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, PILOT, fixture, makeRecord, type Fixture } from './helpers.ts';
+import { DB_KIND, PILOT, TEST_KEK, fixture, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 
 let f: Fixture;
@@ -102,7 +102,7 @@ describe(`office settings to tablets (${DB_KIND})`, () => {
 
   it('a rotated key changes the config, and the tablet gets the new key', async () => {
     const first = await getConfig();
-    const fresh = await rotateServerKey(f.db, f.clock.now());
+    const fresh = await rotateServerKey(f.db, TEST_KEK, f.clock.now());
     const next = await getConfig(first.headers.etag);
     expect(next.statusCode).toBe(200);
     expect(next.json<DeviceConfig>().serverKey).toEqual(fresh);
