@@ -37,6 +37,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers: workers,
+          // Its own group: run together with unit and component (other worker counts), vitest needs an order.
+          sequence: { groupOrder: 1 },
           // Files of a worker run in one process, so they share its PGlite (test/server/sharedPglite.ts): each test
           // database is a fresh schema in it instead of a fresh initdb (~10 s of CPU each).
           isolate: false,
@@ -63,6 +65,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file has its own server (free port, own data folder) and Chromium, so files can run side by side.
           maxWorkers: workers,
+          sequence: { groupOrder: 2 },
           globalSetup: ['test/browser/globalSetup.ts'],
         },
       },

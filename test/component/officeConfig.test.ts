@@ -16,7 +16,7 @@ import { completeSession, saveAnswer, startSession } from '../../src/tablet/stor
 import { loadSettings, saveSettings } from '../../src/tablet/storage/settings.ts';
 import { refreshConfig } from '../../src/tablet/sync/config.ts';
 import { contactOverdue } from '../../src/tablet/sync/contact.ts';
-import { beforeSending, startOfLocalDay } from '../../src/tablet/sync/round.ts';
+import { startOfLocalDay, syncRound } from '../../src/tablet/sync/round.ts';
 import { drainOutbox } from '../../src/tablet/sync/sender.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
@@ -144,9 +144,12 @@ describe('refreshConfig', () => {
       retention: 'until-synced' as const,
       online: () => true,
     };
-    await beforeSending(deps);
-    expect((await loadEnrollment())?.serverKey.keyId).toBe('k2');
-    expect((await drainOutbox(deps)).kind).toBe('done');
+    const round = await syncRound(deps, false, async () => {
+      // The config came first: the pending record is sealed to the rotated key in this very round.
+      expect((await loadEnrollment())?.serverKey.keyId).toBe('k2');
+      return drainOutbox(deps);
+    });
+    expect(round.kind).toBe('done');
     expect(server.log.find((r) => r.sealedTo)?.sealedTo).toEqual(['k2']);
   });
 

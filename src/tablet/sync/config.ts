@@ -7,7 +7,7 @@ import { restoreSettings, type AgencySettings } from '../../shared/core/settings
 import { API, type DeviceConfig } from '../../shared/contract/protocol.ts';
 import { loadEnrollment } from '../storage/device.ts';
 import { announceOfficeSettings } from './officeEvents.ts';
-import { SYNC_REQUEST_TIMEOUT_MS } from './request.ts';
+import { SYNC_REQUEST_TIMEOUT_MS, requestJson } from './request.ts';
 import { applyOfficeConfig, loadOfficeConfig, touchOfficeConfig } from '../storage/officeConfig.ts';
 
 /** How one fetch ended. */
@@ -27,41 +27,42 @@ const isConfig = (v: unknown): v is DeviceConfig => {
   );
 };
 
+/** What a config fetch needs: the network, the clock, and optionally a deadline shorter than the sync default. */
+export interface ConfigDeps {
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly timeoutMs?: number;
+}
+
 let inFlight: Promise<ConfigRefresh> | null = null;
 
 /** Asks the server for the config if it changed; concurrent calls share one request. Never throws. */
-export function refreshConfig(deps: {
-  readonly fetch: typeof fetch;
-  readonly now: () => number;
-}): Promise<ConfigRefresh> {
+export function refreshConfig(deps: ConfigDeps): Promise<ConfigRefresh> {
   inFlight ??= fetchConfig(deps).finally(() => (inFlight = null));
   return inFlight;
 }
 
-async function fetchConfig(deps: {
-  readonly fetch: typeof fetch;
-  readonly now: () => number;
-}): Promise<ConfigRefresh> {
+async function fetchConfig(deps: ConfigDeps): Promise<ConfigRefresh> {
   try {
     const enrollment = await loadEnrollment();
     if (!enrollment) return { kind: 'not-enrolled' };
     const known = await loadOfficeConfig();
     const headers: Record<string, string> = { authorization: `Bearer ${enrollment.token}` };
     if (known?.etag) headers['if-none-match'] = known.etag;
-    // A deadline like every sync request: a server that never answers must not hold the sync lock forever.
-    const response = await deps.fetch(new URL(API.config, enrollment.serverUrl), {
-      headers,
-      cache: 'no-store',
-      signal: AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS),
-    });
+    // The same deadline as every sync request: a server that never answers must not hold the sync lock forever.
+    const response = await requestJson(
+      deps.fetch,
+      new URL(API.config, enrollment.serverUrl),
+      { headers, cache: 'no-store' },
+      deps.timeoutMs ?? SYNC_REQUEST_TIMEOUT_MS,
+    );
     if (response.status === 304) {
       await touchOfficeConfig(deps.now());
       return { kind: 'unchanged' };
     }
     if (response.status === 401) return { kind: 'refused' };
     if (!response.ok) return { kind: 'failed' };
-    const text = await response.text();
-    const body: unknown = JSON.parse(text);
+    const body = response.body;
     if (!isConfig(body)) return { kind: 'failed' };
     const settings = await applyOfficeConfig({
       settings: restoreSettings(body.settings),
@@ -75,7 +76,7 @@ async function fetchConfig(deps: {
       },
     });
     announceOfficeSettings(settings);
-    return { kind: 'changed', settings, bytes: text.length };
+    return { kind: 'changed', settings, bytes: JSON.stringify(body).length };
   } catch (e) {
     console.warn('config fetch failed', e);
     return { kind: 'failed' };

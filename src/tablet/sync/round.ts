@@ -18,28 +18,49 @@ export interface RoundDeps {
   readonly now: () => number;
   readonly random: () => number;
   readonly online?: () => boolean;
+  readonly timeoutMs?: number;
 }
 
-/**
- * Runs first in every round (inside the sync lock), so a rotated key or new settings are known before anything is
- * sealed. Purging needs no network. The config fetch is conditional and never throws, and it obeys the tablet's one
- * backoff: while the tablet backs off it is skipped (unless staff force a round), and a failed fetch starts or
- * lengthens the backoff, so a server that is down gets one request per round from a tablet, not two.
- */
-export async function beforeSending(deps: RoundDeps, options: { readonly force?: boolean } = {}) {
+/** Drops the previews of synced sessions from an earlier day; needs no network and never throws. */
+export async function purgeOldPreviews(deps: { readonly now: () => number }): Promise<void> {
   await purgeSyncedPreviews(startOfLocalDay(deps.now())).catch((e: unknown) =>
     console.warn('preview purge failed', e),
   );
-  if (!(deps.online ?? isOnline)()) return;
-  const status = await loadSyncStatus().catch(() => null);
-  if (!options.force && status && status.retryAt > deps.now()) return;
-  const result = await refreshConfig(deps);
-  if (result.kind !== 'failed' || !status) return;
-  const failures = status.failures + 1;
-  await updateSyncStatus({
-    lastAttemptAt: deps.now(),
-    lastError: 'config_unreachable',
-    failures,
-    retryAt: deps.now() + retryDelay(failures, deps.random(), null),
-  }).catch((e: unknown) => console.warn('sync status not saved', e));
+}
+
+/**
+ * One sync round, with the office's config fetched in the same gate as the sessions, so the tablet has one backoff for
+ * every request it makes. The config comes first when the last contact was fine (a rotated key is then known before
+ * pending records are sealed); after a failed contact it waits until a round reaches the server again, so a server
+ * that is down gets one request per allowed round. A failed config fetch never holds the sessions back; when nothing
+ * else reached the server in that round it lengthens the backoff itself. Never throws for the config.
+ */
+export async function syncRound<R extends { readonly kind: string }>(
+  deps: RoundDeps,
+  force: boolean,
+  drain: () => Promise<R>,
+): Promise<R> {
+  await purgeOldPreviews(deps);
+  const online = (deps.online ?? isOnline)();
+  const before = await loadSyncStatus().catch(() => null);
+  const healthy = before !== null && before.failures === 0 && before.retryAt <= deps.now();
+  let fetched = false;
+  let configFailed = false;
+  if (online && (force || healthy)) {
+    fetched = true;
+    configFailed = (await refreshConfig(deps)).kind === 'failed';
+  }
+  const drained = await drain();
+  if (drained.kind !== 'done' || !online) return drained;
+  if (!fetched) configFailed = (await refreshConfig(deps)).kind === 'failed';
+  if (configFailed) {
+    const failures = (before?.failures ?? 0) + 1;
+    await updateSyncStatus({
+      lastAttemptAt: deps.now(),
+      lastError: 'config_unreachable',
+      failures,
+      retryAt: deps.now() + retryDelay(failures, deps.random(), null),
+    }).catch((e: unknown) => console.warn('sync status not saved', e));
+  }
+  return drained;
 }

@@ -8,7 +8,7 @@ import { loadSyncStatus } from '../storage/device.ts';
 import { onSyncOpportunity, withExclusiveLock } from '../platform/network.ts';
 import { onServiceWorkerMessage, registerBackgroundSync } from '../platform/serviceWorker.ts';
 import { BACKGROUND_SYNC_TAG } from '../pwa/worker/messages.ts';
-import { beforeSending } from './round.ts';
+import { syncRound } from './round.ts';
 import { drainOutbox, type DrainResult, type SenderDeps } from './sender.ts';
 import { sendStatusReport } from './statusReport.ts';
 
@@ -67,10 +67,10 @@ export function startSyncLoop(deps: SenderDeps): SyncLoop {
     }
     running = true;
     try {
-      const result = await withExclusiveLock('slimme-intake-sync', async () => {
-        await beforeSending(deps, { force }); // yesterday's previews out, the office's config in
-        return drainOutbox(deps, { force });
-      });
+      // Yesterday's previews out, the office's config in, the outbox sent: one gate and one backoff (round.ts).
+      const result = await withExclusiveLock('slimme-intake-sync', () =>
+        syncRound(deps, force, () => drainOutbox(deps, { force })),
+      );
       listeners.forEach((l) => l(result));
       afterRound(result, deps);
     } catch (e) {
