@@ -84,7 +84,11 @@ export function tabletServices(
     },
     updates: lazyUpdates(serviceWorker),
     speech: DEVICE_SPEECH,
-    screens: SESSION_SCREENS,
+    // The storage verbs come with the screens: a tap on "Beginnen" must find both, also when the network is gone.
+    screens: {
+      load: () => Promise.all([SESSION_SCREENS.load(), sessions()]).then(([screens]) => screens),
+      loaded: SESSION_SCREENS.loaded,
+    },
     staff: { load: loadStaffApp },
     afterPaint: afterNextPaint,
   };
