@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSetupCode } from '../../src/server/auth/setupCode.ts';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, until } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
 import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
@@ -33,15 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.dispose();
 });
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const consentText = (page: Page) => page.locator('main[data-screen="consent"]').innerText();
 
