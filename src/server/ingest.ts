@@ -3,11 +3,8 @@ import { createHash } from 'node:crypto';
 import { isAnswerValue, itemsInOrder } from '../shared/core/instrument.ts';
 import { scoreAnswers, type ScoringSettings } from '../shared/core/scoring.ts';
 import type { CompletedRecord } from '../shared/core/session.ts';
-import {
-  canonicalJson,
-  validateCompletedRecord,
-  type SealedSession,
-} from '../shared/contract/wire.ts';
+import { validateCompletedRecord } from '../shared/contract/recordCheck.ts';
+import { canonicalJson, type SealedSession } from '../shared/contract/wire.ts';
 import { assignClients } from './clients/assign.ts';
 import { addToRollup } from './clients/rollup.ts';
 import { unsealOnServer } from './crypto/unseal.ts';

@@ -12,8 +12,15 @@ export type Checked<T> =
 
 const check = Compile(CompletedRecord);
 
-/** `/details/iban` → `record.details.iban`, so a message names the field the way the README does. */
-const where = (path: string): string => `record${path.replace(/\//g, '.')}`;
+/** `/languagesUsed/1` → `record.languagesUsed[1]`: a JSON Pointer as the field reads in JavaScript. */
+export const fieldPath = (root: string, pointer: string): string =>
+  root +
+  pointer
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('');
+const where = (pointer: string): string => fieldPath('record', pointer);
 
 /** The first problem of an invalid record as one sentence. */
 function firstProblem(input: unknown): string {

@@ -40,6 +40,12 @@ export const ROUTES = {
     response: ok(Type.Object({ ok: Type.Boolean() })),
   },
 
+  'GET /api/openapi.json': {
+    access: 'public',
+    summary: 'This API reference (OpenAPI 3), generated from the route table',
+    response: ok(Type.Object({}, { additionalProperties: true })),
+  },
+
   // Tablets
   'POST /api/devices/enroll': {
     access: 'public',

@@ -281,9 +281,7 @@ export const EraseAllResponse = Type.Object({ erased: Type.Number() });
 
 /** Measurements older than `days` (by completion) are erased automatically; null keeps them. */
 export const Retention = Type.Object({
-  days: Nullable(
-    Type.Integer({ minimum: RETENTION_BOUNDS.min, maximum: RETENTION_BOUNDS.max }),
-  ),
+  days: Nullable(Type.Integer({ minimum: RETENTION_BOUNDS.min, maximum: RETENTION_BOUNDS.max })),
 });
 
 /** `PUT /api/settings`: any part of the settings; the server bounds numbers and keeps what is missing. */
@@ -306,7 +304,9 @@ export const LanguageReview = Type.Object({
 });
 
 /** `:code` of `/api/languages/:code/review`. */
-export const LanguageParams = Type.Object({ code: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$' }) });
+export const LanguageParams = Type.Object({
+  code: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$' }),
+});
 
 /** `PUT /api/languages/:code/review`. */
 export const LanguageReviewUpdate = Type.Object({

@@ -75,7 +75,11 @@ export const SealedSession = Type.Object({
   keyId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
   epk: Base64(1, 200, 'ephemeral ECDH P-256 public key, raw uncompressed point (65 bytes)'),
   iv: Base64(1, 24, 'AES-GCM nonce, 12 bytes'),
-  ciphertext: Base64(1, MAX_CIPHERTEXT_CHARS, 'AES-256-GCM ciphertext with the 16-byte tag appended'),
+  ciphertext: Base64(
+    1,
+    MAX_CIPHERTEXT_CHARS,
+    'AES-256-GCM ciphertext with the 16-byte tag appended',
+  ),
 });
 
 /** The body of `POST /api/sync/sessions`. */
@@ -109,7 +113,11 @@ export const SyncResponse = Type.Object({
 });
 
 const Count = () => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
-const ReadAloudMode = Type.Union([Type.Literal('voice'), Type.Literal('audio'), Type.Literal('none')]);
+const ReadAloudMode = Type.Union([
+  Type.Literal('voice'),
+  Type.Literal('audio'),
+  Type.Literal('none'),
+]);
 
 /** What a tablet reports about itself after each sync round (unknown fields are dropped). */
 export const DeviceStatusReport = Type.Object({
@@ -126,6 +134,7 @@ export const DeviceStatusReport = Type.Object({
   readAloud: Type.Optional(
     Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$' }), ReadAloudMode, {
       maxProperties: 40,
+      additionalProperties: false,
     }),
   ),
 });
