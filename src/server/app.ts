@@ -17,7 +17,7 @@ import { settingsRoutes } from './office/settingsRoutes.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
-import { frameworkErrors, registerErrorHandler } from './errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './errors.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
@@ -69,6 +69,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     trustProxy: false,
     // Bad percent-encoding and the like never reach a route; they still answer {error, message}.
     frameworkErrors,
+    clientErrorHandler,
   });
   registerSecurityHeaders(app);
   registerErrorHandler(app, log);

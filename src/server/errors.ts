@@ -1,4 +1,6 @@
 /** Every failure becomes JSON with a stable code; bad input is always 4xx, never a 500. */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiError } from '../shared/contract/protocol.ts';
 import { fieldPath } from '../shared/contract/recordCheck.ts';
@@ -67,4 +69,25 @@ export function registerErrorHandler(app: FastifyInstance, log: (line: string) =
     log(`error ${req.method} ${req.routeOptions.url ?? '-'} ${err.code ?? err.name}`);
     return sendError(reply, 500, 'internal', 'the server failed; try again later');
   });
+}
+
+/**
+ * Errors Node's HTTP parser raises before fastify sees a request (a path or headers over the size limit, a
+ * malformed request line): answered on the socket as `{error, message}` like every other error.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, error, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'the path or headers are longer than the server accepts']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'timeout', 'the request took too long to arrive']
+        : [400, 'bad_request', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error, message } satisfies ApiError);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }

@@ -2,6 +2,7 @@
  * The API reference, generated from the contract's route table (never written by hand): @fastify/swagger reads the
  * same schemas the server validates with. `npm run openapi` writes it to docs/api/; the server serves it too.
  */
+import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OpenAPIV3 } from 'openapi-types';
@@ -73,9 +74,22 @@ export async function buildOpenApi(): Promise<OpenAPIV3.Document> {
   };
 }
 
-/** The generated document, as the committed docs/api/openapi.json holds it. */
-export async function openApiJson(): Promise<string> {
-  return `${JSON.stringify(await buildOpenApi(), null, 2)}\n`;
+/** Where `npm run openapi` writes the generated files (a test fails when they are stale). */
+export const API_DOCS = join(import.meta.dirname, '../../docs/api');
+
+/** The generated files by name: the OpenAPI document and the sealed record's JSON Schema. */
+export async function apiDocuments(): Promise<Record<string, string>> {
+  const text = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+  return {
+    'openapi.json': text(await buildOpenApi()),
+    'record.schema.json': text({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'CompletedRecord',
+      description:
+        'The plaintext a tablet seals into SealedSession.ciphertext (UTF-8 JSON). See src/server/README.md.',
+      ...CompletedRecord,
+    }),
+  };
 }
 
 /** Serves the reference at GET /api/openapi.json (built once, on first request). */
