@@ -5,7 +5,10 @@
 import { backoffDelay } from '../../shared/core/backoff.ts';
 import type { CompletedRecord } from '../../shared/core/session.ts';
 import type { SealedSession } from '../../shared/contract/wire.ts';
-import { API, type ApiError, type SyncResponse } from '../../shared/contract/protocol.ts';
+import type { ApiError } from '../../shared/contract/protocol.ts';
+import { routePath, type RouteAnswer, type RouteBody } from '../../shared/contract/client.ts';
+
+const SYNC = 'POST /api/sync/sessions';
 import { isOnline } from '../platform/network.ts';
 import { loadEnrollment, updateSyncStatus, type DeviceEnrollment } from '../storage/device.ts';
 import {
@@ -72,19 +75,21 @@ export async function drainOutbox(deps: SenderDeps): Promise<DrainResult> {
     };
     let response: Response;
     try {
-      response = await deps.fetch(new URL(API.syncSessions, enrollment.serverUrl), {
+      response = await deps.fetch(new URL(routePath(SYNC), enrollment.serverUrl), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${enrollment.token}`,
         },
-        body: JSON.stringify({ sessions: batch.map((r) => r.sealed) }),
+        body: JSON.stringify({
+          sessions: batch.flatMap((r) => (r.sealed ? [r.sealed] : [])),
+        } satisfies RouteBody<typeof SYNC>),
       });
     } catch (e) {
       return retry(`network: ${e instanceof Error ? e.message : String(e)}`);
     }
     const body = (await response.json().catch(() => null)) as
-      (Partial<SyncResponse> & Partial<ApiError>) | null;
+      (Partial<RouteAnswer<typeof SYNC>> & Partial<ApiError>) | null;
     if (response.status === 401 || response.status === 403) {
       const error = body?.error ?? `http ${response.status}`;
       await updateSyncStatus({ lastAttemptAt: deps.now(), lastError: error, refused: true });

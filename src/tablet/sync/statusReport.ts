@@ -3,7 +3,7 @@
  * coordinator's device list shows a tablet that is filling up or stuck. A failed report never disturbs sending.
  */
 import type { DeviceStatusReport } from '../../shared/contract/workspaceApi.ts';
-import { WS_API } from '../../shared/contract/workspaceApi.ts';
+import { routePath, type RouteBody } from '../../shared/contract/client.ts';
 import { isPersisted, storageEstimate } from '../platform/storageManager.ts';
 import { loadEnrollment } from '../storage/device.ts';
 import { loadSettings } from '../storage/settings.ts';
@@ -55,14 +55,19 @@ export async function sendStatusReport(fetchFn: typeof fetch): Promise<boolean> 
   try {
     const enrollment = await loadEnrollment();
     if (!enrollment) return false;
-    const response = await fetchFn(new URL(WS_API.deviceStatus, enrollment.serverUrl), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${enrollment.token}`,
+    const response = await fetchFn(
+      new URL(routePath('POST /api/devices/status'), enrollment.serverUrl),
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${enrollment.token}`,
+        },
+        body: JSON.stringify(
+          (await buildStatusReport()) satisfies RouteBody<'POST /api/devices/status'>,
+        ),
       },
-      body: JSON.stringify(await buildStatusReport()),
-    });
+    );
     return response.ok;
   } catch {
     return false;
