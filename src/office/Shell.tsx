@@ -1,6 +1,5 @@
 /** The frame around every signed-in screen: navigation by role, who is signed in, sign out, and the idle guard. */
 import type { ComponentChildren } from 'preact';
-import { WS_API } from '../shared/contract/workspaceApi.ts';
 import { useT } from '../shared/i18n/useT.ts';
 import { call } from './api.ts';
 import { useWorkspace } from './context.ts';

@@ -38,7 +38,7 @@ const PRELOAD_FRESH_MS = 5000;
 
 /** The URL of a call, as the preload cache keys it. */
 const urlOf = (key: RouteKey, input: unknown): string =>
-  routePath(key, (input ?? {}) as Parameters<typeof routePath>[1]);
+  routePath(key, (input ?? {}));
 
 /** Starts a GET now; the next `call` of the same route and input within a few seconds gets its answer. */
 export function preload<K extends RouteKey>(key: K, ...args: RouteArgs<K>): void {

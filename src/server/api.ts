@@ -8,7 +8,7 @@ import { deviceForToken, enrollDevice, touchDevice, type Device } from './device
 import { sendError } from './errors.ts';
 import { ingestBatch } from './ingest.ts';
 import type { InstrumentRegistry } from './instruments.ts';
-import { route } from './routing.ts';
+import { plugin, route } from './routing.ts';
 import { loadSettings } from './settingsStore.ts';
 
 /** What the routes share. */
@@ -77,7 +77,7 @@ function deviceGuard(ctx: ApiContext, devices: WeakMap<FastifyRequest, Device>) 
 }
 
 /** The routes a tablet's token opens (config, status report, sync); the guard is at plugin scope. */
-async function deviceRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+function deviceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const devices = new WeakMap<FastifyRequest, Device>();
   app.addHook('onRequest', deviceGuard(ctx, devices));
   const deviceOf = (req: FastifyRequest): Device => {
@@ -125,5 +125,5 @@ export async function tabletRoutes(app: FastifyInstance, ctx: ApiContext): Promi
     return reply.header('Cache-Control', 'no-store').send(answer);
   });
 
-  await app.register(deviceRoutes, ctx);
+  await app.register(plugin(deviceRoutes), ctx);
 }

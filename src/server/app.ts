@@ -22,7 +22,7 @@ import { registerSecurityHeaders } from './headers.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
 import { openApiRoutes } from './openapi.ts';
-import { useContract } from './routing.ts';
+import { plugin, useContract } from './routing.ts';
 import { registerStatic } from './staticFiles.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
@@ -94,19 +94,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     clock,
   };
   // One plugin per resource; each puts its role check on all its routes (fastify scopes the hook to the plugin).
-  await app.register(openApiRoutes);
+  await app.register(plugin(openApiRoutes));
   await app.register(tabletRoutes, ctx);
-  await app.register(signInRoutes, ctx);
-  await app.register(ownAccountRoutes, ctx);
+  await app.register(plugin(signInRoutes), ctx);
+  await app.register(plugin(ownAccountRoutes), ctx);
   const workspace = { ...ctx, random: options.random ?? Math.random };
-  await app.register(clientRoutes, workspace);
-  await app.register(clientAdminRoutes, workspace);
-  await app.register(orgRoutes, workspace);
+  await app.register(plugin(clientRoutes), workspace);
+  await app.register(plugin(clientAdminRoutes), workspace);
+  await app.register(plugin(orgRoutes), workspace);
   await startRetentionJob(app, workspace, log);
-  await app.register(userRoutes, { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
-  await app.register(settingsRoutes, ctx);
-  await app.register(auditRoutes, ctx);
-  await app.register(deviceAdminRoutes, ctx);
+  await app.register(plugin(userRoutes), { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
+  await app.register(plugin(settingsRoutes), ctx);
+  await app.register(plugin(auditRoutes), ctx);
+  await app.register(plugin(deviceAdminRoutes), ctx);
   registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,

@@ -73,7 +73,7 @@ function lowerCaseIds(spec: RouteSpec): onRequestHookHandler | undefined {
     .map((part) => ({ part, fields: uuidFields(spec[part]) }))
     .filter((p) => p.fields.length > 0);
   if (parts.length === 0) return undefined;
-  return async (req: FastifyRequest) => {
+  return (req: FastifyRequest, _reply: FastifyReply, done: () => void) => {
     for (const { part, fields } of parts) {
       const o = (part === 'params' ? req.params : part === 'querystring' ? req.query : req.body) as
         Record<string, unknown> | undefined;
@@ -83,6 +83,7 @@ function lowerCaseIds(spec: RouteSpec): onRequestHookHandler | undefined {
         if (typeof v === 'string') o[f] = v.toLowerCase();
       }
     }
+    done();
   };
 }
 
@@ -102,7 +103,7 @@ export function route<K extends RouteKey>(
   const [method, url] = key.split(' ') as [string, string];
   const lower = lowerCaseIds(spec);
   app.route({
-    method: method as 'GET',
+    method: method,
     url,
     schema: fastifySchema(spec),
     ...(spec.bodyLimit !== undefined ? { bodyLimit: spec.bodyLimit } : {}),
@@ -125,4 +126,14 @@ export function useContract(app: FastifyInstance): void {
       if (!(`${m} ${r.url}` in ROUTES) || r.schema === undefined)
         throw new Error(`${m} ${r.url} is not in the contract (src/shared/contract/routes.ts)`);
   });
+}
+
+/** A resource's routes as a fastify plugin: its own scope, so a role check added inside stays inside. */
+export function plugin<O>(
+  register: (app: FastifyInstance, options: O) => void,
+): (app: FastifyInstance, options: O) => Promise<void> {
+  return (app, options) => {
+    register(app, options);
+    return Promise.resolve();
+  };
 }

@@ -87,8 +87,11 @@ function mutations(body: unknown): unknown[] {
     if (typeof v === 'string') for (const b of BAD_TEXT) out.push(set(b));
     else if (typeof v === 'number') for (const b of BAD_NUMBERS) out.push(set(b));
     else if (Array.isArray(v)) {
-      walk('', (x) => set([...v, x]));
-      v.forEach((item, i) => walk(item, (x) => set(v.map((y, j) => (j === i ? x : y)))));
+      const list: unknown[] = v;
+      walk('', (x) => set([...list, x]));
+      list.forEach((item, i) =>
+        walk(item, (x) => set(list.map((y, j): unknown => (j === i ? x : y)))),
+      );
     } else if (typeof v === 'object' && v !== null) {
       for (const b of BAD_TEXT) out.push(set({ ...v, [b]: 'x' }));
       for (const k of Object.keys(v))

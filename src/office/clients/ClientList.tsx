@@ -1,6 +1,5 @@
 /** "Mijn cliënten" for staff (only linked clients), every client for the coordinator; dominant postures at a glance. */
 import { useState } from 'preact/hooks';
-import type { ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';

@@ -1,6 +1,5 @@
 /** A client's page: the latest profile with advice (the tablet's ProfileView), history, judgements, and for the coordinator the link, merge, split and erase controls. */
 import { useState } from 'preact/hooks';
-import type { ClientDetail } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { ProfileView } from '../../shared/ui/ProfileView.tsx';
 import { dateTime } from '../../shared/ui/format.ts';

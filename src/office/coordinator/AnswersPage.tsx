@@ -1,5 +1,4 @@
 /** One measurement with every answer, grouped per scale with its score (the pilot's "ingevulde vragen"). Coordinator only. */
-import type { AnsweredMeasurement } from '../../shared/contract/workspaceApi.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, decimal } from '../../shared/ui/format.ts';

@@ -1,5 +1,4 @@
 /** The audit log: who viewed, exported, linked or erased what, newest first. */
-import type { AuditEntry } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';

@@ -1,6 +1,6 @@
 /** The organisation dashboard: average profile with N, dominance, expected role, social desirability, volume per week and tablet, feedback on fit. */
 import { useState } from 'preact/hooks';
-import type { Dashboard, Fit } from '../../shared/contract/workspaceApi.ts';
+import type { Fit } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { decimal } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';

@@ -1,6 +1,5 @@
 /** Data: exports, the retention period, and the end-of-study erasure of everything (type the agency name to confirm). */
 import { useEffect, useState } from 'preact/hooks';
-import type { Retention } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';

@@ -1,5 +1,4 @@
 /** Period and tablet filters shared by the measurement list, the dashboard and the export. */
-import type { DeviceRow } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { call } from '../api.ts';
 import { useLoad } from '../useLoad.ts';

@@ -1,10 +1,6 @@
 /** Links a client to a staff member: the suggested best fit (with why), any active staff member, or at random as in the pilot. */
 import { useState } from 'preact/hooks';
-import type {
-  ClientSummary,
-  StaffSuggestion,
-  UserSummary,
-} from '../../shared/contract/workspaceApi.ts';
+import type { ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';

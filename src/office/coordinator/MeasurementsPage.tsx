@@ -1,6 +1,5 @@
 /** Every measurement (the pilot's "ingevulde vragen"), filtered by period and tablet, each opening its answers. */
 import { useState } from 'preact/hooks';
-import type { MeasurementRow } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';

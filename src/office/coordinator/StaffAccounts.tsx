@@ -1,6 +1,6 @@
 /** Staff accounts: create, change role and postures, disable or enable. */
 import { useState } from 'preact/hooks';
-import type { NewUser, Role, UserSummary, UserUpdate } from '../../shared/contract/workspaceApi.ts';
+import type { NewUser, Role, UserUpdate } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';

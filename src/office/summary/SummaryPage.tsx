@@ -1,6 +1,5 @@
 /** The client's own one-page summary in plain language, in the client's language where available; printable on one A4 page. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ClientDetail } from '../../shared/contract/workspaceApi.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import { i18next } from '../../shared/i18n/index.ts';
 import { languageMeta, LANGUAGES } from '../../shared/i18n/languages.ts';

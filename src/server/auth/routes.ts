@@ -78,7 +78,7 @@ async function signIn(ctx: ApiContext, req: FastifyRequest, reply: FastifyReply,
 }
 
 /** Setup and sign-in: open to anyone (they are how one becomes signed in). */
-export async function signInRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+export function signInRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'POST /api/auth/setup', async (req, reply) => {
     const o = req.body;
     const code = o.setupCode.trim();
@@ -176,7 +176,7 @@ export async function signInRoutes(app: FastifyInstance, ctx: ApiContext): Promi
 }
 
 /** What a signed-in user does with their own account; the sign-in check is at plugin scope. */
-export async function ownAccountRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+export function ownAccountRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator', 'staff']);
   const postures = postureIds(ctx.instruments);
 

@@ -28,7 +28,7 @@ export interface UserRoutesContext extends ApiContext {
 }
 
 /** GET/POST /api/users and PATCH /api/users/:id, for coordinators only (checked at plugin scope). */
-export async function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): Promise<void> {
+export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const caseloads = ctx.caseloads ?? noCaseloads;
   const postures = postureIds(ctx.instruments);

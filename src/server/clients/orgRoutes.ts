@@ -17,7 +17,7 @@ const CSV = 'text/csv; charset=utf-8';
 const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
 
 /** Dashboard, exports, end-of-study erasure and retention, for coordinators only (checked at plugin scope). */
-export async function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): Promise<void> {
+export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const { db } = ctx;
 

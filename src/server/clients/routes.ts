@@ -87,7 +87,7 @@ async function summaryOrThrow(db: Queryable, id: string): Promise<ClientSummary>
 }
 
 /** What staff and coordinators both do: list clients, open one, judge a measurement (sign-in checked at plugin scope). */
-export async function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContext): Promise<void> {
+export function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void {
   restrictTo(app, ctx, ['coordinator', 'staff']);
   const { db } = ctx;
   route(app, 'GET /api/clients', async (req, reply) => {
@@ -145,10 +145,7 @@ export async function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContex
 }
 
 /** What only coordinators do with clients and measurements (role checked at plugin scope). */
-export async function clientAdminRoutes(
-  app: FastifyInstance,
-  ctx: ClientRoutesContext,
-): Promise<void> {
+export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const { db } = ctx;
 

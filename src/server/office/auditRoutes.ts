@@ -14,7 +14,7 @@ const date = (v: string | undefined): Date | null | undefined => {
 };
 
 /** GET /api/audit?clientId=&from=&to=&limit= (newest first), for coordinators only. */
-export async function auditRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+export function auditRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
   route(app, 'GET /api/audit', async (req, reply) => {
     const q = req.query;

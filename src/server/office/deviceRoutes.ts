@@ -10,7 +10,7 @@ import { CODE_TTL_MS, createEnrollCode, revokeDevice } from '../devices.ts';
 import { sendError } from '../errors.ts';
 
 /** GET /api/devices, POST /api/devices/:id/revoke and POST /api/enroll-codes, for coordinators only. */
-export async function deviceAdminRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+export function deviceAdminRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
 
   route(app, 'GET /api/devices', () => deviceRows(ctx.db));

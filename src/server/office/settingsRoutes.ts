@@ -9,7 +9,7 @@ import { loadSettings, saveSettings } from '../settingsStore.ts';
 import { languageReviews, loadLanguageMeta, saveLanguageReview } from './languages.ts';
 
 /** GET/PUT /api/settings, GET /api/languages and PUT /api/languages/:code/review; coordinators only. */
-export async function settingsRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const meta = loadLanguageMeta();
 
