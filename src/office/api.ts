@@ -37,8 +37,7 @@ const preloaded = new Map<string, { readonly at: number; readonly answer: Promis
 const PRELOAD_FRESH_MS = 5000;
 
 /** The URL of a call, as the preload cache keys it. */
-const urlOf = (key: RouteKey, input: unknown): string =>
-  routePath(key, (input ?? {}));
+const urlOf = (key: RouteKey, input: unknown): string => routePath(key, input ?? {});
 
 /** Starts a GET now; the next `call` of the same route and input within a few seconds gets its answer. */
 export function preload<K extends RouteKey>(key: K, ...args: RouteArgs<K>): void {
