@@ -43,6 +43,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-bench',
       'dev-dist',
       'node_modules',
       'data',

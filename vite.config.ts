@@ -1,4 +1,5 @@
-// Build: preact, the PWA service worker (precaches kiosk and staff chunk for offline use), and a kiosk-first split.
+// Build: preact, the PWA service worker (src/tablet/pwa/worker/sw.ts: precaches kiosk and staff chunk for offline use),
+// and a kiosk-first split.
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
@@ -37,24 +38,17 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      // The worker's own code is TypeScript (src/tablet/pwa/worker/sw.ts); the plugin bundles it and injects the
+      // precache list.
+      strategies: 'injectManifest',
+      srcDir: 'pwa/worker',
+      filename: 'sw.ts',
+      injectManifest: {
         // Fonts are not precached: a Dutch-only tablet must not download Arabic or Ethiopic. The kiosk fetches the
-        // fonts of the languages enabled on the tablet (src/shared/i18n/fonts.ts) and this cache keeps them for offline use.
+        // fonts of the languages enabled on the tablet (src/shared/i18n/fonts.ts); the worker's runtime cache keeps them.
         globPatterns: ['**/*.{js,css,html,png,svg,json}'],
         // Audio packs are cached per enabled language by src/tablet/speech/packs.ts; the office workspace is for desktops online.
         globIgnores: ['audio/**', 'werkplek/**'],
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) =>
-              url.pathname.startsWith('/assets/') && url.pathname.endsWith('.woff2'),
-            handler: 'CacheFirst',
-            options: { cacheName: 'fonts', expiration: { maxEntries: 20 } },
-          },
-        ],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/werkplek(\/|$)/],
-        cleanupOutdatedCaches: true,
-        importScripts: ['/sw-sync.js'],
       },
     }),
   ],

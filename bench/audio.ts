@@ -25,23 +25,6 @@ export function benchAudioPacks(): string[] {
   );
 }
 
-/** Paths the tablet must cache for `lng`: manifest, files, the agency name. */
-async function packUrls(url: string, lng: string, agency: string): Promise<string[]> {
-  const m = (await (await fetch(`${url}/audio/${lng}/manifest.json`)).json()) as {
-    entries: Record<string, { segments: ({ file: string } | { slot: string })[] }>;
-    numbers: Record<string, string>;
-  };
-  const files = new Set<string>();
-  for (const e of Object.values(m.entries))
-    for (const s of e.segments) if ('file' in s) files.add(`/audio/${lng}/${s.file}`);
-  for (const f of Object.values(m.numbers)) files.add(`/audio/${lng}/${f}`);
-  return [
-    `/audio/${lng}/manifest.json`,
-    ...files,
-    `/api/speech?lng=${lng}&text=${encodeURIComponent(agency)}`,
-  ];
-}
-
 /**
  * The tablet filling its audio cache in headless Chromium against the real server on loopback: Dutch alone first,
  * then each other language beside Dutch (the previous one is dropped). Time runs from the app's start to the last file
@@ -49,6 +32,8 @@ async function packUrls(url: string, lng: string, agency: string): Promise<strin
  */
 export async function benchPackFill(): Promise<string[]> {
   const { launchBrowser, startApp } = await import('../test/browser/harness.ts');
+  const { packUrls } = await import('../test/browser/pages/AudioCache.ts');
+  const { seedAgencySettings } = await import('../test/browser/pages/TabletStore.ts');
   const app = await startApp();
   const browser = await launchBrowser();
   const lines: string[] = [];
@@ -61,19 +46,7 @@ export async function benchPackFill(): Promise<string[]> {
     for (const lng of ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa']) {
       const agency = `Werkplein ${lng}`;
       const wanted = await packUrls(app.url, lng, agency);
-      await page.evaluate(
-        (v) =>
-          new Promise<void>((done, fail) => {
-            const open = indexedDB.open('slimme-intake');
-            open.onerror = () => fail(new Error('open failed'));
-            open.onsuccess = () => {
-              const tx = open.result.transaction('settings', 'readwrite');
-              tx.objectStore('settings').put({ key: 'agency', value: v });
-              tx.oncomplete = () => (open.result.close(), done());
-            };
-          }),
-        { languages: ['nl', lng], agencyName: agency },
-      );
+      await seedAgencySettings(page, { languages: ['nl', lng], agencyName: agency });
       const started = performance.now();
       await page.reload();
       const bytes = await page.evaluate(async (urls) => {

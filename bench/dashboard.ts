@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createServer } from '../src/server/app.ts';
+import { parseKek } from '../src/server/crypto/kek.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { createUser } from '../src/server/auth/users.ts';
 import { rebuildRollup } from '../src/server/clients/rollup.ts';
@@ -27,7 +28,9 @@ const PROFILE = (
   'desirability', jsonb_build_object('scale','sociale_wenselijkheid','answered',4,'items',4,'mean',3.25,'caution',false))`;
 
 async function benchOne(label: string, db: Db): Promise<string[]> {
-  const app = await createServer({ db, log: false, distDir: '/nonexistent' });
+  // A throwaway key-encryption key: the bench database is thrown away too.
+  const kek = parseKek(randomBytes(32).toString('base64'), 'bench');
+  const app = await createServer({ db, log: false, distDir: '/nonexistent', kek });
   try {
     const devices: string[] = [];
     for (let d = 0; d < 10; d++) {

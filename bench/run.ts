@@ -1,7 +1,9 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
 import { benchAudioPacks, benchPackFill } from './audio.ts';
 import { benchBundle } from './bundle.ts';
+import { benchConfigFetch, benchConfigRoundTrip } from './config.ts';
 import { benchDashboard } from './dashboard.ts';
+import { benchGrowth } from './growth.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchLanguages } from './languages.ts';
 import { benchReadAloud } from './readAloud.ts';
@@ -22,7 +24,13 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ],
   ['Audio cache fill on a tablet (Dutch, then each language beside it; loopback)', benchPackFill],
   ['Workspace: staff client page first render after sign-in', benchWorkspace],
+  ['Tablet config fetch (GET /api/devices/config with If-None-Match)', benchConfigFetch],
+  ['Office settings → tablet (one enrolled tablet in headless Chromium)', benchConfigRoundTrip],
   ['Dashboard over 100,000 measurements (budget: under 200 ms)', benchDashboard],
+  [
+    'Growth on PostgreSQL: 10k / 100k / 1M measurements (budgets at 1M: lists and search < 100 ms, sync batch < 60 ms; growth ≤ 3× per 10×)',
+    async () => (await benchGrowth()).lines,
+  ],
 ];
 
 for (const [title, run] of sections) {

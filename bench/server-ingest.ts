@@ -8,6 +8,7 @@ import { scoreAnswers } from '../src/shared/core/scoring.ts';
 import type { CompletedRecord } from '../src/shared/core/session.ts';
 import type { SealedSession } from '../src/shared/contract/wire.ts';
 import { createServer } from '../src/server/app.ts';
+import { parseKek } from '../src/server/crypto/kek.ts';
 import type { Db } from '../src/server/db.ts';
 import { createEnrollCode } from '../src/server/devices.ts';
 import type { EnrollResponse, SyncResponse } from '../src/shared/contract/protocol.ts';
@@ -54,7 +55,9 @@ function record(i: number): CompletedRecord {
 }
 
 async function httpIngest(db: Db): Promise<{ perSecond: number; p50: number; p99: number }> {
-  const app = await createServer({ db, log: false, distDir: '/nonexistent' });
+  // A throwaway key-encryption key: the bench database is thrown away too.
+  const kek = parseKek(randomBytes(32).toString('base64'), 'bench');
+  const app = await createServer({ db, log: false, distDir: '/nonexistent', kek });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const tablets: EnrollResponse[] = [];

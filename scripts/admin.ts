@@ -11,12 +11,17 @@ import { dataDirFromEnv, openDbFromEnv } from '../src/server/openDb.ts';
 import { serverUsing } from '../src/server/pidFile.ts';
 import { loadSettings, saveSettings } from '../src/server/settingsStore.ts';
 import { ensureServerKey } from '../src/server/crypto/keys.ts';
+import { prepareKek } from '../src/server/crypto/keyStore.ts';
+import { destroyServerKey, listServerKeys } from '../src/server/crypto/keyRetirement.ts';
+import { writeAudit } from '../src/server/auth/audit.ts';
 
 const USAGE = `Usage: npm run admin -- <command>
   enroll-code --name "Tablet 3"   one-time code for a new tablet (valid 24 hours)
   list-devices                    enrolled tablets, last sync, revoked or not
   revoke-device <device-id>       the tablet's token stops working at once
   rotate-key                      new sealing key; old keys still decrypt
+  list-keys                       sealing keys, and which tablets a retired key still waits for
+  destroy-key <key-id>            deletes a retired key's private half once no tablet holds records sealed to it
   show-settings                   agency settings as JSON
   set-settings <file.json>        replace agency settings (unknown or out-of-range values fall back)
   setup-code                      new one-time code for the first coordinator (earlier codes stop working)
@@ -43,8 +48,10 @@ if (!process.env.DATABASE_URL) {
   const pid = serverUsing(dataDirFromEnv());
   if (pid !== null) {
     console.error(
-      `The server (pid ${pid}) has the embedded database open; stop it, run this command, start it again.\n` +
-        'With PostgreSQL (DATABASE_URL) admin commands work while the server runs.',
+      `The server (pid ${pid}) has the embedded database open, so this command cannot.\n` +
+        'Use the office workspace instead (/werkplek/ → Beheer: tablets and enrollment codes, settings),\n' +
+        'or stop the server, run this command and start it again. With PostgreSQL (DATABASE_URL) admin\n' +
+        'commands work while the server runs.',
     );
     process.exit(2);
   }
@@ -54,7 +61,13 @@ const db = await openDbFromEnv();
 const now = Date.now();
 try {
   await migrate(db);
-  await ensureServerKey(db, now);
+  const kek = await prepareKek(db, {
+    env: process.env,
+    dataDir: process.env.DATABASE_URL ? null : dataDirFromEnv(),
+    embedded: !process.env.DATABASE_URL,
+    log: console.log,
+  });
+  await ensureServerKey(db, kek, now);
   switch (command) {
     case 'enroll-code': {
       const name = values.name?.trim();
@@ -87,8 +100,46 @@ try {
       break;
     }
     case 'rotate-key': {
-      const key = await rotateServerKey(db, now);
+      const key = await rotateServerKey(db, kek, now);
       console.log(`New server key ${key.keyId}; tablets use it after their next config fetch.`);
+      break;
+    }
+    case 'list-keys': {
+      for (const k of await listServerKeys(db))
+        console.log(
+          [
+            k.keyId,
+            `created ${k.createdAt}`,
+            k.active
+              ? 'ACTIVE'
+              : k.destroyedAt
+                ? `destroyed ${k.destroyedAt}`
+                : k.waitingFor.length
+                  ? `retired, waiting for ${k.waitingFor.join(', ')}`
+                  : 'retired, can be destroyed',
+          ].join('  '),
+        );
+      break;
+    }
+    case 'destroy-key': {
+      if (!arg) throw new Error('destroy-key needs a key id (see list-keys)');
+      const refused = await destroyServerKey(db, arg, now);
+      if (refused) {
+        console.error(refused.message);
+        process.exitCode = 1;
+        break;
+      }
+      await writeAudit(db, {
+        at: now,
+        actorId: null,
+        actorName: 'npm run admin',
+        action: 'key_destroy',
+        clientId: null,
+        detail: `server key ${arg}`,
+      });
+      console.log(
+        `Destroyed the private half of ${arg}; records sealed to it can no longer be opened.`,
+      );
       break;
     }
     case 'show-settings':

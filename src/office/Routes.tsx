@@ -10,6 +10,7 @@ import { MeasurementsPage } from './coordinator/MeasurementsPage.tsx';
 import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 
 /** The routes. */
 export function Routes() {
@@ -37,6 +38,9 @@ export function Routes() {
       break;
     case 'admin':
       if (coordinator) return <AdminPage />;
+      break;
+    case 'settings':
+      if (coordinator) return <SettingsPage />;
       break;
     default:
       return <p class="error-box">{t('common.not_found')}</p>;

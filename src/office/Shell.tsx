@@ -32,6 +32,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           ['measurements', t('nav.measurements')],
           ['dashboard', t('nav.dashboard')],
           ['admin', t('nav.admin')],
+          ['settings', t('nav.settings')],
           ['account', t('nav.account')],
         ] as const)
       : ([

@@ -13,6 +13,7 @@ export type Route =
   | { readonly name: 'measurement'; readonly id: string }
   | { readonly name: 'dashboard' }
   | { readonly name: 'admin' }
+  | { readonly name: 'settings' }
   | { readonly name: 'account' }
   | { readonly name: 'unknown' };
 
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'measurements' && b && !c) return { name: 'measurement', id: b };
   if (a === 'dashboard' && !b) return { name: 'dashboard' };
   if (a === 'beheer' && !b) return { name: 'admin' };
+  if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
   if (a === 'account' && !b) return { name: 'account' };
   return { name: 'unknown' };
 }
@@ -48,6 +50,8 @@ export function href(route: Route): string {
       return `${BASE}/dashboard`;
     case 'admin':
       return `${BASE}/beheer`;
+    case 'settings':
+      return `${BASE}/beheer/instellingen`;
     case 'account':
       return `${BASE}/account`;
     default:

@@ -1,7 +1,8 @@
 /** The JSON API: enrollment, device config and the sync endpoint; a device token reaches nothing else. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DeviceConfig, EnrollResponse, ServerKey } from '../shared/contract/protocol.ts';
-import { activeServerKey, type PrivateKeys } from './crypto/keys.ts';
+import type { DeviceConfig, EnrollResponse } from '../shared/contract/protocol.ts';
+import type { Kek } from './crypto/kek.ts';
+import type { PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { saveStatusReport } from './deviceStatus.ts';
 import { deviceForToken, enrollDevice, touchDevice, type Device } from './devices.ts';
@@ -9,12 +10,15 @@ import { sendError } from './errors.ts';
 import { ingestBatch } from './ingest.ts';
 import type { InstrumentRegistry } from './instruments.ts';
 import { plugin, route } from './routing.ts';
-import { loadSettings } from './settingsStore.ts';
+import { configEtag, deviceConfig, etagMatches } from './deviceConfig.ts';
+import { scoringLookup } from './settingsStore.ts';
 
 /** What the routes share. */
 export interface ApiContext {
   readonly db: Db;
   readonly keys: PrivateKeys;
+  /** Wraps new sealing keys (rotation from the workspace). */
+  readonly kek: Kek;
   readonly instruments: InstrumentRegistry;
   readonly clock: () => number;
 }
@@ -25,24 +29,8 @@ const ENROLL_MESSAGES = {
   code_expired: 'this enrollment code has expired (codes last 24 hours); ask for a new one',
 } as const;
 
-async function serverKey(ctx: ApiContext): Promise<ServerKey> {
-  const key = await activeServerKey(ctx.db);
-  if (!key) throw new Error('no active server key');
-  return key;
-}
-
-async function config(
-  ctx: ApiContext,
-  device: { id: string; name: string },
-): Promise<DeviceConfig> {
-  return {
-    deviceId: device.id,
-    name: device.name,
-    settings: await loadSettings(ctx.db),
-    instruments: [...ctx.instruments.current],
-    serverKey: await serverKey(ctx),
-  };
-}
+const config = (ctx: ApiContext, device: { id: string; name: string }): Promise<DeviceConfig> =>
+  deviceConfig(ctx.db, ctx.instruments, device);
 
 /** Resolves the bearer token to a live device, or answers 401 itself and returns null. */
 async function authenticate(
@@ -86,9 +74,13 @@ function deviceRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return device;
   };
 
+  // Conditional: tablets ask at every sync round; an unchanged config is a 304 without a body.
   route(app, 'GET /api/devices/config', async (req, reply) => {
-    const device = deviceOf(req);
-    return reply.header('Cache-Control', 'no-store').send(await config(ctx, device));
+    const body = JSON.stringify(await config(ctx, deviceOf(req)));
+    const etag = configEtag(body);
+    reply.header('Cache-Control', 'no-store').header('ETag', etag);
+    if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   // After each sync round the tablet says how it is (queue, storage, version); the coordinator sees it.
@@ -102,9 +94,8 @@ function deviceRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   route(app, 'POST /api/sync/sessions', async (req) => {
     const device = deviceOf(req);
-    const settings = await loadSettings(ctx.db);
     return ingestBatch(
-      { ...ctx, scoring: settings.scoring, now: ctx.clock() },
+      { ...ctx, scoringFor: scoringLookup(ctx.db), now: ctx.clock() },
       device.id,
       req.body.sessions,
     );

@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { tabletRoutes, type ApiContext } from './api.ts';
 import { registerJsonOnly } from './auth/jsonOnly.ts';
+import { registerSameOrigin } from './auth/sameOrigin.ts';
 import { ownAccountRoutes, signInRoutes } from './auth/routes.ts';
 import { orgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
 import { clientAdminRoutes, clientRoutes } from './clients/routes.ts';
@@ -13,7 +14,10 @@ import { userRoutes } from './auth/userRoutes.ts';
 import type { CaseloadSource } from './auth/users.ts';
 import { auditRoutes } from './office/auditRoutes.ts';
 import { deviceAdminRoutes } from './office/deviceRoutes.ts';
+import { keyRoutes } from './office/keyRoutes.ts';
 import { settingsRoutes } from './office/settingsRoutes.ts';
+import type { Kek } from './crypto/kek.ts';
+import { prepareKek } from './crypto/keyStore.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
@@ -24,6 +28,8 @@ import { migrate } from './migrate.ts';
 import { openApiRoutes } from './openapi.ts';
 import { plugin, useContract } from './routing.ts';
 import { registerStatic } from './staticFiles.ts';
+import type { TlsPems } from './deploy/tls.ts';
+import type { TrustProxy } from './deploy/trustProxy.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
 
@@ -50,6 +56,12 @@ export interface ServerOptions {
   readonly random?: () => number;
   /** Clients linked per user, for the account list; none until client linking is registered. */
   readonly caseloads?: CaseloadSource;
+  /** Serve HTTPS with this certificate and key (TLS_CERT/TLS_KEY); plain HTTP when absent. */
+  readonly https?: TlsPems;
+  /** Which proxies may set the client address and scheme (TRUST_PROXY); none when absent. */
+  readonly trustProxy?: TrustProxy;
+  /** The key-encryption key; by default from KEY_ENCRYPTION_KEY(_FILE) or the data folder (see crypto/keyStore.ts). */
+  readonly kek?: Kek;
   /** Called with every route as it is registered (the access-matrix test collects them). */
   readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -61,16 +73,26 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const ownDb = options.db === undefined;
   const db = options.db ?? (await openPglite(join(options.dataDir ?? 'data', 'pglite')));
   await prepareClientData(db, await migrate(db), clock());
-  await ensureServerKey(db, clock());
+  const kek =
+    options.kek ??
+    (await prepareKek(db, {
+      env: process.env,
+      dataDir: options.dataDir ?? (db.kind === 'pglite' ? 'data' : null),
+      embedded: db.kind === 'pglite',
+      log,
+    }));
+  await ensureServerKey(db, kek, clock());
 
+  // With https the instance's server is an https.Server; the routes see the same request and reply types.
   const app = Fastify({
     logger: false,
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.https ? { https: options.https } : {}),
     // Bad percent-encoding and the like never reach a route; they still answer {error, message}.
     frameworkErrors,
     clientErrorHandler,
-  });
+  }) as unknown as FastifyInstance;
   registerSecurityHeaders(app);
   registerErrorHandler(app, log);
   useContract(app);
@@ -87,9 +109,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   }
   await app.register(fastifyCookie);
   registerJsonOnly(app);
+  registerSameOrigin(app);
   const ctx: ApiContext = {
     db,
-    keys: new PrivateKeys(db),
+    keys: new PrivateKeys(db, kek),
+    kek,
     instruments: options.instruments ?? loadInstruments(),
     clock,
   };
@@ -107,6 +131,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(plugin(settingsRoutes), ctx);
   await app.register(plugin(auditRoutes), ctx);
   await app.register(plugin(deviceAdminRoutes), ctx);
+  await app.register(plugin(keyRoutes), ctx);
   registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,

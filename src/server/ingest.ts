@@ -1,32 +1,30 @@
-/** Storing a batch of sealed sessions: decrypt, validate, re-score, insert once; every outcome is a receipt or a rejection. */
+/**
+ * Storing a batch of sealed sessions: decrypt, validate, re-score, insert once; every outcome is a receipt or a
+ * rejection, and each session succeeds or fails on its own (issue 11 §2). Only a malformed envelope fails the whole
+ * batch, and that is decided before this module (400 in api.ts).
+ */
 import { createHash } from 'node:crypto';
 import { isAnswerValue, itemsInOrder } from '../shared/core/instrument.ts';
 import { scoreAnswers, type ScoringSettings } from '../shared/core/scoring.ts';
-import type { CompletedRecord } from '../shared/core/session.ts';
 import { validateCompletedRecord } from '../shared/contract/recordCheck.ts';
 import { canonicalJson, type SealedSession } from '../shared/contract/wire.ts';
-import { assignClients } from './clients/assign.ts';
-import { addToRollup } from './clients/rollup.ts';
 import { unsealOnServer } from './crypto/unseal.ts';
 import type { SyncReceipt, SyncRejection, SyncResponse } from '../shared/contract/protocol.ts';
 import type { PrivateKeys } from './crypto/keys.ts';
-import type { Db, Queryable } from './db.ts';
+import type { Db } from './db.ts';
+import { storeRecords, type ReadyRecord, type StoreOutcome } from './ingestStore.ts';
 import type { InstrumentRegistry } from './instruments.ts';
+import { retryTransient, sqlState } from './retryTransient.ts';
+import { unstorable } from './storableRecord.ts';
 
 /** What ingest needs from the server. */
 export interface IngestContext {
   readonly db: Db;
   readonly keys: PrivateKeys;
   readonly instruments: InstrumentRegistry;
-  readonly scoring: ScoringSettings;
+  /** The scoring of the settings version a record names (see `scoringLookup`). */
+  readonly scoringFor: (settingsVersion: number | undefined) => Promise<ScoringSettings>;
   readonly now: number;
-}
-
-interface Ready {
-  readonly record: CompletedRecord;
-  readonly hash: string;
-  readonly serverProfile: unknown;
-  readonly mismatch: boolean;
 }
 
 const reject = (
@@ -36,8 +34,11 @@ const reject = (
   message: string,
 ): SyncRejection => ({ sessionId: s.sessionId, status, error, message });
 
+const ERASED = 'this session was erased on request; delete it from the tablet';
+const CONFLICT = 'a different record with this session id is already stored';
+
 /** Checks one session without touching the database (apart from reading its key). */
-async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncRejection> {
+async function open(ctx: IngestContext, s: SealedSession): Promise<ReadyRecord | SyncRejection> {
   const instrument = ctx.instruments.get(s.instrumentId, s.instrumentVersion);
   if (!instrument)
     return reject(
@@ -68,13 +69,16 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncR
     record.instrumentVersion !== s.instrumentVersion
   )
     return reject(s, 422, 'invalid_record', 'the record does not match its envelope');
+  const problem = unstorable(record);
+  if (problem) return reject(s, 422, 'invalid_record', problem);
   const items = new Set(itemsInOrder(instrument).map(({ item }) => item.id));
   for (const [id, value] of Object.entries(record.answers)) {
     if (!items.has(id)) return reject(s, 422, 'invalid_record', `answers.${id} is not an item`);
     if (!isAnswerValue(instrument, value))
       return reject(s, 422, 'invalid_record', `answers.${id} is not on the answer scale`);
   }
-  const serverProfile = scoreAnswers(instrument, record.answers, ctx.scoring);
+  const scoring = await ctx.scoringFor(record.settingsVersion);
+  const serverProfile = scoreAnswers(instrument, record.answers, scoring);
   return {
     record,
     hash: createHash('sha256').update(canonicalJson(record)).digest('hex'),
@@ -83,112 +87,93 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<Ready | SyncR
   };
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-const isoOf = (v: Date | string): string => new Date(v).toISOString();
-
-const JSONB_COLUMNS = new Set([6, 7, 8, 9, 10, 17]);
-
-function rowOf(deviceId: string, r: Ready, receivedAt: string): unknown[] {
-  const rec = r.record;
-  return [
-    rec.sessionId.toLowerCase(),
-    deviceId,
-    rec.instrumentId,
-    rec.instrumentVersion,
-    rec.language,
-    rec.reference,
-    JSON.stringify(rec.details),
-    JSON.stringify(rec.answers),
-    JSON.stringify(rec.answeredAt),
-    JSON.stringify(rec.profile),
-    JSON.stringify(r.serverProfile),
-    r.mismatch,
-    r.hash,
-    iso(rec.startedAt),
-    rec.consentAt === null ? null : iso(rec.consentAt),
-    iso(rec.completedAt),
-    receivedAt,
-    JSON.stringify(rec.languagesUsed),
-  ];
+/** Anything unexpected while opening one session is that session's problem, never the batch's. */
+async function openAlone(
+  ctx: IngestContext,
+  s: SealedSession,
+): Promise<ReadyRecord | SyncRejection> {
+  try {
+    return await open(ctx, s);
+  } catch (e) {
+    return reject(
+      s,
+      422,
+      'invalid_record',
+      `the record could not be read: ${(e as Error).message}`,
+    );
+  }
 }
 
-/**
- * Inserts the ready sessions in one statement (ON CONFLICT DO NOTHING), then reads back the stored hash of every id:
- * inserted by this statement → stored; same hash → duplicate with the first receipt; other hash → 409. Concurrent
- * requests for one id are settled by the primary key, never by an error.
- */
-async function store(
-  tx: Queryable,
-  ready: readonly { s: SealedSession; r: Ready }[],
+/** A value the database refused (class 22: data exception; 23502/23514: not null, check). */
+const isDataError = (e: unknown): boolean => {
+  const state = sqlState(e) ?? '';
+  return state.startsWith('22') || state === '23502' || state === '23514';
+};
+
+type Outcome = StoreOutcome | { readonly kind: 'invalid'; readonly message: string };
+
+const storeInTransaction = (
+  db: Db,
+  records: readonly ReadyRecord[],
   deviceId: string,
-  receivedAt: string,
-): Promise<(SyncReceipt | SyncRejection)[]> {
-  if (ready.length === 0) return [];
-  const ids = JSON.stringify(ready.map(({ r }) => r.record.sessionId.toLowerCase()));
-  const erased = await tx.query<{ id: string }>(
-    `SELECT session_id::text AS id FROM tombstones
-     WHERE session_id::text IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [ids],
-  );
-  const gone = new Set(erased.rows.map((x) => x.id));
-  const live = ready.filter(({ r }) => !gone.has(r.record.sessionId.toLowerCase()));
-  const params: unknown[] = [];
-  const values = live.map(({ r }) => {
-    const row = rowOf(deviceId, r, receivedAt);
-    const n = params.length;
-    params.push(...row);
-    return `(${row.map((_, k) => `$${n + k + 1}${JSONB_COLUMNS.has(k) ? '::jsonb' : ''}`).join(', ')})`;
+  at: string,
+) =>
+  retryTransient(() => db.transaction((tx) => storeRecords(tx, records, deviceId, at)), {
+    retryOnUnique: ['clients_code_key'],
   });
-  const inserted = new Set<string>();
-  if (values.length > 0) {
-    const r = await tx.query<{ id: string }>(
-      `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
-         details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash,
-         started_at, consent_at, completed_at, received_at, languages_used)
-       VALUES ${values.join(', ')}
-       ON CONFLICT (session_id) DO NOTHING RETURNING session_id::text AS id`,
-      params,
-    );
-    for (const row of r.rows) inserted.add(row.id);
-    // Same transaction: a stored measurement always has its client and counts on the dashboard.
-    const fresh = live.filter(({ r: x }) => inserted.has(x.record.sessionId.toLowerCase()));
-    await assignClients(
-      tx,
-      fresh.map(({ r: x }) => ({
-        sessionId: x.record.sessionId.toLowerCase(),
-        reference: x.record.reference,
-        details: x.record.details,
-      })),
-      Date.parse(receivedAt),
-    );
-    await addToRollup(tx, [...inserted]);
+
+/**
+ * Stores the records in one transaction; if the database refuses a value anyway, each record is stored in its own
+ * transaction, so only the one it refuses is rejected (422).
+ */
+async function storeAll(
+  db: Db,
+  records: readonly ReadyRecord[],
+  deviceId: string,
+  at: string,
+): Promise<Map<string, Outcome>> {
+  try {
+    return await storeInTransaction(db, records, deviceId, at);
+  } catch (e) {
+    if (!isDataError(e)) throw e;
   }
-  const stored = await tx.query<{ id: string; body_hash: string; received_at: Date | string }>(
-    `SELECT session_id::text AS id, body_hash, received_at FROM measurements
-     WHERE session_id::text IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [ids],
-  );
-  const byId = new Map(stored.rows.map((row) => [row.id, row]));
-  return ready.map(({ s, r }): SyncReceipt | SyncRejection => {
-    const id = r.record.sessionId.toLowerCase();
-    if (gone.has(id))
-      return reject(
-        s,
-        410,
-        'erased',
-        'this session was erased on request; delete it from the tablet',
-      );
-    const row = byId.get(id);
-    if (!row || row.body_hash !== r.hash)
-      return reject(
-        s,
-        409,
-        'conflict',
-        'a different record with this session id is already stored',
-      );
-    if (inserted.delete(id)) return { sessionId: s.sessionId, status: 'stored', receivedAt };
-    return { sessionId: s.sessionId, status: 'duplicate', receivedAt: isoOf(row.received_at) };
-  });
+  const out = new Map<string, Outcome>();
+  for (const r of records) {
+    try {
+      for (const [id, o] of await storeInTransaction(db, [r], deviceId, at)) out.set(id, o);
+    } catch (e) {
+      if (!isDataError(e)) throw e;
+      out.set(r.record.sessionId.toLowerCase(), {
+        kind: 'invalid',
+        message: 'the record holds a value the database cannot store',
+      });
+    }
+  }
+  return out;
+}
+
+function answer(
+  s: SealedSession,
+  o: Outcome | undefined,
+  first: boolean,
+): SyncReceipt | SyncRejection {
+  switch (o?.kind) {
+    case 'stored':
+    case 'duplicate':
+      return {
+        sessionId: s.sessionId,
+        status: first ? o.kind : 'duplicate',
+        receivedAt: o.receivedAt,
+      };
+    case 'erased':
+      return reject(s, 410, 'erased', ERASED);
+    case 'conflict':
+      return reject(s, 409, 'conflict', CONFLICT);
+    case 'invalid':
+      return reject(s, 422, 'invalid_record', o.message);
+    default:
+      throw new Error(`no outcome for session ${s.sessionId}`);
+  }
 }
 
 /** Handles one sync request from `deviceId`; the result has one entry per session, in order of the lists. */
@@ -197,44 +182,48 @@ export async function ingestBatch(
   deviceId: string,
   sessions: readonly SealedSession[],
 ): Promise<SyncResponse> {
-  const ids = JSON.stringify(sessions.map((s) => s.sessionId.toLowerCase()));
+  // Erased sessions are answered without decrypting them (by primary key; checked again inside the transaction).
   const erased = await ctx.db.query<{ id: string }>(
     `SELECT session_id::text AS id FROM tombstones
-     WHERE session_id::text IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    [ids],
+     WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)`,
+    [JSON.stringify(sessions.map((s) => s.sessionId.toLowerCase()))],
   );
   const gone = new Set(erased.rows.map((r) => r.id));
   const opened = await Promise.all(
     sessions.map((s) =>
       gone.has(s.sessionId.toLowerCase())
-        ? Promise.resolve(
-            reject(
-              s,
-              410,
-              'erased',
-              'this session was erased on request; delete it from the tablet',
-            ),
-          )
-        : open(ctx, s),
+        ? Promise.resolve(reject(s, 410, 'erased', ERASED))
+        : openAlone(ctx, s),
     ),
   );
-  const receivedAt = iso(ctx.now);
-  const ready = sessions.flatMap((s, i) => {
-    const r = opened[i];
-    return r && !('status' in r) ? [{ s, r }] : [];
-  });
-  const stored = await ctx.db.transaction(async (tx) => {
-    const out = await store(tx, ready, deviceId, receivedAt);
-    await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
-    return out;
-  });
-  const outcomes = opened.map((o) => (o && 'status' in o ? o : stored.shift()));
+  // One session id is handled once, however often a batch carries it.
+  const firsts = new Map<string, ReadyRecord>();
+  for (const o of opened)
+    if (!('status' in o)) {
+      const id = o.record.sessionId.toLowerCase();
+      if (!firsts.has(id)) firsts.set(id, o);
+    }
+  const receivedAt = new Date(ctx.now).toISOString();
+  const outcomes = await storeAll(ctx.db, [...firsts.values()], deviceId, receivedAt);
+  const answered = new Set<string>();
   const receipts: SyncReceipt[] = [];
   const rejected: SyncRejection[] = [];
-  for (const o of outcomes) {
-    if (!o) continue;
-    if (typeof o.status === 'number') rejected.push(o);
-    else receipts.push(o);
-  }
+  sessions.forEach((s, i) => {
+    const o = opened[i];
+    if (!o) return;
+    let result: SyncReceipt | SyncRejection;
+    if ('status' in o) result = o;
+    else {
+      const id = o.record.sessionId.toLowerCase();
+      const first = firsts.get(id);
+      if (first !== o && first?.hash !== o.hash) result = reject(s, 409, 'conflict', CONFLICT);
+      else {
+        result = answer(s, outcomes.get(id), !answered.has(id));
+        answered.add(id);
+      }
+    }
+    if ('error' in result) rejected.push(result);
+    else receipts.push(result);
+  });
   return { receipts, rejected };
 }

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db.ts';
+import { LOCK_MIGRATIONS, XACT_LOCK } from './locks.ts';
 
 const DIR = join(import.meta.dirname, 'migrations');
 const NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
@@ -34,7 +35,7 @@ export function loadMigrations(dir: string = DIR): Migration[] {
 export async function migrate(db: Db, migrations: readonly Migration[] = loadMigrations()) {
   return db.transaction(async (tx) => {
     // Two servers starting against one PostgreSQL must not migrate at the same time.
-    await tx.query('SELECT pg_advisory_xact_lock(727274)');
+    await tx.query(XACT_LOCK, [LOCK_MIGRATIONS]);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set(

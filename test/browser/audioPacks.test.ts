@@ -1,11 +1,13 @@
 // Read-aloud offline in Chromium: the tablet caches the audio packs of its enabled languages (and the agency name the
 // server speaks), drops a language staff switch off, and plays from the cache with the network cut.
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appAndBrowser } from './harness.ts';
+import { appAndBrowser, until } from './harness.ts';
+import { cachedUrls, packUrls } from './pages/AudioCache.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
+import { seedAgencySettings } from './pages/TabletStore.ts';
 
 const AGENCY = 'Werkplein  Zuidoost';
 const SPOKEN_AGENCY = 'Werkplein Zuidoost'; // as the tablet asks for it: whitespace normalised
@@ -14,77 +16,13 @@ const ALL = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'];
 const fx = appAndBrowser();
 let ctx: BrowserContext;
 let page: Page;
-const manifests = new Map<string, { entries: Record<string, { segments: object[] }> }>();
-
-beforeAll(async () => {
-  for (const lng of ALL)
-    manifests.set(
-      lng,
-      (await (await fetch(`${fx.app.url}/audio/${lng}/manifest.json`)).json()) as {
-        entries: Record<string, { segments: object[] }>;
-      },
-    );
-});
 
 afterAll(async () => {
   await ctx?.close();
 });
 
-/** Every URL a language's pack needs on the tablet: manifest, files, the agency name. */
-function expectedUrls(lng: string): string[] {
-  const m = manifests.get(lng) as unknown as {
-    entries: Record<string, { segments: ({ file: string } | { slot: string })[] }>;
-    numbers: Record<string, string>;
-  };
-  const files = new Set<string>();
-  for (const e of Object.values(m.entries))
-    for (const s of e.segments) if ('file' in s) files.add(`/audio/${lng}/${s.file}`);
-  for (const f of Object.values(m.numbers)) files.add(`/audio/${lng}/${f}`);
-  return [
-    `/audio/${lng}/manifest.json`,
-    ...files,
-    `/api/speech?lng=${lng}&text=${encodeURIComponent(SPOKEN_AGENCY)}`,
-  ];
-}
-
-/** The paths (with query) of everything in the tablet's audio cache. */
-const cachedUrls = (p: Page): Promise<string[]> =>
-  p.evaluate(async () => {
-    const cache = await caches.open('audio-packs-v1');
-    return (await cache.keys()).map((r) => {
-      const u = new URL(r.url);
-      return u.pathname + u.search;
-    });
-  });
-
-async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Stores agency settings on the tablet (as enrollment would) before the app reads them. */
-async function seedSettings(p: Page, value: Record<string, unknown>): Promise<void> {
-  await p.evaluate(
-    (v) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('slimme-intake');
-        open.onerror = () => fail(new Error('open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'agency', value: v });
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-        };
-      }),
-    value,
-  );
-}
+/** Every path the tablet must cache for `lng`, the agency name as the tablet asks for it. */
+const expectedUrls = (lng: string): Promise<string[]> => packUrls(fx.app.url, lng, SPOKEN_AGENCY);
 
 describe('audio packs on the tablet', () => {
   it('caches every file of the nl and ar packs and the agency name at start, and nothing of the others', async () => {
@@ -94,12 +32,12 @@ describe('audio packs on the tablet', () => {
     await page.route('**/audio/**', (r) => r.abort());
     await page.goto(fx.app.url);
     await new KioskPage(page).expectScreen('welcome');
-    await seedSettings(page, { languages: ['nl', 'ar'], agencyName: AGENCY });
+    await seedAgencySettings(page, { languages: ['nl', 'ar'], agencyName: AGENCY });
     await page.unroute('**/audio/**');
     await page.reload();
     await new KioskPage(page).expectScreen('welcome');
 
-    const wanted = [...expectedUrls('nl'), ...expectedUrls('ar')];
+    const wanted = [...(await expectedUrls('nl')), ...(await expectedUrls('ar'))];
     expect(wanted.length).toBeGreaterThan(300);
     await until('the nl and ar packs in the cache', async () => {
       const have = new Set(await cachedUrls(page));
@@ -135,7 +73,7 @@ describe('audio packs on the tablet', () => {
       const urls = await cachedUrls(page);
       return !urls.some((u) => u.startsWith('/audio/ar/') || u.includes('lng=ar&'));
     });
-    expect(new Set(await cachedUrls(page))).toEqual(new Set(expectedUrls('nl')));
+    expect(new Set(await cachedUrls(page))).toEqual(new Set(await expectedUrls('nl')));
     await page.getByRole('button', { name: 'Terug' }).click();
     await panel.locator('tr[data-lng="nl"][data-path="audio"]').waitFor();
     expect(await panel.locator('tbody tr').count()).toBe(1);

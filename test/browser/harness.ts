@@ -1,13 +1,23 @@
 // Browser-test harness: runs the real server (`npm start`'s entry) on a free port and drives Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Fills a new server data folder from the run's seed (test/browser/globalSetup.ts): an initialised PGlite and the
+ * default agency name already spoken, as a server has them after its first start. Without a seed, nothing.
+ */
+export function seedDataDir(dataDir: string): void {
+  const seed = process.env.BROWSER_TEST_SEED;
+  if (seed && existsSync(seed)) cpSync(seed, dataDir, { recursive: true });
+}
 
 /** Chromium flags for this closed network (see README). */
 export const CHROMIUM_ARGS = [
@@ -38,20 +48,39 @@ export interface AppServer {
   readonly url: string;
   readonly distDir: string;
   readonly dataDir: string;
+  /** What the server printed so far (the start message, the setup code). */
+  output(): string;
   stop(): Promise<void>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-/** Starts `src/server/main.ts` on a free port, serving a private copy of dist/ (so a test can change it). */
+/** True when `url` answers 2xx; a self-signed certificate is accepted (the tests make throwaway ones). */
+async function answers(url: string): Promise<boolean> {
+  if (!url.startsWith('https:')) return (await fetch(url)).ok;
+  return new Promise((res, rej) => {
+    const req = httpsGet(url, { rejectUnauthorized: false }, (r) => {
+      r.resume();
+      res((r.statusCode ?? 500) < 300);
+    });
+    req.on('error', rej);
+  });
+}
+
+/**
+ * Starts `src/server/main.ts` on a free port, serving a private copy of dist/ (so a test can change it); over https
+ * when `env` has TLS_CERT and TLS_KEY.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<AppServer> {
   const work = mkdtempSync(join(tmpdir(), 'si-app-'));
   const distDir = join(work, 'dist');
   const dataDir = join(work, 'data');
   cpSync(join(ROOT, 'dist'), distDir, { recursive: true });
+  seedDataDir(dataDir);
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${env.TLS_CERT ? 'https' : 'http'}://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
+  let log = '';
   const start = async () => {
     const proc = spawn(
       process.execPath,
@@ -64,21 +93,20 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
           DIST_DIR: distDir,
+          PASSWORD_HASH_COST: 'low',
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     child = proc;
-    let log = '';
     proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 240_000; // a loaded machine starts PGlite slowly
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
       try {
-        const r = await fetch(`${url}/`);
-        if (r.ok) return;
+        if (await answers(`${url}/`)) return;
       } catch {
         /* not up yet */
       }
@@ -101,6 +129,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
     url,
     distDir,
     dataDir,
+    output: () => log,
     stop,
     restart: async () => {
       await stop();
@@ -161,4 +190,15 @@ export function appAndBrowser(env: Record<string, string> = {}): {
       return started(browser, 'the browser');
     },
   };
+}
+
+/** Waits until `check` answers true (polled, never a fixed sleep); fails naming `what` after `ms`. */
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 90_000,
+): Promise<void> {
+  await expect
+    .poll(check, { timeout: ms, interval: 250, message: `timed out waiting for ${what}` })
+    .toBe(true);
 }

@@ -1,7 +1,7 @@
 // The tablet's sync in Chromium against the real server: offline sessions arrive exactly once, through faults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, until } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
 import { startSyncServer, type SyncServer } from './syncServer.ts';
@@ -42,15 +42,6 @@ async function completeAs(kiosk: KioskPage, first: string): Promise<void> {
   await kiosk.submit();
   await kiosk.page.getByRole('button', { name: 'Klaar' }).click();
   await kiosk.expectScreen('welcome');
-}
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('tablet sync', () => {
@@ -123,6 +114,67 @@ describe('tablet sync', () => {
     const after = await server.stored();
     expect(after.length).toBe(before.length + 3);
     expect(new Set(after).size).toBe(after.length);
+    await ctx.close();
+  });
+
+  it('backs off during a 20 s outage whatever triggers it: at most 10 requests, and the session arrives one step after', async () => {
+    const { ctx, page, kiosk } = await enrolledTablet('Tablet outage');
+    const before = (await server.stored()).length;
+    const OUTAGE_MS = 20_000;
+    // The server answers 503 to every sync call (sessions, status, configuration) for 20 s from the first one.
+    let outageEndsAt = Infinity;
+    const during: number[] = [];
+    await ctx.route(/\/api\/(sync|devices)\//, async (route) => {
+      const now = Date.now();
+      if (outageEndsAt === Infinity) outageEndsAt = now + OUTAGE_MS;
+      if (now >= outageEndsAt) return route.continue();
+      during.push(now);
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"error":"unavailable","message":"down for maintenance"}',
+      });
+    });
+    await completeAs(kiosk, 'Dewi'); // completion: the first request, which starts the outage
+    await until('the first request', () => Promise.resolve(during.length > 0));
+    // Every other trigger, over and over, until the server returns: network back, page visible, a start (reload),
+    // and Background Sync (registered while offline, fired by Chromium when the network returns).
+    let reloaded = false;
+    while (Date.now() < outageEndsAt - 1_000) {
+      await page.evaluate(() => {
+        window.dispatchEvent(new Event('online'));
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      if (!reloaded && Date.now() > outageEndsAt - OUTAGE_MS / 2) {
+        reloaded = true;
+        // A trigger while offline registers Background Sync; Chromium fires it when the network returns.
+        await ctx.setOffline(true);
+        await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+        await ctx.setOffline(false);
+        await page.reload();
+        await kiosk.expectScreen('welcome');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await until('the end of the outage', () => Promise.resolve(Date.now() >= outageEndsAt));
+    const dump = await dumpTablet(page);
+    const status = (dump.settings as { key: string; value: { retryAt: number } }[]).find(
+      (r) => r.key === 'syncStatus',
+    )?.value;
+    const nextTry = Math.max(status?.retryAt ?? 0, outageEndsAt);
+    await until(
+      'the session on the server',
+      async () => (await server.stored()).length === before + 1,
+    );
+    const arrivedAfter = Date.now() - outageEndsAt;
+    const gaps = during.slice(1).map((t, i) => t - during[i]!);
+    console.info(
+      `outage ${OUTAGE_MS} ms: ${during.length} requests from the tablet, gaps ${gaps.join(', ')} ms; ` +
+        `arrived ${arrivedAfter} ms after the server returned (next try was due ${nextTry - outageEndsAt} ms after)`,
+    );
+    expect(during.length).toBeLessThanOrEqual(10);
+    // Within one backoff step: at the retry already set when the server came back (plus polling and sending).
+    expect(Date.now()).toBeLessThanOrEqual(nextTry + 5_000);
     await ctx.close();
   });
 });

@@ -7,6 +7,7 @@ import { createServer } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db.ts';
 import { openPglite } from '../../src/server/dbPglite.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
+import { seedDataDir } from './harness.ts';
 
 /** A server whose database the test can read, on a fixed port so it can be restarted under the tablet. */
 export interface SyncServer {
@@ -25,6 +26,7 @@ export async function startSyncServer(): Promise<SyncServer> {
   const work = mkdtempSync(join(tmpdir(), 'si-sync-'));
   const distDir = join(work, 'dist');
   cpSync(resolve(import.meta.dirname, '../../dist'), distDir, { recursive: true });
+  seedDataDir(work);
   const db = await openPglite(join(work, 'pglite'));
   let app: FastifyInstance = await createServer({ db, distDir, dataDir: work, log: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

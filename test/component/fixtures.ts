@@ -1,7 +1,9 @@
 // Shared fixtures for component tests: the pilot instrument and a fresh database per test.
 import { parseInstrument } from '../../src/shared/core/instrument.ts';
 import instrumentJson from '../../src/shared/instruments/pilot-2019.v1.json';
+import type { SealedSession } from '../../src/shared/contract/wire.ts';
 import { closeDatabase, database } from '../../src/tablet/storage/db.ts';
+import { saveEnrollment } from '../../src/tablet/storage/device.ts';
 
 /** The real pilot instrument. */
 export const instrument = parseInstrument(instrumentJson);
@@ -12,4 +14,36 @@ export async function freshDatabase(): Promise<void> {
   closeDatabase();
   await db.delete();
   await database().open();
+}
+
+/** Enrolls the tablet with server.test (device d1, token `secret`), as the staff sync panel would. */
+export function enrollTestTablet(): Promise<void> {
+  return saveEnrollment({
+    serverUrl: 'http://server.test',
+    deviceId: 'd1',
+    deviceName: 'Tablet',
+    token: 'secret',
+    serverKey: { keyId: 'k1', publicKeyJwk: {} },
+    enrolledAt: 0,
+  });
+}
+
+/** An outbox row for `sessionId`, never tried, with the given sealed record and rejection. */
+export function outboxRow(
+  sessionId: string,
+  options: {
+    sealed?: SealedSession | null;
+    rejected?: { status: number; error: string } | null;
+  } = {},
+) {
+  return {
+    sessionId,
+    createdAt: 1,
+    record: null,
+    sealed: options.sealed ?? null,
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: 0,
+    rejected: options.rejected ?? null,
+  };
 }

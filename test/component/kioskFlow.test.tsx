@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
+import { testServices } from './kioskServices.ts';
 
 import { PILOT_ANSWERS as PILOT } from '../fixtures/pilotAnswers.ts';
 
@@ -46,7 +47,7 @@ beforeEach(freshDatabase);
 
 describe('kiosk flow', () => {
   it('shows inline messages and does not move on while details are missing', async () => {
-    render(<KioskApp instrument={instrument} />);
+    render(<KioskApp instrument={instrument} services={testServices()} />);
     await toDetails();
     click('Verder');
     await waitFor(() => expect(screen.getAllByText('Vul dit in.')).toHaveLength(4));
@@ -58,7 +59,7 @@ describe('kiosk flow', () => {
   });
 
   it('stores each answer before moving on, and completion queues the scored record in the outbox', async () => {
-    render(<KioskApp instrument={instrument} />);
+    render(<KioskApp instrument={instrument} services={testServices()} />);
     await toDetails();
     await fillDetails();
     expect(screen.getByText('Vraag 1 van 27')).toBeTruthy();
@@ -90,14 +91,14 @@ describe('kiosk flow', () => {
   });
 
   it('resumes on the same item with every answer after a reload', async () => {
-    const first = render(<KioskApp instrument={instrument} />);
+    const first = render(<KioskApp instrument={instrument} services={testServices()} />);
     await toDetails();
     await fillDetails();
     await answerCurrent(5);
     await answerCurrent(4);
     await answerCurrent(3);
     first.unmount();
-    render(<KioskApp instrument={instrument} />);
+    render(<KioskApp instrument={instrument} services={testServices()} />);
     await onScreen('item');
     expect(screen.getByText('Vraag 4 van 27')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Terug' }));
@@ -108,7 +109,7 @@ describe('kiosk flow', () => {
   });
 
   it('keeps nothing when the client declines', async () => {
-    render(<KioskApp instrument={instrument} />);
+    render(<KioskApp instrument={instrument} services={testServices()} />);
     await onScreen('welcome');
     click('Beginnen');
     await onScreen('consent');
@@ -136,13 +137,13 @@ describe('kiosk flow', () => {
       consentAt: null,
       profile: null,
     });
-    render(<KioskApp instrument={instrument} />);
+    render(<KioskApp instrument={instrument} services={testServices()} />);
     await onScreen('welcome');
     expect((await database().sessions.get('old'))?.status).toBe('interrupted');
   });
 
   it('tells staff when an answer cannot be stored, and does not move on', async () => {
-    render(<KioskApp instrument={instrument} />);
+    render(<KioskApp instrument={instrument} services={testServices()} />);
     await toDetails();
     await fillDetails();
     const table = database().answers;

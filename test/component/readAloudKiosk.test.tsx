@@ -8,6 +8,7 @@ import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
 import type { SpokenPart } from '../../src/tablet/speech/speaker.ts';
 import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
+import { testServices } from './kioskServices.ts';
 
 interface Said {
   readonly parts: readonly SpokenPart[];
@@ -50,7 +51,7 @@ beforeEach(freshDatabase);
 describe('read everything', () => {
   it('reads each new screen by itself, says "choose your language" in every language, stores the mode with the session and ends with it', async () => {
     const r = recorder();
-    render(<KioskApp instrument={instrument} speech={r.speech} />);
+    render(<KioskApp instrument={instrument} services={testServices({ speech: r.speech })} />);
     await onScreen('welcome');
     expect(r.said).toHaveLength(0);
     click('Alles voorlezen');
@@ -88,7 +89,7 @@ describe('read everything', () => {
 
   it('turning it off mid-session stops the reading and is stored', async () => {
     const r = recorder();
-    render(<KioskApp instrument={instrument} speech={r.speech} />);
+    render(<KioskApp instrument={instrument} services={testServices({ speech: r.speech })} />);
     await onScreen('welcome');
     click('Alles voorlezen');
     click('Beginnen');
@@ -103,7 +104,7 @@ describe('read everything', () => {
 
   it('stops at once when staff take the tablet', async () => {
     const r = recorder();
-    render(<KioskApp instrument={instrument} speech={r.speech} />);
+    render(<KioskApp instrument={instrument} services={testServices({ speech: r.speech })} />);
     await onScreen('welcome');
     click('Alles voorlezen');
     await waitFor(() => expect(r.said).toHaveLength(1));

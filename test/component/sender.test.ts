@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CompletedRecord } from '../../src/shared/core/session.ts';
 import type { SealedSession } from '../../src/shared/contract/wire.ts';
 import { database } from '../../src/tablet/storage/db.ts';
-import { loadSyncStatus, saveEnrollment } from '../../src/tablet/storage/device.ts';
+import { loadSyncStatus } from '../../src/tablet/storage/device.ts';
 import { drainOutbox, type SenderDeps } from '../../src/tablet/sync/sender.ts';
-import { freshDatabase } from './fixtures.ts';
+import { enrollTestTablet, freshDatabase, outboxRow } from './fixtures.ts';
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 
@@ -20,25 +20,8 @@ const sealedFor = (id: string): SealedSession => ({
 });
 
 async function queue() {
-  await saveEnrollment({
-    serverUrl: 'http://server.test',
-    deviceId: 'd1',
-    deviceName: 'Tablet',
-    token: 'secret',
-    serverKey: { keyId: 'k1', publicKeyJwk: {} },
-    enrolledAt: 0,
-  });
-  for (const id of ids)
-    await database().outbox.add({
-      sessionId: id,
-      createdAt: 1,
-      record: null,
-      sealed: sealedFor(id),
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: 0,
-      rejected: null,
-    });
+  await enrollTestTablet();
+  for (const id of ids) await database().outbox.add(outboxRow(id, { sealed: sealedFor(id) }));
 }
 
 function deps(
@@ -96,7 +79,11 @@ describe('drainOutbox', () => {
     );
     const rows = await database().outbox.toArray();
     expect(rows.map((r) => r.sessionId)).toEqual([ids[1]]);
-    expect(rows[0]?.rejected).toEqual({ status: 409, error: 'other record with this id' });
+    expect(rows[0]?.rejected).toEqual({
+      status: 409,
+      error: 'conflict',
+      message: 'other record with this id',
+    });
   });
 
   it('stops and tells staff when the device is revoked', async () => {
@@ -111,12 +98,24 @@ describe('drainOutbox', () => {
   it('keeps everything and backs off when the network fails or the server errs', async () => {
     const down = await drainOutbox(deps(() => Promise.reject(new TypeError('Failed to fetch'))));
     expect(down.kind).toBe('retry-later');
-    const err = await drainOutbox(deps(() => json(503, { error: 'busy' })));
+    let calls = 0;
+    const busy = () => {
+      calls++;
+      return json(503, { error: 'busy', message: 'busy' });
+    };
+    // Still within the backoff: no request at all.
+    expect((await drainOutbox(deps(busy))).kind).toBe('backing-off');
+    expect(calls).toBe(0);
+    const { retryAt } = await loadSyncStatus();
+    const err = await drainOutbox({ ...deps(busy), now: () => retryAt });
     expect(err.kind).toBe('retry-later');
+    expect(calls).toBe(1);
     const rows = await database().outbox.toArray();
     expect(rows).toHaveLength(2);
-    expect(rows.every((r) => r.attempts === 2 && r.nextAttemptAt > 1_000)).toBe(true);
-    expect((await loadSyncStatus()).lastError).toBe('http 503');
+    expect(rows.every((r) => r.attempts === 2 && r.nextAttemptAt > retryAt)).toBe(true);
+    const status = await loadSyncStatus();
+    expect(status.lastError).toBe('http 503');
+    expect(status.failures).toBe(2);
   });
 
   it('does not try, nor count an attempt, while the device knows it is offline', async () => {

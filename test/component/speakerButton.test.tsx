@@ -156,12 +156,47 @@ describe('speaker button', () => {
     expect(button().getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('fetches the first sound of a screen when it appears, so a tap plays without loading it again', async () => {
+  it('prepares nothing for a client who has not used read-aloud: no sound is fetched ahead of a tap', async () => {
+    const { speech, loaded } = device();
+    const view = render(<App speech={speech} />);
+    view.rerender(<App speech={speech} owner="consent" />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loaded).toEqual([]);
+  });
+
+  it('once read-aloud is in use, a new screen fetches its first sound when it appears, so a tap plays without loading it again', async () => {
     const { speech, sounds, loaded } = device();
-    render(<App speech={speech} />);
-    await waitFor(() => expect(loaded).toEqual(['nl/title.mp3']));
+    const view = render(<App speech={speech} />);
     fireEvent.click(button());
     await waitFor(() => expect(sounds).toHaveLength(1));
-    expect(loaded).toEqual(['nl/title.mp3']);
+    fireEvent.click(button()); // stop
+    view.rerender(<App speech={speech} owner="consent" />);
+    await waitFor(() => expect(loaded).toEqual(['nl/title.mp3', 'nl/title.mp3']));
+    fireEvent.click(button());
+    await waitFor(() => expect(sounds).toHaveLength(2));
+    expect(loaded).toEqual(['nl/title.mp3', 'nl/title.mp3']);
+  });
+
+  it('a new client (scope) starts without preparation again', async () => {
+    const { speech, loaded } = device();
+    const Scoped = (p: { scope: number; owner: string }) => (
+      <ReadAloudProvider
+        speech={speech}
+        language="nl"
+        readAll={false}
+        onReadAll={() => undefined}
+        scope={p.scope}
+      >
+        <Page owner={p.owner} />
+      </ReadAloudProvider>
+    );
+    const view = render(<Scoped scope={1} owner="welcome" />);
+    fireEvent.click(button());
+    fireEvent.click(button());
+    await waitFor(() => expect(loaded.length).toBeGreaterThan(0));
+    const before = loaded.length;
+    view.rerender(<Scoped scope={2} owner="consent" />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loaded).toHaveLength(before);
   });
 });

@@ -5,20 +5,8 @@ import { cachePacks } from '../../src/tablet/speech/packCache.ts';
 import { saveSettings } from '../../src/tablet/storage/settings.ts';
 import { fakeServer, manifestFor, MemoryCache } from './fakeAudioServer.ts';
 import { database } from '../../src/tablet/storage/db.ts';
-import { saveEnrollment } from '../../src/tablet/storage/device.ts';
 import { sendStatusReport } from '../../src/tablet/sync/statusReport.ts';
-import { freshDatabase } from './fixtures.ts';
-
-const row = (id: string, rejected: { status: number; error: string } | null) => ({
-  sessionId: id,
-  createdAt: 1,
-  record: null,
-  sealed: null,
-  attempts: 0,
-  lastError: null,
-  nextAttemptAt: 0,
-  rejected,
-});
+import { enrollTestTablet, freshDatabase, outboxRow } from './fixtures.ts';
 
 beforeEach(async () => {
   await freshDatabase();
@@ -37,18 +25,13 @@ describe('sendStatusReport', () => {
   });
 
   it('reports queued and rejected counts with the device token, and no session data', async () => {
-    await saveEnrollment({
-      serverUrl: 'http://server.test',
-      deviceId: 'd1',
-      deviceName: 'Tablet',
-      token: 'secret',
-      serverKey: { keyId: 'k1', publicKeyJwk: {} },
-      enrolledAt: 0,
-    });
+    await enrollTestTablet();
     await database().outbox.bulkAdd([
-      row('00000000-0000-4000-8000-000000000001', null),
-      row('00000000-0000-4000-8000-000000000002', null),
-      row('00000000-0000-4000-8000-000000000003', { status: 409, error: 'conflict' }),
+      outboxRow('00000000-0000-4000-8000-000000000001'),
+      outboxRow('00000000-0000-4000-8000-000000000002'),
+      outboxRow('00000000-0000-4000-8000-000000000003', {
+        rejected: { status: 409, error: 'conflict' },
+      }),
     ]);
     let seen: { url: string; auth: string | null; body: Record<string, unknown> } | null = null;
     const sent = await sendStatusReport((url, init) => {
@@ -69,26 +52,12 @@ describe('sendStatusReport', () => {
   });
 
   it('answers false instead of throwing when the network is down', async () => {
-    await saveEnrollment({
-      serverUrl: 'http://server.test',
-      deviceId: 'd1',
-      deviceName: 'Tablet',
-      token: 'secret',
-      serverKey: { keyId: 'k1', publicKeyJwk: {} },
-      enrolledAt: 0,
-    });
+    await enrollTestTablet();
     expect(await sendStatusReport(() => Promise.reject(new TypeError('offline')))).toBe(false);
   });
 
   it('says per enabled language how it is read aloud: a cached pack, or nothing offline', async () => {
-    await saveEnrollment({
-      serverUrl: 'http://server.test',
-      deviceId: 'd1',
-      deviceName: 'Tablet',
-      token: 'secret',
-      serverKey: { keyId: 'k1', publicKeyJwk: {} },
-      enrolledAt: 0,
-    });
+    await enrollTestTablet();
     await saveSettings({ ...DEFAULT_SETTINGS, languages: ['nl', 'ar'], agencyName: 'Loket' });
     const cache = new MemoryCache();
     const server = fakeServer(new Map([['nl', manifestFor('nl')]]));

@@ -79,6 +79,9 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/devices': { cells: ['401', '401', '403', '403', '2xx'] },
   'POST /api/devices/:id/revoke': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/server-keys': { cells: ['401', '401', '403', '403', '2xx'] },
+  // The :id is not a server key: 404 for the coordinator.
+  'POST /api/server-keys/:id/destroy': { cells: ['401', '401', '403', '403', '4xx'] },
   'POST /api/enroll-codes': {
     cells: ['401', '401', '403', '403', '2xx'],
     body: { name: 'Tablet 9' },

@@ -40,6 +40,8 @@ let db: Db;
 let app: FastifyInstance;
 let tablet: EnrollResponse;
 let coordinator = '';
+/** The probes' own coordinator: the logout probes (last) end its session, not the one the later tests use. */
+let prober = '';
 let clientId = '';
 let measurementId = '';
 
@@ -136,7 +138,7 @@ const results = { probes: 0, fiveHundreds: [] as string[], badShape: [] as strin
 async function probe(spec: RouteSpec, method: string, url: string, payload?: string) {
   const headers: Record<string, string> = {};
   if (spec.access === 'device') headers.authorization = `Bearer ${tablet.token}`;
-  else if (spec.access !== 'public') headers.cookie = coordinator;
+  else if (spec.access !== 'public') headers.cookie = prober;
   if (payload !== undefined) headers['content-type'] = 'application/json';
   const r = await app.inject({
     method: method as 'GET',
@@ -168,6 +170,7 @@ beforeAll(async () => {
   const code = await createEnrollCode(db, 'Probe tablet', clock.now());
   tablet = (await ws(app, 'POST', '/api/devices/enroll', { body: { code } })).json();
   coordinator = (await signedIn(app, db, 'coordinator')).cookie;
+  prober = (await signedIn(app, db, 'coordinator')).cookie;
   const record = makeRecord();
   await ws(app, 'POST', '/api/sync/sessions', {
     bearer: tablet.token,

@@ -8,10 +8,19 @@ import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import type { CompletedRecord } from '../../src/shared/core/session.ts';
 import { createServer } from '../../src/server/app.ts';
 import type { Db } from '../../src/server/db.ts';
-import { openPglite } from '../../src/server/dbPglite.ts';
+import { parseKek } from '../../src/server/crypto/kek.ts';
 import { openPostgres } from '../../src/server/dbPostgres.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
 import type { EnrollResponse } from '../../src/shared/contract/protocol.ts';
+import { schemaOnSharedPglite } from './sharedPglite.ts';
+
+// Server tests hash passwords at a low scrypt cost; the OWASP cost (128 MiB, ~0.3 s a hash) is for real servers.
+process.env.PASSWORD_HASH_COST ??= 'low';
+// The operator's key-encryption key, as a real server gets it (random per test run).
+process.env.KEY_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+
+/** The key-encryption key the test servers use. */
+export const TEST_KEK = parseKek(process.env.KEY_ENCRYPTION_KEY, 'KEY_ENCRYPTION_KEY');
 
 /** The pilot instrument, as the server loads it. */
 export const PILOT: Instrument = parseInstrument(
@@ -26,10 +35,13 @@ export const PILOT: Instrument = parseInstrument(
 /** Which database the server tests run on. */
 export const DB_KIND = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A fresh, empty database: in-memory PGlite, or a new schema (dropped on close) when DATABASE_URL is set. */
+/**
+ * A fresh, empty database: a new schema (dropped on close) in this worker's in-memory PGlite, or in the PostgreSQL
+ * at DATABASE_URL when set.
+ */
 export async function testDb(): Promise<Db> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openPglite();
+  if (!url) return schemaOnSharedPglite();
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const db = await openPostgres(url, { schema, max: 20 });
   return {

@@ -44,5 +44,6 @@ describe(`migrations (${DB_KIND})`, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A real initdb on disk (WASM), the one this suite does not share: slow on a loaded machine.
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { rotateServerKey } from '../../src/server/crypto/keys.ts';
 import { saveSettings } from '../../src/server/settingsStore.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
-import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
+import { DB_KIND, fixture, makeRecord, TEST_KEK, type Fixture } from './helpers.ts';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -161,7 +161,7 @@ describe(`POST /api/sync/sessions (${DB_KIND})`, () => {
     const old = f.tablet.serverKey;
     const record = makeRecord();
     const sealed = await sealRecord(record, old);
-    const fresh = await rotateServerKey(f.db, f.clock.now());
+    const fresh = await rotateServerKey(f.db, TEST_KEK, f.clock.now());
     expect(fresh.keyId).not.toBe(old.keyId);
     const config = await f.app.inject({
       url: '/api/devices/config',

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_LANGUAGES,
+  changedSettings,
+  checkSettings,
   DEFAULT_SETTINGS,
   restoreSettings,
   SETTING_BOUNDS,
@@ -182,5 +184,51 @@ describe('restoreSettings', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('checkSettings (the office uses the tablet rules, strictly)', () => {
+  it('accepts the defaults, a partial object, and trimmed texts', () => {
+    expect(checkSettings(DEFAULT_SETTINGS)).toBeNull();
+    expect(checkSettings({})).toBeNull();
+    expect(checkSettings({ agencyName: ' Gemeente Assen ', consentText: '' })).toBeNull();
+    expect(checkSettings({ languages: ['en', 'ar'] })).toBeNull();
+  });
+
+  it.each([
+    [{ scoring: { dominantThreshold: 101 } }, 'scoring.dominantThreshold'],
+    [{ idleCountdownSeconds: 19 }, 'idleCountdownSeconds'],
+    [{ idleSeconds: 30.5 }, 'idleSeconds'],
+    [{ offlineWarnDays: 61 }, 'offlineWarnDays'],
+    [{ thanksSeconds: '20' }, 'thanksSeconds'],
+    [{ previewRetention: 'forever' }, 'previewRetention'],
+    [{ detailFields: { gender: 'sometimes' } }, 'detailFields.gender'],
+    [{ languages: ['nl', 'xx'] }, 'languages'],
+    [{ agencyName: '   ' }, 'agencyName'],
+    [{ consentText: 'x'.repeat(4001) }, 'consentText'],
+    [{ defaultReadAloud: 'yes' }, 'defaultReadAloud'],
+    [{ colour: 'red' }, 'colour'],
+  ])('refuses %j at %s', (raw, field) => {
+    expect(checkSettings(raw)?.field).toBe(field);
+  });
+
+  it('accepts whatever restoreSettings produces', () => {
+    fc.assert(
+      fc.property(fc.anything(), (raw) => checkSettings(restoreSettings(raw)) === null),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the changed fields for the audit log', () => {
+    const after = restoreSettings({ consentText: 'Nieuw', scoring: { dominantThreshold: 70 } });
+    expect(changedSettings(DEFAULT_SETTINGS, after)).toEqual([
+      'consentText',
+      'scoring.dominantThreshold',
+    ]);
+  });
+
+  it('has the agency defaults of issue 14: previews until the end of the day, warn after 3 days', () => {
+    expect(DEFAULT_SETTINGS.previewRetention).toBe('end-of-day');
+    expect(DEFAULT_SETTINGS.offlineWarnDays).toBe(3);
   });
 });

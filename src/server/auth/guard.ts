@@ -1,8 +1,9 @@
 /** Route guards for the workspace: a live session cookie, and a role allowed on the route. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/contract/workspaceApi.ts';
-import type { Db } from '../db.ts';
+import type { Db, Queryable } from '../db.ts';
 import { sendError } from '../errors.ts';
+import { writeAudit } from './audit.ts';
 import { clearSessionCookie, sessionToken } from './cookie.ts';
 import { resolveSession, type SessionUser } from './sessions.ts';
 
@@ -29,6 +30,24 @@ export function principal(req: FastifyRequest): Principal {
   return { userId: u.userId, role: u.role, name: u.name, sessionId: u.sessionId };
 }
 
+/** Audits a 403: who tried which route (and which client), so a coordinator sees attempts, not only successes. */
+export async function auditRefusal(
+  db: Queryable,
+  req: FastifyRequest,
+  user: { userId: string; name: string },
+  clientId: string | null,
+  now: number,
+): Promise<void> {
+  await writeAudit(db, {
+    at: now,
+    actorId: user.userId,
+    actorName: user.name,
+    action: 'refused',
+    clientId,
+    detail: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0] ?? ''}`,
+  });
+}
+
 /**
  * A fastify onRequest/preHandler hook: 401 `signed_out` without a live session, 403 `forbidden` for another role.
  * Use as `{ onRequest: requireRole(ctx, ['coordinator']) }`; it runs before the body is read.
@@ -46,6 +65,7 @@ export function requireRole(
       return;
     }
     if (!roles.includes(user.role)) {
+      await auditRefusal(ctx.db, req, user, null, ctx.clock());
       await sendError(reply, 403, 'forbidden', 'your role may not use this');
       return;
     }

@@ -9,13 +9,8 @@ import { sendError } from '../errors.ts';
 import { writeAudit } from './audit.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
 import { restrictTo, sessionUser } from './guard.ts';
-import {
-  hashPassword,
-  MAX_PASSWORD_LENGTH,
-  passwordProblem,
-  verifyNothing,
-  verifyPassword,
-} from './passwords.ts';
+import { checkPassword } from './passwordCheck.ts';
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from './passwords.ts';
 import { postureIds, validPostures } from './postures.ts';
 import {
   createSession,
@@ -25,15 +20,8 @@ import {
   IDLE_WARNING_MS,
   purgeExpiredSessions,
 } from './sessions.ts';
-import { spendSetupCode } from './setupCode.ts';
-import {
-  clearFailures,
-  IP_FAILURES_BEFORE_LOCK,
-  lockedFor,
-  recordFailure,
-  throttleKeys,
-  USER_FAILURES_BEFORE_LOCK,
-} from './throttle.ts';
+import { forgetOldFailures } from './throttle.ts';
+import { setupCodeValid, spendSetupCode } from './setupCode.ts';
 import {
   createUser,
   hasCoordinator,
@@ -69,9 +57,18 @@ async function throttled(reply: FastifyReply, seconds: number) {
   return reply.code(429).header('Retry-After', String(seconds)).send(body);
 }
 
+const setupCodeInvalid = (reply: FastifyReply) =>
+  sendError(
+    reply,
+    401,
+    'code_invalid',
+    'this setup code is not valid; restart the server for a new one or run npm run admin -- setup-code',
+  );
+
 async function signIn(ctx: ApiContext, req: FastifyRequest, reply: FastifyReply, user: UserRecord) {
   const now = ctx.clock();
   await purgeExpiredSessions(ctx.db, now);
+  await forgetOldFailures(ctx.db, now);
   const { token } = await createSession(ctx.db, user.id, now);
   setSessionCookie(req, reply, token);
   return meOf(ctx.db, { ...user, userId: user.id });
@@ -88,6 +85,8 @@ export function signInRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (weak) return sendError(reply, 400, 'password_weak', weak);
     if (await hasCoordinator(ctx.db))
       return sendError(reply, 409, 'already_set_up', 'a coordinator exists; sign in instead');
+    // A wrong code costs no hashing: it is refused here, and spent only in the transaction below.
+    if (!(await setupCodeValid(ctx.db, code))) return setupCodeInvalid(reply);
     const passwordHash = await hashPassword(o.password);
     const now = ctx.clock();
     const result = await ctx.db
@@ -117,13 +116,7 @@ export function signInRoutes(app: FastifyInstance, ctx: ApiContext): void {
       });
     if (result === 'already_set_up')
       return sendError(reply, 409, 'already_set_up', 'a coordinator exists; sign in instead');
-    if (result === 'code_invalid')
-      return sendError(
-        reply,
-        401,
-        'code_invalid',
-        'this setup code is not valid; restart the server for a new one or run npm run admin -- setup-code',
-      );
+    if (result === 'code_invalid') return setupCodeInvalid(reply);
     if (result === 'username_taken')
       return sendError(reply, 409, 'username_taken', 'this username is taken');
     return reply.code(201).send(await signIn(ctx, req, reply, result));
@@ -139,30 +132,23 @@ export function signInRoutes(app: FastifyInstance, ctx: ApiContext): void {
         'bad_request',
         'body must be {"username": "…", "password": "…"}',
       );
-    const keys = throttleKeys(username, req.ip);
     const now = ctx.clock();
-    const wait = await lockedFor(ctx.db, [keys.user, keys.ip], now);
-    if (wait > 0) return throttled(reply, wait);
-    const user = await userByUsername(ctx.db, username);
-    const ok =
-      user && !user.disabled
-        ? await verifyPassword(password, user.passwordHash)
-        : await verifyNothing(password);
-    if (!ok || !user) {
-      await recordFailure(ctx.db, keys.user, USER_FAILURES_BEFORE_LOCK, now);
-      await recordFailure(ctx.db, keys.ip, IP_FAILURES_BEFORE_LOCK, now);
-      if (user)
+    const found = await userByUsername(ctx.db, username);
+    const check = await checkPassword(ctx, { username, ip: req.ip, password, user: found });
+    if (check.kind === 'throttled') return throttled(reply, check.waitSeconds);
+    if (check.kind === 'wrong') {
+      if (check.user)
         await writeAudit(ctx.db, {
           at: now,
-          actorId: user.id,
-          actorName: user.name,
+          actorId: check.user.id,
+          actorName: check.user.name,
           action: 'sign_in_failed',
           clientId: null,
-          detail: user.disabled ? 'account disabled' : 'wrong password',
+          detail: check.user.disabled ? 'account disabled' : 'wrong password',
         });
       return sendError(reply, 401, 'login_failed', LOGIN_FAILED);
     }
-    await clearFailures(ctx.db, keys.user);
+    const { user } = check;
     await writeAudit(ctx.db, {
       at: now,
       actorId: user.id,
@@ -209,14 +195,16 @@ export function ownAccountRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (o.current.length > MAX_PASSWORD_LENGTH)
       return sendError(reply, 400, 'bad_request', 'body must be {"current": "…", "next": "…"}');
     const now = ctx.clock();
-    const key = throttleKeys(u.username, req.ip).user;
-    const wait = await lockedFor(ctx.db, [key], now);
-    if (wait > 0) return throttled(reply, wait);
-    const user = await userById(ctx.db, u.userId);
-    if (!user || !(await verifyPassword(o.current, user.passwordHash))) {
-      await recordFailure(ctx.db, key, USER_FAILURES_BEFORE_LOCK, now);
+    const found = await userById(ctx.db, u.userId);
+    const check = await checkPassword(ctx, {
+      username: u.username,
+      ip: req.ip,
+      password: o.current,
+      user: found,
+    });
+    if (check.kind === 'throttled') return throttled(reply, check.waitSeconds);
+    if (check.kind === 'wrong')
       return sendError(reply, 401, 'login_failed', 'the current password is wrong');
-    }
     const weak = passwordProblem(o.next);
     if (weak) return sendError(reply, 400, 'password_weak', weak);
     const passwordHash = await hashPassword(o.next);

@@ -10,6 +10,7 @@ import {
   type ClientKeys,
 } from '../../shared/core/matching.ts';
 import type { Queryable } from '../db.ts';
+import { refreshLatestAt } from './latest.ts';
 
 /** What matching needs of a measurement just stored. */
 export interface Incoming {
@@ -18,7 +19,8 @@ export interface Incoming {
   readonly details: DetailValues;
 }
 
-interface NewClient {
+/** A client about to be inserted, with its keys normalised. */
+export interface NewClient {
   id: string;
   code: string;
   reference: string | null;
@@ -76,34 +78,43 @@ export async function insertClients(
   }
 }
 
-/** Matches each measurement to a client (earlier ones in the list count for later ones) and stores client_id. */
-export async function assignClients(
-  tx: Queryable,
-  incoming: readonly Incoming[],
-  now: number,
-): Promise<void> {
-  if (incoming.length === 0) return;
+/** The normalised keys a batch of measurements can match on, as jsonb parameters for {@link CANDIDATES_SQL}. */
+export function candidateParams(incoming: readonly Incoming[]): [string, string, string] {
   const codes = incoming.map((m) => clientCodeOf(m.reference)).filter((c) => c !== null);
   const refs = incoming.map((m) => referenceKey(m.reference)).filter((r) => r !== null);
   const names = incoming
     .map((m) => nameKey(m.details.firstName, m.details.lastName))
     .filter((r) => r !== null);
-  // Only narrows the candidates; matchClient decides.
-  const found = await tx.query<{
-    id: string;
-    code: string;
-    reference_key: string | null;
-    name_key: string | null;
-    date_of_birth: string | null;
-    created_at: Date | string;
-  }>(
-    `SELECT id::text AS id, code, reference_key, name_key, date_of_birth, created_at FROM clients
-     WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb))
-        OR reference_key IN (SELECT jsonb_array_elements_text($2::jsonb))
-        OR name_key IN (SELECT jsonb_array_elements_text($3::jsonb))`,
-    [JSON.stringify(codes), JSON.stringify(refs), JSON.stringify(names)],
-  );
-  const candidates: ClientKeys[] = found.rows.map((r) => ({
+  return [JSON.stringify(codes), JSON.stringify(refs), JSON.stringify(names)];
+}
+
+/**
+ * The clients any of these keys could match ($n: codes, $n+1: reference keys, $n+2: name keys, jsonb arrays). Only
+ * narrows the candidates; matchClient decides. A UNION, so each arm uses its own index (an OR of IN lists scans).
+ */
+export const CANDIDATES_SQL = (n: number): string => `
+SELECT id::text AS id, code, reference_key, name_key, date_of_birth, created_at FROM clients
+WHERE code IN (SELECT jsonb_array_elements_text($${n}::jsonb))
+UNION
+SELECT id::text, code, reference_key, name_key, date_of_birth, created_at FROM clients
+WHERE reference_key IN (SELECT jsonb_array_elements_text($${n + 1}::jsonb))
+UNION
+SELECT id::text, code, reference_key, name_key, date_of_birth, created_at FROM clients
+WHERE name_key IN (SELECT jsonb_array_elements_text($${n + 2}::jsonb))`;
+
+/** A candidate row as {@link CANDIDATES_SQL} returns it (also through JSON). */
+export interface CandidateRow {
+  id: string;
+  code: string;
+  reference_key: string | null;
+  name_key: string | null;
+  date_of_birth: string | null;
+  created_at: Date | string;
+}
+
+/** Candidate rows as matching sees them. */
+export const toClientKeys = (rows: readonly CandidateRow[]): ClientKeys[] =>
+  rows.map((r) => ({
     id: r.id,
     code: r.code,
     referenceKey: r.reference_key,
@@ -111,6 +122,27 @@ export async function assignClients(
     dateOfBirth: r.date_of_birth,
     createdAt: new Date(r.created_at).getTime(),
   }));
+
+/**
+ * The keys two measurements of one person would share (reference; name with date of birth): ingest holds a
+ * transaction-scoped lock on each, so two tablets sending the same person at once create one client, not two.
+ */
+export function personKeys(m: Incoming): string[] {
+  const keys: string[] = [];
+  const ref = referenceKey(m.reference);
+  if (ref !== null) keys.push(`r:${ref}`);
+  const name = nameKey(m.details.firstName, m.details.lastName);
+  const dob = (m.details.dateOfBirth ?? '').trim();
+  if (name !== null && dob !== '') keys.push(`n:${name}|${dob}`);
+  return keys;
+}
+
+/** Which client each measurement belongs to (earlier ones in the list count for later ones) and the clients to create. */
+export function planClients(
+  incoming: readonly Incoming[],
+  candidates: ClientKeys[],
+  now: number,
+): { pairs: { s: string; c: string }[]; created: NewClient[] } {
   const created: NewClient[] = [];
   const pairs: { s: string; c: string }[] = [];
   for (const m of incoming) {
@@ -132,10 +164,23 @@ export async function assignClients(
     candidates.push({ ...c, createdAt: now });
     pairs.push({ s: m.sessionId, c: c.id });
   }
+  return { pairs, created };
+}
+
+/** Matches measurements already stored without a client (older data, at start) and stores client_id and latest_at. */
+export async function assignClients(
+  tx: Queryable,
+  incoming: readonly Incoming[],
+  now: number,
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const found = await tx.query<CandidateRow>(CANDIDATES_SQL(1), candidateParams(incoming));
+  const { pairs, created } = planClients(incoming, toClientKeys(found.rows), now);
   if (created.length > 0) await insertClients(tx, created, now);
   await tx.query(
     `UPDATE measurements m SET client_id = (x->>'c')::uuid
      FROM jsonb_array_elements($1::jsonb) x WHERE m.session_id = (x->>'s')::uuid`,
     [JSON.stringify(pairs)],
   );
+  await refreshLatestAt(tx, [...new Set(pairs.map((p) => p.c))]);
 }

@@ -6,6 +6,7 @@ import type { Fit, Judgement } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import { clientFromRecord, insertClients } from './assign.ts';
+import { refreshLatestAt } from './latest.ts';
 import { JUDGEMENT, toJudgement } from './views.ts';
 
 /** Links a client to an active staff member (or unlinks with null); false when the staff id is not one. */
@@ -105,6 +106,7 @@ export async function mergeClients(tx: Queryable, keepId: string, mergeId: strin
     [keepId, mergeId],
   );
   await tx.query('DELETE FROM clients WHERE id = $1::uuid', [mergeId]);
+  await refreshLatestAt(tx, [keepId]);
 }
 
 /** Why a split was refused. */
@@ -142,6 +144,7 @@ export async function splitMeasurement(
     client.id,
     measurementId,
   ]);
+  await refreshLatestAt(tx, [client.id, row.client_id]);
   return { ok: true, clientId: client.id, fromClientId: row.client_id };
 }
 

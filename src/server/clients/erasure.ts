@@ -5,6 +5,7 @@
  */
 import { retentionCutoff } from '../../shared/core/retention.ts';
 import type { Db, Queryable } from '../db.ts';
+import { refreshLatestAt } from './latest.ts';
 import { removeFromRollup } from './rollup.ts';
 
 /** Erases the measurements with these ids (tombstoned), in the caller's transaction; returns how many. */
@@ -26,11 +27,13 @@ export async function eraseMeasurements(
      SELECT (jsonb_array_elements_text($1::jsonb))::uuid, $2 ON CONFLICT (session_id) DO NOTHING`,
     [list, new Date(now).toISOString()],
   );
+  const touched = [...new Set(clients.rows.map((r) => r.id).filter((x) => x))];
   await tx.query(
     `DELETE FROM clients c WHERE c.id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)
        AND NOT EXISTS (SELECT 1 FROM measurements m WHERE m.client_id = c.id)`,
-    [JSON.stringify([...new Set(clients.rows.map((r) => r.id).filter((x) => x))])],
+    [JSON.stringify(touched)],
   );
+  await refreshLatestAt(tx, touched);
   return clients.rows.length;
 }
 

@@ -4,8 +4,10 @@ import type { Retention } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
+import { claimJob } from '../jobs/claim.ts';
 import { loadSettings } from '../settingsStore.ts';
 import { dashboard } from './dashboard.ts';
+import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseEverything, eraseExpired, loadRetention, saveRetention } from './erasure.ts';
 import { codebookCsv, exportCsv, exportJson } from './export.ts';
 import { periodFilters } from './params.ts';
@@ -78,6 +80,7 @@ export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void 
       await audit(tx, req, now, 'erase_all', null, `${n} measurements`);
       return n;
     });
+    await compactTables(db, ERASURE_TABLES);
     return reply.send({ erased });
   });
 
@@ -104,7 +107,10 @@ export async function runRetention(
 ): Promise<number> {
   const now = ctx.clock();
   const n = await eraseExpired(ctx.db, now);
-  if (n > 0) await writeSystemAudit(ctx, now, `${n} measurements past the retention period`);
+  if (n > 0) {
+    await compactTables(ctx.db, ERASURE_TABLES);
+    await writeSystemAudit(ctx, now, `${n} measurements past the retention period`);
+  }
   return n;
 }
 
@@ -119,7 +125,16 @@ async function writeSystemAudit(ctx: Pick<ClientRoutesContext, 'db'>, now: numbe
   });
 }
 
-/** Runs retention now and then every hour until the server closes. */
+/** The retention job's name in `job_runs`. */
+export const RETENTION_JOB = 'retention';
+/** Retention runs once an hour across all instances; each instance checks every 5 minutes whether it is its turn. */
+export const RETENTION_PERIOD_MS = 60 * 60 * 1000;
+const RETENTION_CHECK_MS = 5 * 60 * 1000;
+
+/**
+ * Runs retention now and then once an hour until the server closes, claimed in the database (`claimJob`), so several
+ * instances on one PostgreSQL run it once per hour between them, not once each.
+ */
 export async function startRetentionJob(
   app: FastifyInstance,
   ctx: Pick<ClientRoutesContext, 'db' | 'clock'>,
@@ -127,13 +142,14 @@ export async function startRetentionJob(
 ): Promise<void> {
   const run = async () => {
     try {
-      await runRetention(ctx);
+      if (await claimJob(ctx.db, RETENTION_JOB, ctx.clock(), RETENTION_PERIOD_MS))
+        await runRetention(ctx);
     } catch (e) {
       log(`retention failed: ${e instanceof Error ? e.name : 'error'}`);
     }
   };
   await run();
-  const timer = setInterval(() => void run(), 60 * 60 * 1000);
+  const timer = setInterval(() => void run(), RETENTION_CHECK_MS);
   timer.unref();
   app.addHook('onClose', (_app, done) => {
     clearInterval(timer);

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { principal, restrictTo } from '../auth/guard.ts';
+import { auditRefusal, principal, restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
 import type { Db, Queryable } from '../db.ts';
 import { sendError } from '../errors.ts';
@@ -15,6 +15,7 @@ import {
   splitMeasurement,
   suggestionsFor,
 } from './changes.ts';
+import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseClient } from './erasure.ts';
 import { periodFilters } from './params.ts';
 import {
@@ -60,18 +61,20 @@ export async function audit(
 
 /**
  * The client id of the route when this user may see that client (the schema already checked it is a UUID);
- * otherwise answers 403 (staff, not linked: the same whether or not the client exists) or 404 (coordinator,
- * unknown) and returns null.
+ * otherwise answers 403 (staff, not linked: the same whether or not the client exists; audited) or 404
+ * (coordinator, unknown) and returns null.
  */
 async function clientFor(
-  db: Queryable,
+  ctx: Pick<ClientRoutesContext, 'db' | 'clock'>,
   req: FastifyRequest<{ Params: { id: string } }>,
   reply: FastifyReply,
 ): Promise<string | null> {
+  const { db } = ctx;
   const id = req.params.id;
   const who = principal(req);
   if (who.role !== 'coordinator') {
     if (await isLinkedTo(db, id, who.userId)) return id;
+    await auditRefusal(db, req, who, id, ctx.clock());
     await sendError(reply, 403, 'forbidden', 'this client is not linked to you');
     return null;
   }
@@ -92,13 +95,18 @@ export function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContext): vo
   const { db } = ctx;
   route(app, 'GET /api/clients', async (req, reply) => {
     const who = principal(req);
-    const staffId = who.role === 'coordinator' ? req.query.staffId || null : who.userId;
+    const asked = req.query.staffId || null;
+    if (who.role !== 'coordinator' && asked !== null && asked !== who.userId) {
+      await auditRefusal(db, req, who, null, ctx.clock());
+      return sendError(reply, 403, 'forbidden', "staff see only their own clients' list");
+    }
+    const staffId = who.role === 'coordinator' ? asked : who.userId;
     const q = req.query.q?.trim() || null;
     return reply.headers(NO_STORE).send(await listClients(db, { q, staffId }));
   });
 
   route(app, 'GET /api/clients/:id', async (req, reply) => {
-    const id = await clientFor(db, req, reply);
+    const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
     const detail = await clientDetail(db, id);
     if (!detail) return sendError(reply, 404, 'not_found', 'no client with this id');
@@ -107,7 +115,7 @@ export function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContext): vo
   });
 
   route(app, 'POST /api/clients/:id/judgements', async (req, reply) => {
-    const id = await clientFor(db, req, reply);
+    const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
     const b = req.body;
     const body = {
@@ -150,7 +158,7 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
   const { db } = ctx;
 
   route(app, 'DELETE /api/clients/:id', async (req, reply) => {
-    const id = await clientFor(db, req, reply);
+    const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
     const now = ctx.clock();
     const erased = await db.transaction(async (tx) => {
@@ -159,11 +167,12 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
       return ok;
     });
     if (!erased) return sendError(reply, 404, 'not_found', 'no client with this id');
+    await compactTables(db, ERASURE_TABLES);
     return reply.code(204).send();
   });
 
   route(app, 'PUT /api/clients/:id/link', async (req, reply) => {
-    const id = await clientFor(db, req, reply);
+    const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
     const staffId = req.body.staffId;
     const now = ctx.clock();
@@ -178,7 +187,7 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
   });
 
   route(app, 'POST /api/clients/:id/link-random', async (req, reply) => {
-    const id = await clientFor(db, req, reply);
+    const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
     const now = ctx.clock();
     const chosen = await db.transaction(async (tx) => {
@@ -192,7 +201,7 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
   });
 
   route(app, 'GET /api/clients/:id/suggestions', async (req, reply) => {
-    const id = await clientFor(db, req, reply);
+    const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
     return reply.headers(NO_STORE).send(await suggestionsFor(db, id));
   });

@@ -1,6 +1,7 @@
 /** At start: measurements stored before clients existed get their clients, and a new rollup is filled. */
 import type { DetailValues } from '../../shared/core/details.ts';
 import type { Db } from '../db.ts';
+import { LOCK_FIRST_START, XACT_LOCK } from '../locks.ts';
 import { assignClients } from './assign.ts';
 import { rebuildRollup } from './rollup.ts';
 
@@ -14,6 +15,8 @@ export async function prepareClientData(
   now: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // Another instance starting beside this one waits here, then finds nothing left to assign (no client made twice).
+    await tx.query(XACT_LOCK, [LOCK_FIRST_START]);
     if (ROLLUP_MIGRATIONS.some((v) => appliedMigrations.includes(v))) await rebuildRollup(tx);
     const r = await tx.query<{ id: string; reference: string | null; details: DetailValues }>(
       `SELECT session_id::text AS id, reference, details FROM measurements

@@ -12,7 +12,7 @@ import type {
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';
-import { daySql } from './rollup.ts';
+import { AGENCY_TZ } from './rollup.ts';
 
 const isoOf = (v: Date | string): string => new Date(v).toISOString();
 
@@ -44,13 +44,17 @@ interface SummaryRow {
   latest_dominant: string[] | null;
 }
 
-const SUMMARY = `
+/** Newest measurement first (clients without one last), then newest client: the index clients_latest (migration 006). */
+const LIST_ORDER = 'c.latest_at DESC NULLS LAST, c.created_at DESC, c.id';
+
+/** The summary of the clients `source` selects (rows of clients), with their count, link and latest measurement. */
+const summarySql = (source: string): string => `
 SELECT c.id::text AS id, c.code, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender,
   l.staff_id::text AS staff_id, u.name AS staff_name,
   (SELECT count(*)::int FROM measurements x WHERE x.client_id = c.id) AS n,
   lm.session_id::text AS latest_id, lm.completed_at AS latest_at, lm.language AS latest_language,
   lm.server_profile->'dominant' AS latest_dominant
-FROM clients c
+FROM (${source}) c
 LEFT JOIN client_links l ON l.client_id = c.id
 LEFT JOIN users u ON u.id = l.staff_id
 LEFT JOIN LATERAL (
@@ -79,25 +83,51 @@ const toSummary = (r: SummaryRow): ClientSummary => ({
 /** Most clients a list returns; narrow with `q`. */
 export const CLIENT_LIST_MAX = 1000;
 
-/** Clients newest measurement first; `staffId` keeps only those linked to that user, `q` searches names, code, reference. */
+/**
+ * Clients newest measurement first; `staffId` keeps only those linked to that user, `q` searches names, code,
+ * reference. The page of ids comes from the index on clients.latest_at (and the trigram index on search_text for
+ * `q`); counts and the latest measurement are read for those rows only, so the list costs the same at any size.
+ */
 export async function listClients(
   db: Queryable,
   filter: { q: string | null; staffId: string | null },
 ): Promise<ClientSummary[]> {
-  const like = filter.q === null ? null : `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const params: unknown[] = [];
+  const where: string[] = [];
+  let join = '';
+  let order = LIST_ORDER;
+  if (filter.staffId !== null) {
+    params.push(filter.staffId);
+    // The link carries its client's order keys (migration 006): the index client_links_staff_latest pages them.
+    // Without a search the page of links is taken first, so the planner cannot choose to read every client.
+    const links = `SELECT client_id, latest_at, client_created_at FROM client_links
+      WHERE staff_id = $${params.length}::uuid`;
+    const linkOrder = 'sl.latest_at DESC NULLS LAST, sl.client_created_at DESC, sl.client_id';
+    join =
+      filter.q === null
+        ? `JOIN (${links} ORDER BY ${linkOrder.replaceAll('sl.', '')} LIMIT ${CLIENT_LIST_MAX}) sl ON sl.client_id = c.id`
+        : `JOIN (${links}) sl ON sl.client_id = c.id`;
+    order = linkOrder;
+  }
+  if (filter.q !== null) {
+    params.push(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`c.search_text ILIKE $${params.length}::text`);
+  }
   const r = await db.query<SummaryRow>(
-    `${SUMMARY}
-     WHERE ($1::uuid IS NULL OR l.staff_id = $1::uuid)
-       AND ($2::text IS NULL OR concat_ws(' ', c.first_name, c.last_name, c.code, c.reference) ILIKE $2::text)
-     ORDER BY lm.completed_at DESC NULLS LAST, c.created_at DESC, c.id
-     LIMIT ${CLIENT_LIST_MAX}`,
-    [filter.staffId, like],
+    `${summarySql(`
+       SELECT c.* FROM clients c ${join}
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order} LIMIT ${CLIENT_LIST_MAX}`)}
+     ORDER BY ${LIST_ORDER}`,
+    params,
   );
   return r.rows.map(toSummary);
 }
 
 async function summaryRow(db: Queryable, id: string): Promise<SummaryRow | null> {
-  const r = await db.query<SummaryRow>(`${SUMMARY} WHERE c.id = $1::uuid`, [id]);
+  const r = await db.query<SummaryRow>(summarySql('SELECT * FROM clients WHERE id = $1::uuid'), [
+    id,
+  ]);
   return r.rows[0] ?? null;
 }
 
@@ -214,8 +244,11 @@ export async function clientDetail(db: Queryable, id: string): Promise<ClientDet
 /** SQL conditions for period and tablet filters on measurements `m`, starting at parameter `$first`. */
 export function filterSql(f: Filters, first: number): { where: string; params: unknown[] } {
   return {
-    where: `($${first}::date IS NULL OR ${daySql('m.completed_at')} >= $${first}::date)
-      AND ($${first + 1}::date IS NULL OR ${daySql('m.completed_at')} <= $${first + 1}::date)
+    // The agency's day boundaries as instants, so the completed_at indexes apply.
+    where: `($${first}::date IS NULL
+        OR m.completed_at >= ($${first}::date::timestamp AT TIME ZONE '${AGENCY_TZ}'))
+      AND ($${first + 1}::date IS NULL
+        OR m.completed_at < (($${first + 1}::date + 1)::timestamp AT TIME ZONE '${AGENCY_TZ}'))
       AND ($${first + 2}::uuid IS NULL OR m.device_id = $${first + 2}::uuid)`,
     params: [f.from, f.to, f.deviceId],
   };

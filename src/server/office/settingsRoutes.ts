@@ -6,6 +6,8 @@ import { principal, restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
 import { sendError } from '../errors.ts';
 import { loadSettings, saveSettings } from '../settingsStore.ts';
+import { checkSettings } from '../../shared/core/settings.ts';
+import { settingsChangeDetail } from './settingsAudit.ts';
 import { languageReviews, loadLanguageMeta, saveLanguageReview } from './languages.ts';
 
 /** GET/PUT /api/settings, GET /api/languages and PUT /api/languages/:code/review; coordinators only. */
@@ -15,18 +17,22 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   route(app, 'GET /api/settings', () => loadSettings(ctx.db));
 
-  route(app, 'PUT /api/settings', async (req) => {
+  route(app, 'PUT /api/settings', async (req, reply) => {
+    // The tablet's own rules (restoreSettings), strictly: a value they would change is refused, not silently fixed.
+    const problem = checkSettings(req.body);
+    if (problem) return sendError(reply, 400, 'invalid_setting', problem.message);
     const now = ctx.clock();
     const by = principal(req);
     return ctx.db.transaction(async (tx) => {
-      const saved = await saveSettings(tx, req.body, now);
+      const before = await loadSettings(tx);
+      const saved = await saveSettings(tx, req.body, now, by.userId);
       await writeAudit(tx, {
         at: now,
         actorId: by.userId,
         actorName: by.name,
         action: 'settings_change',
         clientId: null,
-        detail: 'agency settings saved; tablets pick them up at their next config fetch',
+        detail: settingsChangeDetail(before, saved),
       });
       return saved;
     });

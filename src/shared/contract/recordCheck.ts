@@ -58,6 +58,8 @@ export function validateCompletedRecord(input: unknown): Checked<CompletedRecord
       startedAt: o.startedAt,
       consentAt: o.consentAt,
       completedAt: o.completedAt,
+      // Optional: tablets before office-managed settings do not send it; the server then scores with today's settings.
+      ...(o.settingsVersion === undefined ? {} : { settingsVersion: o.settingsVersion }),
     },
   };
 }

@@ -56,8 +56,9 @@ export const ROUTES = {
   },
   'GET /api/devices/config': {
     access: 'device',
-    summary: "The tablet's settings, instruments and the server key to seal to",
-    response: ok(T.DeviceConfig),
+    summary:
+      "The tablet's settings (with their version), instruments and the server key to seal to; conditional: ETag, If-None-Match → 304",
+    response: { 200: T.DeviceConfig, 304: null },
   },
   'POST /api/sync/sessions': {
     access: 'device',
@@ -279,8 +280,10 @@ export const ROUTES = {
   },
   'PUT /api/settings': {
     access: 'coordinator',
-    summary: 'Save agency settings (numbers are bounded, missing parts kept)',
+    summary:
+      'Save agency settings as the next version; a value out of bounds is refused (invalid_setting)',
     body: O.SettingsUpdate,
+    bodyLimit: 64 * 1024,
     response: ok(T.AgencySettings),
   },
   'GET /api/languages': {
@@ -310,6 +313,20 @@ export const ROUTES = {
     body: EmptyBody,
     bodyLimit: 1024,
     response: ok(O.DeviceRow),
+  },
+  'GET /api/server-keys': {
+    access: 'coordinator',
+    summary:
+      "The server's sealing keys, newest first, with the tablets that may still hold records for each",
+    response: ok(Type.Array(O.ServerKeyStatus)),
+  },
+  'POST /api/server-keys/:id/destroy': {
+    access: 'coordinator',
+    summary: 'Destroy a retired sealing key (audited); 409 key_active or key_in_use',
+    params: O.KeyIdParams,
+    body: EmptyBody,
+    bodyLimit: 1024,
+    response: ok(O.ServerKeyStatus),
   },
   'POST /api/enroll-codes': {
     access: 'coordinator',

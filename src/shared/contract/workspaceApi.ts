@@ -60,6 +60,8 @@ export const WS_API = {
 
   // Tablets
   devices: '/api/devices', // GET → DeviceRow[] (coordinator)
+  serverKeys: '/api/server-keys', // GET → ServerKeyStatus[] newest first (coordinator)
+  serverKeyDestroy: '/api/server-keys/:id/destroy', // POST → ServerKeyStatus; 409 `key_active`/`key_in_use` (coordinator, audited)
   deviceRevoke: '/api/devices/:id/revoke', // POST → DeviceRow (coordinator)
   enrollCodes: '/api/enroll-codes', // POST {name} → NewEnrollCode (coordinator)
   deviceStatus: '/api/devices/status', // POST DeviceStatusReport with the tablet's bearer token → 204
@@ -88,5 +90,6 @@ export type Retention = Static<typeof O.Retention>;
 export type LanguageReview = Static<typeof O.LanguageReview>;
 export type DeviceRow = Static<typeof O.DeviceRow>;
 export type NewEnrollCode = Static<typeof O.NewEnrollCode>;
+export type ServerKeyStatus = Static<typeof O.ServerKeyStatus>;
 /** What a tablet reports about itself after each sync round. */
 export type DeviceStatusReport = Static<typeof T.DeviceStatusReport>;

@@ -53,6 +53,11 @@ export interface CompletedRecord {
   readonly startedAt: number;
   readonly consentAt: number | null;
   readonly completedAt: number;
+  /**
+   * The office's settings version the session ran under (`DeviceConfig.settingsVersion`), so the server scores with the
+   * same threshold; absent from older tablets and from tablets never configured by the office.
+   */
+  readonly settingsVersion?: number;
 }
 
 /** The step after this one, or null after the review (the session is then submitted). */
@@ -120,6 +125,7 @@ export function completeRecord(
   answeredAt: Readonly<Record<string, number>>,
   scoring: ScoringSettings,
   completedAt: number,
+  settingsVersion?: number,
 ): CompletedRecord {
   return {
     sessionId: session.id,
@@ -137,5 +143,6 @@ export function completeRecord(
     startedAt: session.startedAt,
     consentAt: session.consentAt,
     completedAt,
+    ...(settingsVersion === undefined ? {} : { settingsVersion }),
   };
 }

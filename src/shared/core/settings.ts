@@ -23,6 +23,12 @@ export interface AgencySettings {
   readonly previewRetention: 'until-synced' | 'end-of-day';
   /** Language codes clients may choose on this tablet; Dutch is always offered. */
   readonly languages: readonly string[];
+  /** Read-everything is on when a new client starts (the client can still turn it off). */
+  readonly defaultReadAloud: boolean;
+  /** Picture answers are on when a new client starts (the client can still turn them off). */
+  readonly defaultPictograms: boolean;
+  /** Days a tablet may go without reaching the server before it warns staff. */
+  readonly offlineWarnDays: number;
 }
 
 /** Every language the product ships texts for. */
@@ -43,8 +49,11 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   idleCountdownSeconds: 30,
   thanksSeconds: 20,
   staffLockSeconds: 120,
-  previewRetention: 'until-synced',
+  previewRetention: 'end-of-day',
   languages: ALL_LANGUAGES,
+  defaultReadAloud: false,
+  defaultPictograms: false,
+  offlineWarnDays: 3,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -55,6 +64,7 @@ export const SETTING_BOUNDS = {
   staffLockSeconds: [30, 3600],
   dominantThreshold: [0, 100],
   desirabilityCautionAbove: [1, 5],
+  offlineWarnDays: [1, 60],
 } as const satisfies Record<string, readonly [number, number]>;
 
 function num(v: unknown, fallback: number, [lo, hi]: readonly [number, number]): number {
@@ -107,7 +117,106 @@ export function restoreSettings(raw: unknown): AgencySettings {
     ),
     thanksSeconds: num(o.thanksSeconds, d.thanksSeconds, SETTING_BOUNDS.thanksSeconds),
     staffLockSeconds: num(o.staffLockSeconds, d.staffLockSeconds, SETTING_BOUNDS.staffLockSeconds),
-    previewRetention: o.previewRetention === 'end-of-day' ? 'end-of-day' : 'until-synced',
+    previewRetention: o.previewRetention === 'until-synced' ? 'until-synced' : 'end-of-day',
     languages: ['nl', ...new Set(languages.filter((l) => l !== 'nl'))],
+    defaultReadAloud:
+      typeof o.defaultReadAloud === 'boolean' ? o.defaultReadAloud : d.defaultReadAloud,
+    defaultPictograms:
+      typeof o.defaultPictograms === 'boolean' ? o.defaultPictograms : d.defaultPictograms,
+    offlineWarnDays: Math.round(
+      num(o.offlineWarnDays, d.offlineWarnDays, SETTING_BOUNDS.offlineWarnDays),
+    ),
   };
+}
+
+/** Why a settings object was refused: the first field that restore would have had to change, and how. */
+export interface SettingsProblem {
+  /** Dotted path of the field, e.g. `scoring.dominantThreshold`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+function leaves(v: unknown, prefix: string, out: Map<string, unknown>): Map<string, unknown> {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v))
+    for (const [k, x] of Object.entries(v)) leaves(x, prefix ? `${prefix}.${k}` : k, out);
+  else out.set(prefix, Array.isArray(v) ? JSON.stringify(v) : v);
+  return out;
+}
+
+const BOUND_OF: Readonly<Record<string, readonly [number, number]>> = {
+  ...SETTING_BOUNDS,
+  'scoring.dominantThreshold': SETTING_BOUNDS.dominantThreshold,
+  'scoring.desirabilityCautionAbove': SETTING_BOUNDS.desirabilityCautionAbove,
+};
+
+/** Settings counted in whole seconds or days (the tablet's staff form asks the same). */
+export const WHOLE_SETTINGS: readonly string[] = [
+  'idleSeconds',
+  'idleCountdownSeconds',
+  'thanksSeconds',
+  'staffLockSeconds',
+  'offlineWarnDays',
+];
+
+/**
+ * The same rules as restoreSettings, but strict: the office refuses a value restore would silently change
+ * (out of bounds, wrong type, unknown field value), so a coordinator never saves something the tablets read otherwise.
+ * Fields left out keep their defaults; the consent text and agency name are trimmed, and "" consent means the default.
+ */
+export function checkSettings(raw: unknown): SettingsProblem | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { field: '', message: 'settings must be an object' };
+  try {
+    return firstProblem(raw);
+  } catch {
+    // Absurd nesting overflows the stack while walking it: still bad input, never a crash.
+    return { field: '', message: 'settings are malformed' };
+  }
+}
+
+function firstProblem(raw: object): SettingsProblem | null {
+  const restored = leaves(restoreSettings(raw), '', new Map());
+  for (const [field, given] of leaves(raw, '', new Map())) {
+    if (!restored.has(field)) return { field, message: `${field} is not a setting` };
+    const kept = restored.get(field);
+    const same =
+      given === kept ||
+      (typeof given === 'string' && given.trim() === kept) ||
+      (field === 'consentText' &&
+        (given === null || (typeof given === 'string' && !given.trim())) &&
+        kept === null) ||
+      (field === 'languages' && typeof given === 'string' && sameLanguages(given, kept));
+    const bound = BOUND_OF[field];
+    if (same && bound && WHOLE_SETTINGS.includes(field) && !Number.isInteger(given))
+      return { field, message: `${field} must be a whole number from ${bound[0]} to ${bound[1]}` };
+    if (!same) {
+      const message = bound
+        ? `${field} must be a number from ${bound[0]} to ${bound[1]}`
+        : `${field} has a value that is not allowed`;
+      return { field, message };
+    }
+  }
+  return null;
+}
+
+function sameLanguages(given: string, kept: unknown): boolean {
+  let a: unknown;
+  try {
+    a = JSON.parse(given);
+  } catch {
+    return false; // a bare string, not a list
+  }
+  const b = JSON.parse(String(kept)) as string[];
+  return (
+    Array.isArray(a) &&
+    a.every((l) => typeof l === 'string' && b.includes(l)) &&
+    b.every((l) => l === 'nl' || a.includes(l))
+  );
+}
+
+/** The settings fields whose value differs between two versions (dotted paths), for the audit log. */
+export function changedSettings(before: AgencySettings, after: AgencySettings): string[] {
+  const a = leaves(before, '', new Map());
+  const b = leaves(after, '', new Map());
+  return [...b.keys()].filter((k) => a.get(k) !== b.get(k));
 }

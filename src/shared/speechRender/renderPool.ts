@@ -146,8 +146,14 @@ export function createRenderPool(cacheDir: string, options: RenderPoolOptions = 
       })
         .then((bytes) => {
           stats.rendered++;
-          writeFileSync(`${file}.tmp`, bytes);
-          renameSync(`${file}.tmp`, file);
+          // A name of its own per process: server instances sharing one folder never rename each other's half-file.
+          const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+          try {
+            writeFileSync(tmp, bytes);
+            renameSync(tmp, file);
+          } catch {
+            // The cache is only a saving: a rendering that cannot be kept is still sent, and rendered again next time.
+          }
           return bytes;
         })
         .finally(() => inFlight.delete(key));

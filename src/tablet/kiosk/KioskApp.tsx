@@ -1,186 +1,134 @@
-/** The kiosk: decides which screen shows — welcome, a client's session, a closing message, storage error or staff mode. */
-import type { ComponentChildren, FunctionComponent } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+/** The kiosk: a view over `kioskReducer` that decides which screen shows — welcome, a client's session, a closing
+ * message, storage error or staff mode. Boot, storage, sync, packs, updates and the clock come in as services. */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useReducer } from 'preact/hooks';
 import type { Instrument } from '../../shared/core/instrument.ts';
-import type { AgencySettings } from '../../shared/core/settings.ts';
-import { newId } from '../platform/ids.ts';
-import { now } from '../../shared/platform/clock.ts';
-import { trapBackButton } from '../platform/history.ts';
-import {
-  LANGUAGES,
-  availableLanguages,
-  currentLanguage,
-  loadFontsFor,
-  switchLanguage,
-} from '../../shared/i18n/languages.ts';
+import { LANGUAGES, availableLanguages } from '../../shared/i18n/languages.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import {
-  applyWaitingUpdate,
-  checkForUpdate,
-  isOfflineReady,
-  isUpdateWaiting,
-  onUpdateState,
-} from '../pwa/updates.ts';
-import { StorageError, classifyStorageError, type StorageProblem } from '../storage/errors.ts';
-import { checkStorage, type StorageHealth } from '../storage/health.ts';
-import {
-  interruptSession,
-  interruptStaleSessions,
-  loadOpenSession,
-  saveLanguage,
-  saveReadAloud,
-  startSession,
-  type LoadedSession,
-} from '../storage/sessions.ts';
-import { loadSettings } from '../storage/settings.ts';
-import { requestSync, startTabletSync } from '../sync/index.ts';
-import { KioskContext } from './context.ts';
-import { LanguageMenu } from './LanguageMenu.tsx';
-import { IdleWarning } from './IdleWarning.tsx';
-import { MessageScreen } from './MessageScreen.tsx';
-import { DEVICE_SPEECH } from './deviceSpeech.ts';
-import type { Speech } from './readAloud.ts';
-import { ReadAloudProvider } from './ReadAloudProvider.tsx';
-import { SessionFlow } from './SessionFlow.tsx';
-import { loadStaffApp, type Handover, type StaffAppProps } from './staffBridge.ts';
-import { StorageErrorScreen } from './StorageErrorScreen.tsx';
 import { useIdle } from '../../shared/platform/useIdle.ts';
+import { trapBackButton } from '../platform/history.ts';
+import { StorageError, classifyStorageError } from '../storage/errors.ts';
+import { bootKiosk } from './boot.ts';
+import { KioskContext } from './context.ts';
+import { firstLanguage, initialKioskState, kioskReducer } from './kioskState.ts';
+import { LanguageMenu } from './LanguageMenu.tsx';
+import { ReadAloudProvider } from './ReadAloudProvider.tsx';
+import type { KioskServices } from './services.ts';
+import type { Handover } from './staffBridge.ts';
+import { StorageErrorScreen } from './StorageErrorScreen.tsx';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
 
-type View =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'storage-error'; readonly problem: StorageProblem }
-  | { readonly kind: 'welcome' }
-  | { readonly kind: 'session'; readonly loaded: LoadedSession }
-  | { readonly kind: 'thanks' }
-  | { readonly kind: 'declined' }
-  | { readonly kind: 'staff'; readonly App: FunctionComponent<StaffAppProps> };
-
-/** Props: the instrument this build ships; `speech` is the read-aloud engine (tests pass one with injected deps). */
+/** Props: the instrument this build ships, and the services the entry point (or a test) hands in. */
 export interface KioskAppProps {
   readonly instrument: Instrument;
-  readonly speech?: Speech;
+  readonly services: KioskServices;
 }
 
 /** The root component. */
-export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) {
+export function KioskApp({ instrument, services }: KioskAppProps) {
   const t = useT();
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [settings, setSettings] = useState<AgencySettings | null>(null);
-  const [health, setHealth] = useState<StorageHealth | null>(null);
-  const [, setUpdateTick] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [pictograms, setPictograms] = useState(false);
-  // Read-everything lasts as long as the session (stored with it, so a reload keeps it); the next client starts without.
-  const [readAll, setReadAll] = useState(false);
-  const [language, setLanguage] = useState(currentLanguage());
+  const { speech, storage, clock, updates } = services;
+  const [state, dispatch] = useReducer(
+    kioskReducer,
+    services.languages.current(),
+    initialKioskState,
+  );
+  const { view, settings, language, readAll, pictograms } = state;
+
   const changeLanguage = useCallback(
     async (code: string) => {
       speech.stop();
-      await switchLanguage(code, instrument);
-      setLanguage(code);
+      await services.languages.switch(code, instrument);
+      dispatch({ type: 'language', code });
     },
-    [instrument, speech],
+    [instrument, services, speech],
   );
 
   const fail = useCallback(
     (e: unknown) => {
       console.error(e);
       speech.stop();
-      setView({
-        kind: 'storage-error',
-        problem: e instanceof StorageError ? e.problem : classifyStorageError(e),
-      });
+      const problem = e instanceof StorageError ? e.problem : classifyStorageError(e);
+      dispatch({ type: 'storage-failed', problem });
     },
     [speech],
   );
 
-  const boot = useCallback(async () => {
-    speech.stop();
-    setView({ kind: 'loading' });
-    const h = await checkStorage();
-    setHealth(h);
-    if (!h.ok) {
-      setView({ kind: 'storage-error', problem: h.problem });
-      return;
-    }
-    try {
-      const s = await loadSettings();
-      setSettings(s);
-      loadFontsFor(availableLanguages(s.languages));
-      // Audio for the enabled languages, kept offline; loaded after the first screen, never in its way.
-      void import('../speech/offline.ts').then((m) => m.keepPacks(s));
-      startTabletSync(s);
-      await interruptStaleSessions(now(), (s.idleSeconds + s.idleCountdownSeconds) * 1000);
-      const open = await loadOpenSession();
-      await changeLanguage(open ? open.session.language : (s.languages[0] ?? 'nl'));
-      setReadAll(open?.session.readAloud === true);
-      setPictograms(open ? open.session.pictograms : false);
-      setView(open ? { kind: 'session', loaded: open } : { kind: 'welcome' });
-    } catch (e) {
-      fail(e);
-    }
-  }, [fail, changeLanguage, speech]);
-
+  const boot = useCallback(
+    () => bootKiosk(services, instrument, dispatch).catch(fail),
+    [services, instrument, fail],
+  );
   useEffect(() => {
     void boot();
     return trapBackButton(() => undefined);
   }, [boot]);
 
-  useEffect(() => onUpdateState(() => setUpdateTick((n) => n + 1)), []);
+  useEffect(
+    () =>
+      updates.subscribe(() =>
+        dispatch({
+          type: 'update',
+          waiting: updates.waiting(),
+          offlineReady: updates.offlineReady(),
+        }),
+      ),
+    [updates],
+  );
   const onWelcome = view.kind === 'welcome';
-  const updateWaiting = isUpdateWaiting();
   useEffect(() => {
     if (!onWelcome) return;
-    if (updateWaiting) applyWaitingUpdate();
-    else checkForUpdate();
-  }, [onWelcome, updateWaiting]);
+    if (state.update.waiting) updates.apply();
+    else updates.check();
+  }, [onWelcome, state.update.waiting, updates]);
 
-  const firstLanguage = settings?.languages[0] ?? 'nl';
+  // Settings from the office apply between clients (the reducer holds them until the welcome screen shows).
+  useEffect(
+    () =>
+      services.sync.onOfficeSettings((settings) => dispatch({ type: 'office-settings', settings })),
+    [services],
+  );
+
+  const first = firstLanguage(state);
   const toWelcome = useCallback(() => {
     speech.stop();
-    setView({ kind: 'welcome' });
-    setPictograms(false);
-    setReadAll(false);
-    void changeLanguage(firstLanguage);
-  }, [changeLanguage, firstLanguage, speech]);
+    dispatch({ type: 'welcome' });
+    void changeLanguage(first);
+  }, [changeLanguage, first, speech]);
   const begin = async (h: Handover) => {
     speech.stop();
-    setBusy(true);
+    dispatch({ type: 'starting', handover: h });
     try {
-      if (h.language !== currentLanguage()) await changeLanguage(h.language);
-      setPictograms(h.pictograms);
-      setReadAll(h.readAloud);
-      const session = await startSession({
-        id: newId(),
-        at: now(),
-        instrument,
-        language: h.language,
-        reference: h.reference,
-        readAloud: h.readAloud,
-        pictograms: h.pictograms,
-      });
-      setView({ kind: 'session', loaded: { session, answers: {}, answeredAt: {} } });
+      if (h.language !== services.languages.current()) await changeLanguage(h.language);
+      const [session] = await Promise.all([
+        storage.startSession({
+          id: services.newId(),
+          at: clock.now(),
+          instrument,
+          language: h.language,
+          reference: h.reference,
+          readAloud: h.readAloud,
+          pictograms: h.pictograms,
+        }),
+        services.screens.load(),
+      ]);
+      dispatch({ type: 'started', loaded: { session, answers: {}, answeredAt: {} } });
     } catch (e) {
       fail(e);
-    } finally {
-      setBusy(false);
     }
   };
   const openStaff = async () => {
     speech.stop();
-    setReadAll(false);
-    const App = await loadStaffApp();
-    setView({ kind: 'staff', App });
+    dispatch({ type: 'read-all', on: false });
+    dispatch({ type: 'staff', App: await services.staff.load() });
   };
 
   const sessionId = view.kind === 'session' ? view.loaded.session.id : null;
   const changeReadAll = useCallback(
     (on: boolean) => {
-      setReadAll(on);
-      if (sessionId) saveReadAloud(sessionId, on, now()).catch(fail);
+      dispatch({ type: 'read-all', on });
+      if (sessionId) storage.saveReadAloud(sessionId, on, clock.now()).catch(fail);
     },
-    [sessionId, fail],
+    [sessionId, fail, storage, clock],
   );
   const withReadAloud = (children: ComponentChildren) => (
     <ReadAloudProvider
@@ -188,6 +136,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
       language={language}
       readAll={readAll}
       onReadAll={changeReadAll}
+      scope={state.client}
     >
       {children}
     </ReadAloudProvider>
@@ -200,12 +149,19 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
     settings?.idleCountdownSeconds ?? 30,
     () => {
       if (view.kind !== 'session') return;
-      void interruptSession(view.loaded.session.id, now()).then(toWelcome, fail);
+      void storage.interruptSession(view.loaded.session.id, clock.now()).then(toWelcome, fail);
     },
   );
 
+  const errorScreen = view.kind === 'storage-error' && (
+    <StorageErrorScreen
+      problem={view.problem}
+      onRetry={() => void boot()}
+      onStaff={() => void openStaff()}
+    />
+  );
   if (view.kind === 'loading' || !settings)
-    return view.kind === 'storage-error' ? (
+    return errorScreen ? (
       withReadAloud(
         <>
           {/* Without settings the tablet's languages are unknown: offer every language, so "ask staff" reaches the client. */}
@@ -214,62 +170,57 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
             current={language}
             onChoose={changeLanguage}
           />
-          <StorageErrorScreen
-            problem={view.problem}
-            onRetry={() => void boot()}
-            onStaff={() => void openStaff()}
-          />
+          {errorScreen}
         </>,
       )
     ) : (
       <p class="loading">{t('app.loading')}</p>
     );
 
+  const screens = services.screens.loaded(); // loaded before any view that needs it is dispatched
   const config = { instrument, settings, pictograms };
   const offered = availableLanguages(settings.languages);
   let screen;
   switch (view.kind) {
     case 'storage-error':
-      screen = (
-        <StorageErrorScreen
-          problem={view.problem}
-          onRetry={() => void boot()}
-          onStaff={() => void openStaff()}
-        />
-      );
+      screen = errorScreen;
       break;
     case 'welcome':
       screen = (
         <WelcomeScreen
-          busy={busy}
-          notice={isOfflineReady() ? t('welcome.offline_ready') : null}
+          busy={state.busy}
+          notice={state.update.offlineReady ? t('welcome.offline_ready') : null}
           languages={offered}
           language={language}
           onLanguage={(code) => void changeLanguage(code)}
           pictograms={pictograms}
-          onPictograms={setPictograms}
+          onPictograms={(on) => dispatch({ type: 'pictograms', on })}
           onStart={() => void begin({ reference: null, language, pictograms, readAloud: readAll })}
           onStaff={() => void openStaff()}
         />
       );
       break;
     case 'session':
-      screen = (
-        <SessionFlow
+      screen = screens && (
+        <screens.SessionFlow
           key={view.loaded.session.id}
           loaded={view.loaded}
           onError={fail}
           onFinished={(how) => {
-            setView({ kind: how === 'completed' ? 'thanks' : 'declined' });
-            if (how === 'completed') requestSync();
+            dispatch({ type: 'finished', how });
+            if (how === 'completed') services.sync.request();
           }}
         />
       );
       break;
     case 'thanks':
     case 'declined':
-      screen = (
-        <MessageScreen name={view.kind} seconds={settings.thanksSeconds} onDone={toWelcome} />
+      screen = screens && (
+        <screens.MessageScreen
+          name={view.kind}
+          seconds={settings.thanksSeconds}
+          onDone={toWelcome}
+        />
       );
       break;
     case 'staff':
@@ -277,9 +228,9 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
         <view.App
           instrument={instrument}
           settings={settings}
-          storage={health ?? { ok: false, problem: 'failed', detail: '' }}
+          storage={state.health ?? { ok: false, problem: 'failed', detail: '' }}
           onExit={(s) => {
-            setSettings(s);
+            dispatch({ type: 'settings', settings: s });
             void boot();
           }}
           onHandover={(h) => void begin(h)}
@@ -299,7 +250,7 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
           current={language}
           onChoose={async (code) => {
             try {
-              await saveLanguage(view.loaded.session.id, code, now());
+              await storage.saveLanguage(view.loaded.session.id, code, clock.now());
               await changeLanguage(code);
             } catch (e) {
               fail(e);
@@ -308,8 +259,8 @@ export function KioskApp({ instrument, speech = DEVICE_SPEECH }: KioskAppProps) 
         />
       )}
       {screen}
-      {inSession && idle.remaining !== null && (
-        <IdleWarning remaining={idle.remaining} onContinue={idle.keepGoing} />
+      {inSession && idle.remaining !== null && screens && (
+        <screens.IdleWarning remaining={idle.remaining} onContinue={idle.keepGoing} />
       )}
     </KioskContext.Provider>,
   );

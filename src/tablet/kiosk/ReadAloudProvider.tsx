@@ -15,6 +15,11 @@ export interface ReadAloudProviderProps {
   readonly language: string;
   readonly readAll: boolean;
   readonly onReadAll: (on: boolean) => void;
+  /**
+   * Who read-aloud is prepared for (the kiosk passes its client count): screens fetch their first sound ahead of a tap
+   * only once read-aloud is in use in this scope (a speaker tap or read-everything), and a new scope starts over.
+   */
+  readonly scope?: unknown;
   readonly children?: ComponentChildren;
 }
 
@@ -24,16 +29,22 @@ export function ReadAloudProvider({
   language,
   readAll,
   onReadAll,
+  scope,
   children,
 }: ReadAloudProviderProps) {
   const [reading, setReading] = useState<Reading | null>(null);
   const run = useRef(0);
   const owner = useRef<string | null>(null);
+  // Reset during render, before the new screen's layout effect asks to prepare: a new client has not used it yet.
+  const inUse = useRef({ scope, used: false });
+  if (inUse.current.scope !== scope) inUse.current = { scope, used: false };
+  if (readAll) inUse.current.used = true;
 
   const read = useCallback(
     (who: string, lines: readonly SpokenLine[]) => {
       const mine = ++run.current;
       owner.current = who;
+      inUse.current.used = true;
       setReading({ owner: who, line: lines[0]?.id ?? null });
       void speech
         .speakParts(partsOf(language, lines), (i) => {
@@ -61,6 +72,7 @@ export function ReadAloudProvider({
 
   const prepare = useCallback(
     (lines: readonly SpokenLine[]) => {
+      if (!inUse.current.used) return; // a client who never touches the speaker costs nothing
       const first = lines[0];
       speech.prepare(first?.lng ?? language, first && { key: first.key, text: first.text });
     },

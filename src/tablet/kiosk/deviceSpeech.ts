@@ -1,6 +1,6 @@
 /**
- * The read-aloud engine of this device, loaded on demand: the first screen does not wait for it (it is fetched when a
- * screen first prepares its sound, well before a tap). `stop` works at once, also while the engine is still loading.
+ * The read-aloud engine of this device, loaded on demand: the first screen does not wait for it (the kiosk warms it
+ * after the first screen is painted, well before a tap). `stop` works at once, also while the engine is still loading.
  */
 import type { Speech } from './readAloud.ts';
 
@@ -24,6 +24,9 @@ export const DEVICE_SPEECH: Speech = {
   stop: () => {
     generation++;
     engine?.stopSpeaking();
+  },
+  warm: () => {
+    load().catch((e: unknown) => console.warn(`read-aloud: engine not loaded: ${String(e)}`));
   },
   prepare: (lng, first) => {
     load().then(

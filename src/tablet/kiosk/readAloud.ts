@@ -13,6 +13,8 @@ export interface Speech {
   ) => Promise<void>;
   readonly stop: () => void;
   readonly prepare: (lng: string, first?: SpokenText) => void;
+  /** Loads the engine without preparing any sound, so a first tap does not wait for its code (after the first screen). */
+  readonly warm?: () => void;
 }
 
 /**

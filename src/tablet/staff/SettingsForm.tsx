@@ -6,6 +6,7 @@ import { LANGUAGES } from '../../shared/i18n/languages.ts';
 import { staffLanguage } from '../../shared/i18n/staffLanguage.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { saveSettings } from '../storage/settings.ts';
+import type { OfficeConfig } from '../storage/officeConfig.ts';
 import { decimal, languageName } from '../../shared/ui/format.ts';
 
 /** Props: the current settings, and what to do after saving. */
@@ -14,6 +15,8 @@ export interface SettingsFormProps {
   readonly onSaved: (s: AgencySettings) => void;
   readonly onChangePin: () => void;
   readonly onBack: () => void;
+  /** Set when the office manages these settings: the form is read-only and says since when. */
+  readonly office?: OfficeConfig | null;
 }
 
 type NumberKey = keyof typeof SETTING_BOUNDS;
@@ -45,7 +48,13 @@ function numberOf(s: AgencySettings, k: NumberKey): number {
 }
 
 /** The form; nothing out of bounds is saved, each field says what it accepts. */
-export function SettingsForm({ settings, onSaved, onChangePin, onBack }: SettingsFormProps) {
+export function SettingsForm({
+  settings,
+  onSaved,
+  onChangePin,
+  onBack,
+  office = null,
+}: SettingsFormProps) {
   const t = useT('staff');
   const [draft, setDraft] = useState(() => ({
     agencyName: settings.agencyName,
@@ -99,131 +108,152 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
   return (
     <main class="staff screen" data-screen="staff-settings">
       <h1>{t('settings.title')}</h1>
+      {office && (
+        <p class="notice" role="note" data-testid="settings-managed">
+          {office.settingsUpdatedAt
+            ? t('settings.managed_on', {
+                date: new Date(office.settingsUpdatedAt).toLocaleString(staffLanguage(), {
+                  dateStyle: 'long',
+                  timeStyle: 'short',
+                }),
+              })
+            : t('settings.managed_default')}
+        </p>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate onInput={() => setSaved(false)}>
-        <label for="set-agency">{t('settings.agency_label')}</label>
-        <input
-          id="set-agency"
-          value={draft.agencyName}
-          maxLength={80}
-          aria-invalid={agencyMissing ? true : undefined}
-          aria-describedby={agencyMissing ? 'set-agency-error' : undefined}
-          onInput={(e) => setDraft({ ...draft, agencyName: e.currentTarget.value })}
-        />
-        {agencyMissing && (
-          <p id="set-agency-error" class="error">
-            {t('settings.agency_required')}
-          </p>
-        )}
-        <label for="set-consent">{t('settings.consent_label')}</label>
-        <p class="hint">{t('settings.consent_hint')}</p>
-        <textarea
-          id="set-consent"
-          rows={5}
-          maxLength={4000}
-          value={draft.consentText}
-          onInput={(e) => setDraft({ ...draft, consentText: e.currentTarget.value })}
-        />
-        <fieldset>
-          <legend>{t('settings.languages_title')}</legend>
-          <p class="hint">{t('settings.languages_hint')}</p>
-          {LANGUAGES.map(({ code, name }) => (
-            <label key={code} class="staff-check">
-              <input
-                type="checkbox"
-                value={code}
-                checked={code === 'nl' || draft.languages.includes(code)}
-                disabled={code === 'nl'}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    languages: e.currentTarget.checked
-                      ? LANGUAGES.map((l) => l.code).filter(
-                          (l) => l === code || draft.languages.includes(l),
-                        )
-                      : draft.languages.filter((l) => l !== code),
-                  })
-                }
-              />
-              <span>
-                {languageName(code, staffLanguage())}
-                {code !== 'nl' && (
-                  <span lang={code} class="muted">
-                    {' '}
-                    ({name})
-                  </span>
+        {/* Settings the office manages are shown, not edited, here: the next config fetch would undo an edit. */}
+        <fieldset class="settings-fields" disabled={office !== null}>
+          <label for="set-agency">{t('settings.agency_label')}</label>
+          <input
+            id="set-agency"
+            value={draft.agencyName}
+            maxLength={80}
+            aria-invalid={agencyMissing ? true : undefined}
+            aria-describedby={agencyMissing ? 'set-agency-error' : undefined}
+            onInput={(e) => setDraft({ ...draft, agencyName: e.currentTarget.value })}
+          />
+          {agencyMissing && (
+            <p id="set-agency-error" class="error">
+              {t('settings.agency_required')}
+            </p>
+          )}
+          <label for="set-consent">{t('settings.consent_label')}</label>
+          <p class="hint">{t('settings.consent_hint')}</p>
+          <textarea
+            id="set-consent"
+            rows={5}
+            maxLength={4000}
+            value={draft.consentText}
+            onInput={(e) => setDraft({ ...draft, consentText: e.currentTarget.value })}
+          />
+          <fieldset>
+            <legend>{t('settings.languages_title')}</legend>
+            <p class="hint">{t('settings.languages_hint')}</p>
+            {LANGUAGES.map(({ code, name }) => (
+              <label key={code} class="staff-check">
+                <input
+                  type="checkbox"
+                  value={code}
+                  checked={code === 'nl' || draft.languages.includes(code)}
+                  disabled={code === 'nl'}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      languages: e.currentTarget.checked
+                        ? LANGUAGES.map((l) => l.code).filter(
+                            (l) => l === code || draft.languages.includes(l),
+                          )
+                        : draft.languages.filter((l) => l !== code),
+                    })
+                  }
+                />
+                <span>
+                  {languageName(code, staffLanguage())}
+                  {code !== 'nl' && (
+                    <span lang={code} class="muted">
+                      {' '}
+                      ({name})
+                    </span>
+                  )}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('settings.fields_title')}</legend>
+            {DETAIL_FIELDS.map((f) => (
+              <label key={f} class="inline-field">
+                <span>{t(`settings.field_${f}`)}</span>
+                <select
+                  value={draft.detailFields[f]}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      detailFields: {
+                        ...draft.detailFields,
+                        [f]: e.currentTarget.value as FieldMode,
+                      },
+                    })
+                  }
+                >
+                  {(['required', 'optional', 'off'] as const).map((m) => (
+                    <option key={m} value={m}>
+                      {t(`settings.mode_${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+          {NUMBERS.map(([k, label]) => {
+            const [min, max] = SETTING_BOUNDS[k];
+            const problem = numberErrors[k];
+            const bad = problem !== null;
+            return (
+              <div key={k} class={bad ? 'field invalid' : 'field'}>
+                <label for={`set-${k}`}>{t(`settings.${label}`)}</label>
+                <input
+                  id={`set-${k}`}
+                  inputMode={WHOLE.includes(k) ? 'numeric' : 'decimal'}
+                  value={draft.numbers[k]}
+                  aria-invalid={bad ? true : undefined}
+                  aria-describedby={bad ? `set-${k}-error` : undefined}
+                  onInput={(e) =>
+                    setDraft({
+                      ...draft,
+                      numbers: { ...draft.numbers, [k]: e.currentTarget.value },
+                    })
+                  }
+                />
+                {bad && (
+                  <p id={`set-${k}-error`} class="error">
+                    {t(`settings.${problem}`, {
+                      min: decimal.format(min),
+                      max: decimal.format(max),
+                    })}
+                  </p>
                 )}
-              </span>
-            </label>
-          ))}
+              </div>
+            );
+          })}
+          <label for="set-retention">{t('settings.retention_label')}</label>
+          <select
+            id="set-retention"
+            value={draft.previewRetention}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                previewRetention: e.currentTarget.value as AgencySettings['previewRetention'],
+              })
+            }
+          >
+            {(['until-synced', 'end-of-day'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`settings.retention_${r}`)}
+              </option>
+            ))}
+          </select>
         </fieldset>
-        <fieldset>
-          <legend>{t('settings.fields_title')}</legend>
-          {DETAIL_FIELDS.map((f) => (
-            <label key={f} class="inline-field">
-              <span>{t(`settings.field_${f}`)}</span>
-              <select
-                value={draft.detailFields[f]}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    detailFields: {
-                      ...draft.detailFields,
-                      [f]: e.currentTarget.value as FieldMode,
-                    },
-                  })
-                }
-              >
-                {(['required', 'optional', 'off'] as const).map((m) => (
-                  <option key={m} value={m}>
-                    {t(`settings.mode_${m}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </fieldset>
-        {NUMBERS.map(([k, label]) => {
-          const [min, max] = SETTING_BOUNDS[k];
-          const problem = numberErrors[k];
-          const bad = problem !== null;
-          return (
-            <div key={k} class={bad ? 'field invalid' : 'field'}>
-              <label for={`set-${k}`}>{t(`settings.${label}`)}</label>
-              <input
-                id={`set-${k}`}
-                inputMode={WHOLE.includes(k) ? 'numeric' : 'decimal'}
-                value={draft.numbers[k]}
-                aria-invalid={bad ? true : undefined}
-                aria-describedby={bad ? `set-${k}-error` : undefined}
-                onInput={(e) =>
-                  setDraft({ ...draft, numbers: { ...draft.numbers, [k]: e.currentTarget.value } })
-                }
-              />
-              {bad && (
-                <p id={`set-${k}-error`} class="error">
-                  {t(`settings.${problem}`, { min: decimal.format(min), max: decimal.format(max) })}
-                </p>
-              )}
-            </div>
-          );
-        })}
-        <label for="set-retention">{t('settings.retention_label')}</label>
-        <select
-          id="set-retention"
-          value={draft.previewRetention}
-          onChange={(e) =>
-            setDraft({
-              ...draft,
-              previewRetention: e.currentTarget.value as AgencySettings['previewRetention'],
-            })
-          }
-        >
-          {(['until-synced', 'end-of-day'] as const).map((r) => (
-            <option key={r} value={r}>
-              {t(`settings.retention_${r}`)}
-            </option>
-          ))}
-        </select>
         {saved && <p role="status">{t('settings.saved')}</p>}
         {failed && (
           <p class="error" role="alert">
@@ -238,9 +268,11 @@ export function SettingsForm({ settings, onSaved, onChangePin, onBack }: Setting
           <button type="button" class="secondary" onClick={onChangePin}>
             {t('settings.change_pin_button')}
           </button>
-          <button type="submit" class="primary" disabled={invalid}>
-            {t('settings.save_button')}
-          </button>
+          {!office && (
+            <button type="submit" class="primary" disabled={invalid}>
+              {t('settings.save_button')}
+            </button>
+          )}
         </div>
       </form>
     </main>

@@ -11,6 +11,8 @@ import { discardSession, resumeSession } from '../storage/sessions.ts';
 import { keepPacks } from '../speech/offline.ts';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import { loadPinHash } from '../storage/settings.ts';
+import { loadOfficeConfig, type OfficeConfig } from '../storage/officeConfig.ts';
+import { onOfficeSettings, requestSync } from '../sync/index.ts';
 import {
   listCompleted,
   listInterrupted,
@@ -35,8 +37,9 @@ addTexts('en', 'staff', textsEn);
 
 type View =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'pin'; readonly mode: Exclude<PinMode, 'change'> }
+  | { readonly kind: 'pin'; readonly mode: Exclude<PinMode, 'change' | 'renew'> }
   | { readonly kind: 'change-pin' }
+  | { readonly kind: 'renew-pin' }
   | { readonly kind: 'home' }
   | { readonly kind: 'handover' }
   | { readonly kind: 'completed' }
@@ -88,10 +91,19 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
 
   const home = () => setView({ kind: 'home' });
   // New languages or a new agency name (saved here or sent at enrollment): fetch their audio now, while online.
-  const changeSettings = (s: AgencySettings) => {
+  const changeSettings = useCallback((s: AgencySettings) => {
     setSettings(s);
     void keepPacks(s);
-  };
+    void loadOfficeConfig().then(setOffice, () => setOffice(null));
+  }, []);
+  // Opening staff mode asks the office for its config (one sync round); what it sends shows here at once.
+  const [office, setOffice] = useState<OfficeConfig | null>(null);
+  useEffect(() => {
+    void loadOfficeConfig().then(setOffice, () => setOffice(null));
+    const off = onOfficeSettings(changeSettings);
+    requestSync();
+    return off;
+  }, [changeSettings]);
   const exit = () => props.onExit(settings);
   const problem = failed && (
     <p class="error staff-problem" role="alert">
@@ -104,16 +116,29 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return <p class="loading">{t('pin.checking')}</p>;
       case 'pin':
         return (
+          // A key per view: the next PIN screen starts empty, never with the PIN just typed.
           <PinScreen
+            key={view.mode}
             mode={view.mode}
-            onUnlocked={home}
+            onUnlocked={(shortPin) => (shortPin ? setView({ kind: 'renew-pin' }) : home())}
             onBack={exit}
+            {...(props.pinIterations ? { iterations: props.pinIterations } : {})}
+          />
+        );
+      case 'renew-pin':
+        return (
+          <PinScreen
+            key="renew"
+            mode="renew"
+            onUnlocked={home}
+            onBack={home}
             {...(props.pinIterations ? { iterations: props.pinIterations } : {})}
           />
         );
       case 'change-pin':
         return (
           <PinScreen
+            key="change"
             mode="change"
             onUnlocked={() => setView({ kind: 'settings' })}
             onBack={() => setView({ kind: 'settings' })}
@@ -189,6 +214,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
             onSaved={changeSettings}
             onChangePin={() => setView({ kind: 'change-pin' })}
             onBack={home}
+            office={office}
           />
         );
     }

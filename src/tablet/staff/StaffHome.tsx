@@ -70,7 +70,7 @@ export function StaffHome(p: StaffHomeProps) {
         )}
       </section>
       <ReadAloudPanel settings={p.settings} />
-      <SyncPanel onSettings={p.onSettings} />
+      <SyncPanel onSettings={p.onSettings} warnDays={p.settings.offlineWarnDays} />
       <div class="screen-actions">
         <button type="button" class="secondary" onClick={p.onLock}>
           {t('home.lock_button')}

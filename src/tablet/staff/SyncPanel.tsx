@@ -13,10 +13,12 @@ import {
 import { outboxCounts, rejectedRows, type OutboxCounts } from '../storage/outbox.ts';
 import type { OutboxRow } from '../storage/db.ts';
 import { enrollTablet, type EnrollError } from '../sync/enroll.ts';
-import { onSyncResult, requestSync } from '../sync/index.ts';
+import { onSyncResult, requestSync, sendSyncNow } from '../sync/index.ts';
 import texts from '../../../locales/nl/sync.json';
 import textsEn from '../../../locales/en/sync.json';
 import type { AgencySettings } from '../../shared/core/settings.ts';
+import { loadOfficeConfig, type OfficeConfig } from '../storage/officeConfig.ts';
+import { contactOverdue } from '../sync/contact.ts';
 
 addTexts('nl', 'sync', texts);
 addTexts('en', 'sync', textsEn);
@@ -26,25 +28,49 @@ interface State {
   readonly status: SyncStatus;
   readonly counts: OutboxCounts;
   readonly rejected: OutboxRow[];
+  readonly office: OfficeConfig | null;
 }
 
 async function loadState(): Promise<State> {
-  const [enrollment, status, counts, rejected] = await Promise.all([
+  const [enrollment, status, counts, rejected, office] = await Promise.all([
     loadEnrollment(),
     loadSyncStatus(),
     outboxCounts(),
     rejectedRows(),
+    loadOfficeConfig(),
   ]);
-  return { enrollment, status, counts, rejected };
+  return { enrollment, status, counts, rejected, office };
+}
+
+/** Why the server refused a session, in staff's words, with the server's own message under it. */
+function RejectedItem({ row, time }: { readonly row: OutboxRow; readonly time: string }) {
+  const t = useT('sync');
+  const r = row.rejected;
+  if (!r) return null;
+  const known = r.status === 400 || r.status === 409 || r.status === 422;
+  return (
+    <li>
+      {t('rejected_item', {
+        time,
+        reason: t(`rejected_reason.${known ? String(r.status) : 'other'}`),
+      })}
+      <br />
+      <small>
+        {t('rejected_detail', { status: r.status, error: r.error, message: r.message ?? '' })}
+      </small>
+    </li>
+  );
 }
 
 /** Props: called with the agency settings the server sent at enrollment. */
 export interface SyncPanelProps {
   readonly onSettings: (settings: AgencySettings) => void;
+  /** Days without contact before the panel warns (the agency's `offlineWarnDays`). */
+  readonly warnDays: number;
 }
 
 /** The panel. */
-export function SyncPanel({ onSettings }: SyncPanelProps) {
+export function SyncPanel({ onSettings, warnDays }: SyncPanelProps) {
   const t = useT('sync');
   const [state, setState] = useState<State | null>(null);
   const [server, setServer] = useState(() => window.location.origin);
@@ -78,6 +104,7 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
       ? t('never')
       : new Date(ms).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
   const { enrollment, status, counts } = state;
+  const overdue = contactOverdue({ ...state, queued: counts.queued, warnDays, now: now() });
 
   return (
     <section class="sync-panel" aria-labelledby="sync-title" data-testid="sync-panel">
@@ -86,10 +113,24 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
         <>
           <p>{t('enrolled_as', { name: enrollment.deviceName, server: enrollment.serverUrl })}</p>
           {done && <p role="status">{t('enroll_done')}</p>}
+          {overdue && (
+            <p class="notice warning" role="alert" data-testid="sync-overdue">
+              {t('overdue', {
+                days: warnDays,
+                since: fmtTime(overdue.since),
+                count: overdue.queued,
+              })}
+            </p>
+          )}
           <p data-testid="sync-queued">{t('queued', { count: counts.queued })}</p>
           <p>{t('last_success', { time: fmtTime(status.lastSuccessAt) })}</p>
           {status.lastError && <p class="error">{t('last_error', { error: status.lastError })}</p>}
-          <button type="button" class="primary" onClick={() => requestSync()}>
+          {status.retryAt > now() && (
+            <p data-testid="sync-next-attempt">
+              {t('next_attempt', { time: fmtTime(status.retryAt) })}
+            </p>
+          )}
+          <button type="button" class="primary" onClick={() => sendSyncNow()}>
             {t('sync_now_button')}
           </button>
         </>
@@ -138,15 +179,14 @@ export function SyncPanel({ onSettings }: SyncPanelProps) {
       )}
       {counts.unsealed > 0 && <p class="notice">{t('unsealed', { count: counts.unsealed })}</p>}
       {counts.rejected > 0 && (
-        <div class="notice">
+        <div class="notice" data-testid="sync-rejected">
           <p>{t('rejected', { count: counts.rejected })}</p>
           <ul>
             {state.rejected.map((r) => (
-              <li key={r.sessionId}>
-                {t('rejected_item', { status: r.rejected?.status, error: r.rejected?.error })}
-              </li>
+              <RejectedItem key={r.sessionId} row={r} time={fmtTime(r.createdAt)} />
             ))}
           </ul>
+          <p>{t('rejected_help')}</p>
         </div>
       )}
     </section>

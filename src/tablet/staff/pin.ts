@@ -1,11 +1,26 @@
 /** The staff PIN as a salted slow hash (PBKDF2-SHA-256 via WebCrypto): the tablet never stores the PIN itself. */
 import type { PinHash } from '../storage/settings.ts';
 
-/** Iterations for new hashes (OWASP 2023 guidance for PBKDF2-SHA-256). */
+/** Iterations for new hashes (OWASP Password Storage Cheat Sheet: 600,000 for PBKDF2-HMAC-SHA-256). */
 export const PIN_ITERATIONS = 600_000;
 
-/** 4 to 8 digits. */
-export const isValidPin = (pin: string): boolean => /^\d{4,8}$/.test(pin);
+/** The fewest digits a new PIN may have. */
+export const MIN_PIN_DIGITS = 6;
+/** The most digits a PIN may have. */
+export const MAX_PIN_DIGITS = 12;
+
+/** A new PIN: 6 to 12 digits. */
+export const isValidNewPin = (pin: string): boolean => /^\d{6,12}$/.test(pin);
+
+/** What the unlock screen checks: 4 to 12 digits, since PINs chosen before the 6-digit rule keep working. */
+export const isPossiblePin = (pin: string): boolean => /^\d{4,12}$/.test(pin);
+
+/** A PIN that still works but is shorter than new PINs must be: staff are asked to choose a new one. */
+export const isShortPin = (pin: string): boolean => pin.length < MIN_PIN_DIGITS;
+
+/** True when a stored hash used fewer iterations than today's: it is hashed again after the next unlock. */
+export const needsRehash = (stored: PinHash, iterations = PIN_ITERATIONS): boolean =>
+  stored.iterations < iterations;
 
 const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 const unb64 = (s: string): Uint8Array<ArrayBuffer> =>
@@ -42,8 +57,3 @@ export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> 
   for (let i = 0; i < got.length; i++) diff |= (got[i] ?? 0) ^ (want[i] ?? 0);
   return diff === 0;
 }
-
-/** After this many wrong PINs in a row, staff must wait. */
-export const MAX_TRIES = 5;
-/** How long they wait (ms). */
-export const LOCKOUT_MS = 30_000;

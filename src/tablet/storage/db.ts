@@ -5,6 +5,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { CompletedRecord, Session } from '../../shared/core/session.ts';
 import type { Profile } from '../../shared/core/scoring.ts';
+import type { AgencySettings } from '../../shared/core/settings.ts';
 import type { SealedSession } from '../../shared/contract/wire.ts';
 
 /** A session row: the domain session plus the profile once it is completed, and when the server confirmed it. */
@@ -13,6 +14,12 @@ export interface SessionRow extends Session {
   readonly syncedAt?: number | null;
   /** The client (or staff at handover) turned on read-everything; kept so a reload mid-session keeps it. Not sent. */
   readonly readAloud?: boolean;
+  /**
+   * The settings the session started under (and the office's version of them): a change from the office that arrives
+   * mid-session waits for the next client, even across a reload. Absent in sessions from before this field.
+   */
+  readonly settings?: AgencySettings;
+  readonly settingsVersion?: number;
 }
 
 /** One answer, its own row so a tap writes a few bytes and nothing else. */
@@ -36,7 +43,13 @@ export interface OutboxRow {
   readonly lastError: string | null;
   readonly nextAttemptAt: number;
   /** The server refused this session for good (409, 422, 400): kept and shown to staff, never dropped silently. */
-  readonly rejected: { readonly status: number; readonly error: string } | null;
+  readonly rejected: {
+    readonly status: number;
+    /** The server's stable code (`invalid_record`, `conflict`, …). */
+    readonly error: string;
+    /** The server's sentence; absent on rows rejected before it was kept. */
+    readonly message?: string;
+  } | null;
 }
 
 /** A key-value row for settings and the staff PIN hash. */

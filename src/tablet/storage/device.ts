@@ -36,9 +36,9 @@ export async function saveEnrollment(e: DeviceEnrollment): Promise<void> {
   await guard(() => database().settings.put({ key: 'enrollment', value: e }));
 }
 
-/** Forgets the enrollment (revoked, or staff unenroll the tablet). */
+/** Forgets the enrollment (revoked, or staff unenroll the tablet), and with it the office's hold on the settings. */
 export async function clearEnrollment(): Promise<void> {
-  await guard(() => database().settings.delete('enrollment'));
+  await guard(() => database().settings.bulkDelete(['enrollment', 'officeConfig']));
 }
 
 /** What staff mode shows about the last sync attempts. */
@@ -48,6 +48,10 @@ export interface SyncStatus {
   readonly lastError: string | null;
   /** Set when the server refused the device (revoked or unknown token): syncing stops until staff act. */
   readonly refused: boolean;
+  /** Failed rounds in a row (network, timeout, 5xx, 429); the backoff grows with it and a success resets it. */
+  readonly failures: number;
+  /** No automatic round sends before this time (ms); 0 when nothing failed. Kept across reloads. */
+  readonly retryAt: number;
 }
 
 const NO_STATUS: SyncStatus = {
@@ -55,6 +59,8 @@ const NO_STATUS: SyncStatus = {
   lastSuccessAt: null,
   lastError: null,
   refused: false,
+  failures: 0,
+  retryAt: 0,
 };
 
 /** The last sync status. */

@@ -66,22 +66,12 @@ export async function sealPending(
 }
 
 /**
- * The next sealed rows to send, oldest first. Backoff only decides when the timer wakes the sender; a real
- * opportunity (network back, page visible, a completion, staff) sends at once.
+ * The next sealed rows to send, oldest first, leaving out those the server refused for good. When a round may send
+ * at all is the tablet-wide backoff's decision (`SyncStatus.retryAt`), checked by the sender before every round.
  */
 export async function nextOutboxBatch(limit: number): Promise<OutboxRow[]> {
   const rows = await guard(() => database().outbox.orderBy('createdAt').toArray());
   return rows.filter((r) => r.sealed !== null && r.rejected === null).slice(0, limit);
-}
-
-/** The earliest time a queued row may be tried again, or null when nothing waits. */
-export async function nextAttemptAt(): Promise<number | null> {
-  const rows = await guard(() =>
-    database()
-      .outbox.filter((r) => r.sealed !== null && !r.rejected)
-      .toArray(),
-  );
-  return rows.length ? Math.min(...rows.map((r) => r.nextAttemptAt)) : null;
 }
 
 /** The server confirmed these sessions: they leave the outbox; the preview goes now or at the end of the day. */
@@ -134,18 +124,31 @@ export async function markRetry(
   );
 }
 
-/** The server refused a session for good (409, 422, 400): keep it, mark it, show staff. */
-export async function markRejected(id: string, status: number, error: string): Promise<void> {
+/**
+ * The server refused a session for good (409, 422, 400): it leaves the retry loop, is kept and shown to staff with
+ * the server's reason (`error` a stable code, `message` a sentence).
+ */
+export async function markRejected(
+  id: string,
+  status: number,
+  error: string,
+  message: string,
+): Promise<void> {
   await guard(() =>
-    database().outbox.update(id, { rejected: { status, error }, lastError: error }),
+    database().outbox.update(id, { rejected: { status, error, message }, lastError: error }),
   );
 }
 
-/** Deletes previews of synced sessions from an earlier day (retention "end of day"). */
+/**
+ * Deletes previews of synced sessions completed before `startOfToday` (retention "end of day"): a preview stays only
+ * the day its client answered, so never more than 24 hours. Unsynced sessions keep theirs until the server has them.
+ */
 export async function purgeSyncedPreviews(startOfToday: number): Promise<number> {
   return guard(() =>
     database()
-      .sessions.filter((s) => typeof s.syncedAt === 'number' && s.syncedAt < startOfToday)
+      .sessions.filter(
+        (s) => typeof s.syncedAt === 'number' && (s.completedAt ?? s.syncedAt) < startOfToday,
+      )
       .delete(),
   );
 }

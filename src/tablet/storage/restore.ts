@@ -1,8 +1,10 @@
 /** Everything read back from IndexedDB passes through here: defaults filled, old shapes upgraded, nonsense dropped. */
 import type { DetailValues } from '../../shared/core/details.ts';
 import type { Session, SessionStatus, Step } from '../../shared/core/session.ts';
-import type { Profile } from '../../shared/core/scoring.ts';
-import type { SessionRow } from './db.ts';
+import type { Answers, Profile } from '../../shared/core/scoring.ts';
+import { restoreSettings } from '../../shared/core/settings.ts';
+import type { AnswerRow, SessionRow } from './db.ts';
+import type { LoadedSession } from './sessions.ts';
 
 const STATUSES: readonly SessionStatus[] = ['open', 'interrupted', 'completed'];
 
@@ -54,5 +56,21 @@ export function restoreSession(raw: SessionRow): SessionRow {
     ...session,
     profile: (r.profile as Profile | undefined) ?? null,
     readAloud: r.readAloud === true,
+    ...(r.settings === undefined ? {} : { settings: restoreSettings(r.settings) }),
+    ...(typeof r.settingsVersion === 'number' ? { settingsVersion: r.settingsVersion } : {}),
+  };
+}
+
+/** Answer rows as the domain's answers (item id → value). */
+export function answersOf(rows: readonly AnswerRow[]): Answers {
+  return Object.fromEntries(rows.map((r) => [r.itemId, r.value]));
+}
+
+/** A session row and its answer rows joined as the kiosk uses them (sessions.ts, and the boot read in boot.ts). */
+export function restoreLoaded(row: SessionRow, answers: readonly AnswerRow[]): LoadedSession {
+  return {
+    session: restoreSession(row),
+    answers: answersOf(answers),
+    answeredAt: Object.fromEntries(answers.map((a) => [a.itemId, a.at])),
   };
 }

@@ -2,10 +2,11 @@
 import type { DetailValues } from '../../shared/core/details.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { Answers, ScoringSettings } from '../../shared/core/scoring.ts';
+import { restoreSettings } from '../../shared/core/settings.ts';
 import { completeRecord, type Session, type Step } from '../../shared/core/session.ts';
-import { database, type AnswerRow, type SessionRow } from './db.ts';
+import { database, type SessionRow } from './db.ts';
 import { guard } from './errors.ts';
-import { restoreSession } from './restore.ts';
+import { answersOf, restoreLoaded as loaded, restoreSession } from './restore.ts';
 
 /** A session with its answers joined in, as the kiosk and staff mode use it. */
 export interface LoadedSession {
@@ -13,14 +14,6 @@ export interface LoadedSession {
   readonly answers: Answers;
   /** When each answer was given; with `resumeStep` it tells where the client was. */
   readonly answeredAt: Readonly<Record<string, number>>;
-}
-
-function loaded(row: SessionRow, answers: readonly AnswerRow[]): LoadedSession {
-  return {
-    session: restoreSession(row),
-    answers: answersOf(answers),
-    answeredAt: Object.fromEntries(answers.map((a) => [a.itemId, a.at])),
-  };
 }
 
 /** What starting a session needs; `id` and `at` come from the caller so this stays testable. */
@@ -36,39 +29,46 @@ export interface NewSession {
   readonly pictograms?: boolean;
 }
 
-function answersOf(rows: readonly AnswerRow[]): Answers {
-  return Object.fromEntries(rows.map((r) => [r.itemId, r.value]));
-}
-
-/** Starts a session; any session still open is interrupted first, so at most one is ever open. */
+/**
+ * Starts a session; any session still open is interrupted first, so at most one is ever open. The session keeps a
+ * snapshot of the settings stored at this moment (and the office's version of them): settings the office sends
+ * while the client answers wait for the next client. The caller shows the session with `row.settings`.
+ */
 export async function startSession(n: NewSession): Promise<SessionRow> {
   const db = database();
-  const row: SessionRow = {
-    id: n.id,
-    instrumentId: n.instrument.id,
-    instrumentVersion: n.instrument.version,
-    language: n.language,
-    languagesUsed: [n.language],
-    pictograms: n.pictograms ?? false,
-    status: 'open',
-    step: { kind: 'consent' },
-    startedAt: n.at,
-    updatedAt: n.at,
-    stepAt: n.at,
-    completedAt: null,
-    reference: n.reference,
-    details: {},
-    consentAt: null,
-    profile: null,
-    readAloud: n.readAloud === true,
-  };
-  await guard(() =>
-    db.transaction('rw', db.sessions, async () => {
+  return guard(() =>
+    db.transaction('rw', db.sessions, db.settings, async () => {
+      const [agency, office] = await Promise.all([
+        db.settings.get('agency'),
+        db.settings.get('officeConfig'),
+      ]);
+      const version = (office?.value as { settingsVersion?: unknown } | undefined)?.settingsVersion;
+      const row: SessionRow = {
+        id: n.id,
+        instrumentId: n.instrument.id,
+        instrumentVersion: n.instrument.version,
+        language: n.language,
+        languagesUsed: [n.language],
+        pictograms: n.pictograms ?? false,
+        status: 'open',
+        step: { kind: 'consent' },
+        startedAt: n.at,
+        updatedAt: n.at,
+        stepAt: n.at,
+        completedAt: null,
+        reference: n.reference,
+        details: {},
+        consentAt: null,
+        profile: null,
+        readAloud: n.readAloud === true,
+        settings: restoreSettings(agency?.value),
+        ...(typeof version === 'number' ? { settingsVersion: version } : {}),
+      };
       await db.sessions.where('status').equals('open').modify({ status: 'interrupted' });
       await db.sessions.add(row);
+      return row;
     }),
   );
-  return row;
 }
 
 /** The session a client is busy with, if any, with its answers. */
@@ -220,14 +220,24 @@ export async function completeSession(
     db.transaction('rw', db.sessions, db.answers, db.outbox, async () => {
       const raw = await db.sessions.get(sessionId);
       if (!raw) throw new Error(`No session ${sessionId}`);
-      const session: Session = restoreSession(raw);
+      const restored = restoreSession(raw);
+      const session: Session = restored;
       if (session.status !== 'open')
         throw new Error(`Session ${sessionId} is ${session.status}, not open`);
       const rows = await db.answers.where('sessionId').equals(sessionId).toArray();
       const answeredAt = Object.fromEntries(rows.map((r) => [r.itemId, r.at]));
-      const record = completeRecord(instrument, session, answersOf(rows), answeredAt, scoring, at);
+      // Scored with the settings the session started under, named by version so the server uses the same threshold.
+      const record = completeRecord(
+        instrument,
+        session,
+        answersOf(rows),
+        answeredAt,
+        restored.settings?.scoring ?? scoring,
+        at,
+        restored.settingsVersion,
+      );
       const done: SessionRow = {
-        ...session,
+        ...restored,
         status: 'completed',
         completedAt: at,
         updatedAt: at,

@@ -2,6 +2,7 @@
 import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
 import { saveEnrollment, updateSyncStatus } from '../storage/device.ts';
 import { saveSettings } from '../storage/settings.ts';
+import { saveOfficeStamp } from '../storage/officeConfig.ts';
 import type { ApiError } from '../../shared/contract/protocol.ts';
 import { routePath, type RouteAnswer, type RouteBody } from '../../shared/contract/client.ts';
 
@@ -59,6 +60,12 @@ export async function enrollTablet(
     token: body.token,
     serverKey: body.serverKey,
     enrolledAt: deps.now(),
+  });
+  await saveOfficeStamp({
+    etag: null, // the first sync round fetches the config once more and learns its ETag
+    settingsVersion: typeof body.settingsVersion === 'number' ? body.settingsVersion : 0,
+    settingsUpdatedAt: typeof body.settingsUpdatedAt === 'string' ? body.settingsUpdatedAt : null,
+    checkedAt: deps.now(),
   });
   await updateSyncStatus({ refused: false, lastError: null });
   return { ok: true, deviceName: body.name, settings };

@@ -22,9 +22,17 @@ export function startTabletSync(settings: AgencySettings): SyncLoop {
   return loop;
 }
 
-/** Asks for a sync now: after a completion, or from staff mode. */
+/** Hears settings the office sent (re-exported so the kiosk needs only this module). */
+export { onOfficeSettings } from './officeEvents.ts';
+
+/** Asks for a sync: after a completion or an enrollment; waits out a running backoff. */
 export function requestSync(): void {
   loop?.request();
+}
+
+/** Staff pressed "send now": one round at once, even while the tablet backs off. */
+export function sendSyncNow(): void {
+  loop?.sendNow();
 }
 
 /** Listens to sync results (staff mode shows them). */

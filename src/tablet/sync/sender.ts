@@ -1,8 +1,10 @@
 /**
  * Drains the outbox: seals what waits in plaintext, sends sealed sessions in batches, and removes a session only
- * after a 2xx receipt naming its id. Network faults and 5xx back off with jitter; nothing expires silently.
+ * after a 2xx receipt naming its id. Network faults, timeouts, 5xx and 429 back off for the whole tablet (honouring
+ * `Retry-After`), and no round sends before that time; a session the server refused for good leaves the retry loop
+ * and waits for staff. Nothing expires silently.
  */
-import { backoffDelay } from '../../shared/core/backoff.ts';
+import { parseRetryAfter, retryDelay } from '../../shared/core/backoff.ts';
 import type { CompletedRecord } from '../../shared/core/session.ts';
 import type { SealedSession } from '../../shared/contract/wire.ts';
 import type { ApiError } from '../../shared/contract/protocol.ts';
@@ -10,7 +12,12 @@ import { routePath, type RouteAnswer, type RouteBody } from '../../shared/contra
 
 const SYNC = 'POST /api/sync/sessions';
 import { isOnline } from '../platform/network.ts';
-import { loadEnrollment, updateSyncStatus, type DeviceEnrollment } from '../storage/device.ts';
+import {
+  loadEnrollment,
+  loadSyncStatus,
+  updateSyncStatus,
+  type DeviceEnrollment,
+} from '../storage/device.ts';
 import {
   dropErased,
   markDelivered,
@@ -20,6 +27,7 @@ import {
   sealPending,
   type PreviewRetention,
 } from '../storage/outbox.ts';
+import { requestJson, SYNC_REQUEST_TIMEOUT_MS } from './request.ts';
 
 /** Everything the sender needs from the outside world, passed in so tests control it. */
 export interface SenderDeps {
@@ -34,6 +42,8 @@ export interface SenderDeps {
   readonly batchSize?: number;
   /** False when the device knows it has no network; defaults to `navigator.onLine`. */
   readonly online?: () => boolean;
+  /** Deadline of one request (ms); defaults to `SYNC_REQUEST_TIMEOUT_MS`. */
+  readonly timeoutMs?: number;
 }
 
 /** How one drain ended. */
@@ -41,10 +51,25 @@ export type DrainResult =
   | { readonly kind: 'not-enrolled' }
   | { readonly kind: 'done'; readonly sent: number }
   | { readonly kind: 'retry-later'; readonly sent: number; readonly error: string }
+  | { readonly kind: 'backing-off'; readonly until: number }
   | { readonly kind: 'refused'; readonly error: string };
 
+/** Options of one drain. */
+export interface DrainOptions {
+  /** Staff pressed "send now": one round even while backing off (a person, not a loop, so no storm). */
+  readonly force?: boolean;
+}
+
+type Answer = (Partial<RouteAnswer<typeof SYNC>> & Partial<ApiError>) | null;
+
+/** Statuses that say "not now" rather than "never": retried after the backoff. */
+const isPassing = (status: number): boolean => status >= 500 || status === 429 || status === 408;
+
 /** Sends batches until the outbox has nothing due, or the network or server says stop. */
-export async function drainOutbox(deps: SenderDeps): Promise<DrainResult> {
+export async function drainOutbox(
+  deps: SenderDeps,
+  options: DrainOptions = {},
+): Promise<DrainResult> {
   const enrollment = await loadEnrollment();
   if (!enrollment) return { kind: 'not-enrolled' };
   await sealPending((r) => deps.seal(r, enrollment.serverKey));
@@ -55,65 +80,80 @@ export async function drainOutbox(deps: SenderDeps): Promise<DrainResult> {
     await updateSyncStatus({ lastAttemptAt: deps.now(), lastError: 'offline' });
     return { kind: 'retry-later', sent, error: 'offline' };
   }
+  // Every trigger (start, online, visible, completion, Background Sync, timer) passes here: while backing off, none
+  // of them sends.
+  const status = await loadSyncStatus();
+  if (!options.force && status.retryAt > deps.now())
+    return { kind: 'backing-off', until: status.retryAt };
+  let batchSize = deps.batchSize ?? 50;
   for (;;) {
-    const batch = await nextOutboxBatch(deps.batchSize ?? 50);
+    const batch = await nextOutboxBatch(batchSize);
     if (batch.length === 0) {
       await updateSyncStatus({
         lastAttemptAt: deps.now(),
         lastSuccessAt: deps.now(),
         lastError: null,
         refused: false,
+        failures: 0,
+        retryAt: 0,
       });
       return { kind: 'done', sent };
     }
     const ids = batch.map((r) => r.sessionId);
-    const retry = async (error: string): Promise<DrainResult> => {
-      const attempts = Math.max(...batch.map((r) => r.attempts));
-      await markRetry(ids, error, deps.now() + backoffDelay(attempts, deps.random()));
-      await updateSyncStatus({ lastAttemptAt: deps.now(), lastError: error });
+    const retry = async (
+      error: string,
+      retryAfterMs: number | null = null,
+    ): Promise<DrainResult> => {
+      const failures = (await loadSyncStatus()).failures + 1;
+      const retryAt = deps.now() + retryDelay(failures, deps.random(), retryAfterMs);
+      await markRetry(ids, error, retryAt);
+      await updateSyncStatus({ lastAttemptAt: deps.now(), lastError: error, failures, retryAt });
       return { kind: 'retry-later', sent, error };
     };
-    let response: Response;
+    let answer;
     try {
-      response = await deps.fetch(new URL(routePath(SYNC), enrollment.serverUrl), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${enrollment.token}`,
+      answer = await requestJson(
+        deps.fetch,
+        new URL(routePath(SYNC), enrollment.serverUrl),
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${enrollment.token}`,
+          },
+          body: JSON.stringify({
+            sessions: batch.flatMap((r) => (r.sealed ? [r.sealed] : [])),
+          } satisfies RouteBody<typeof SYNC>),
         },
-        body: JSON.stringify({
-          sessions: batch.flatMap((r) => (r.sealed ? [r.sealed] : [])),
-        } satisfies RouteBody<typeof SYNC>),
-      });
+        deps.timeoutMs ?? SYNC_REQUEST_TIMEOUT_MS,
+      );
     } catch (e) {
-      return retry(`network: ${e instanceof Error ? e.message : String(e)}`);
+      const timedOut = e instanceof Error && e.name === 'RequestTimeout';
+      return retry(timedOut ? 'timeout' : `network: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const body = (await response.json().catch(() => null)) as
-      (Partial<RouteAnswer<typeof SYNC>> & Partial<ApiError>) | null;
-    if (response.status === 401 || response.status === 403) {
-      const error = body?.error ?? `http ${response.status}`;
+    const body = answer.body as Answer;
+    if (answer.status === 401 || answer.status === 403) {
+      const error = body?.error ?? `http ${answer.status}`;
       await updateSyncStatus({ lastAttemptAt: deps.now(), lastError: error, refused: true });
       return { kind: 'refused', error };
     }
-    if (response.status === 413 && batch.length > 1) {
-      deps = { ...deps, batchSize: Math.max(1, Math.floor(batch.length / 2)) };
-      continue;
-    }
-    if (!response.ok) {
-      if (
-        response.status >= 400 &&
-        response.status < 500 &&
-        response.status !== 429 &&
-        batch.length === 1
-      ) {
-        await markRejected(
-          ids[0]!,
-          response.status,
-          body?.message ?? body?.error ?? `http ${response.status}`,
-        );
+    if (!answer.ok) {
+      // Only the server's own refusal (the documented `{error, message}`) is final; a proxy's 404 page is not.
+      if (isPassing(answer.status) || typeof body?.error !== 'string') {
+        const retryAfter =
+          answer.status === 503 || answer.status === 429
+            ? parseRetryAfter(answer.headers.get('retry-after'), deps.now())
+            : null;
+        return retry(`http ${answer.status}`, retryAfter);
+      }
+      // A refusal of the whole batch (413 too large, 400 one malformed envelope): halve until the one at fault is
+      // alone, then keep that one aside for staff and send the rest.
+      if (batch.length > 1) {
+        batchSize = Math.max(1, Math.floor(batch.length / 2));
         continue;
       }
-      return retry(`http ${response.status}`);
+      await markRejected(ids[0]!, answer.status, body.error, body.message ?? '');
+      continue;
     }
     const confirmed = (body?.receipts ?? [])
       .map((r) => r.sessionId)
@@ -123,7 +163,7 @@ export async function drainOutbox(deps: SenderDeps): Promise<DrainResult> {
     for (const r of body?.rejected ?? []) {
       if (!ids.includes(r.sessionId)) continue;
       if (r.status === 410) await dropErased([r.sessionId]);
-      else await markRejected(r.sessionId, r.status, r.message || r.error);
+      else await markRejected(r.sessionId, r.status, r.error, r.message);
     }
     const answered = new Set([...confirmed, ...(body?.rejected ?? []).map((r) => r.sessionId)]);
     const unanswered = ids.filter((id) => !answered.has(id));

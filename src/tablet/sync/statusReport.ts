@@ -8,6 +8,7 @@ import { isPersisted, storageEstimate } from '../platform/storageManager.ts';
 import { loadEnrollment } from '../storage/device.ts';
 import { loadSettings } from '../storage/settings.ts';
 import { outboxCounts } from '../storage/outbox.ts';
+import { requestJson, STATUS_REQUEST_TIMEOUT_MS } from './request.ts';
 
 /** The running app's version, set by vite's `define`; 'dev' under tests without it. */
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
@@ -50,12 +51,19 @@ export async function buildStatusReport(): Promise<DeviceStatusReport> {
   };
 }
 
-/** Sends the report with the tablet's token; true when the server took it. Errors are swallowed on purpose. */
-export async function sendStatusReport(fetchFn: typeof fetch): Promise<boolean> {
+/**
+ * Sends the report with the tablet's token; true when the server took it. Errors and timeouts are swallowed on
+ * purpose.
+ */
+export async function sendStatusReport(
+  fetchFn: typeof fetch,
+  timeoutMs = STATUS_REQUEST_TIMEOUT_MS,
+): Promise<boolean> {
   try {
     const enrollment = await loadEnrollment();
     if (!enrollment) return false;
-    const response = await fetchFn(
+    const answer = await requestJson(
+      fetchFn,
       new URL(routePath('POST /api/devices/status'), enrollment.serverUrl),
       {
         method: 'POST',
@@ -67,8 +75,9 @@ export async function sendStatusReport(fetchFn: typeof fetch): Promise<boolean> 
           (await buildStatusReport()) satisfies RouteBody<'POST /api/devices/status'>,
         ),
       },
+      timeoutMs,
     );
-    return response.ok;
+    return answer.ok;
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const AUDIO = resolve(import.meta.dirname, '../../../dist/audio');
 
@@ -116,20 +117,21 @@ export class AudioProbe {
     return plays.map((p) => ({ ...p, pack: (p.hash && this.index.get(p.hash)) || null }));
   }
 
-  /** Waits until a play fits `test`; returns all plays then. */
+  /** Waits until a play fits `test` (polled, no fixed sleep); returns all plays then. */
   async waitFor(
     what: string,
     test: (p: Play & { pack: PackFile | null }) => boolean,
     timeout = 20_000,
   ): Promise<(Play & { pack: PackFile | null })[]> {
-    const until = Date.now() + timeout;
-    for (;;) {
-      const plays = await this.plays();
-      if (plays.some(test)) return plays;
-      if (Date.now() > until)
-        throw new Error(`no play of ${what}; plays: ${JSON.stringify(plays.slice(-8))}`);
-      await this.page.waitForTimeout(100);
+    let plays: (Play & { pack: PackFile | null })[] = [];
+    try {
+      await expect
+        .poll(async () => (plays = await this.plays()).some(test), { timeout, interval: 100 })
+        .toBe(true);
+    } catch {
+      throw new Error(`no play of ${what}; plays: ${JSON.stringify(plays.slice(-8))}`);
     }
+    return plays;
   }
 
   /**

@@ -6,7 +6,7 @@ export class StaffPage {
   constructor(readonly page: Page) {}
 
   /** From the welcome screen into staff mode; sets the PIN the first time, else unlocks with it. */
-  async open(pin = '4321'): Promise<void> {
+  async open(pin = '432198'): Promise<void> {
     await this.page.getByRole('button', { name: 'Medewerker' }).click();
     const setup = this.page.locator('main[data-screen="staff-pin-setup"]');
     const unlock = this.page.locator('main[data-screen="staff-pin"]');

@@ -40,20 +40,30 @@ export async function seedEnrollment(
     serverKey: e.serverKey,
     enrolledAt: Date.now(),
   };
-  await page.evaluate(
-    (v) =>
+  await putSetting(page, 'enrollment', value);
+}
+
+/** Stores agency settings on the tablet (as enrollment would) before the app reads them. */
+export function seedAgencySettings(page: Page, value: Record<string, unknown>): Promise<void> {
+  return putSetting(page, 'agency', value);
+}
+
+/** Writes one row of the tablet's `settings` table straight into its IndexedDB. */
+function putSetting(page: Page, key: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ([k, v]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('slimme-intake');
         open.onerror = () => reject(new Error('open failed'));
         open.onsuccess = () => {
           const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'enrollment', value: v });
+          tx.objectStore('settings').put({ key: k, value: v });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
           };
         };
       }),
-    value,
+    [key, value] as const,
   );
 }

@@ -1,4 +1,5 @@
 /** Schemas of the office workspace's routes: accounts, clients and measurements, organisation, tablets. */
+import type { AgencySettings as AgencySettingsType } from '../../core/settings.ts';
 import { Type } from 'typebox';
 import { RETENTION_BOUNDS } from '../../core/retention.ts';
 import { Day, DayOrTime, IsoTime, Nullable, Text, Uuid } from './common.ts';
@@ -269,7 +270,7 @@ export const AuditEntry = Type.Object({
   at: Type.String(),
   actorId: Nullable(Type.String()),
   actorName: Type.String(),
-  /** e.g. view_profile, view_answers, export, erase_client, erase_all, link, merge, split, judgement, sign_in. */
+  /** e.g. view_profile, view_answers, export, erase_client, erase_all, link, merge, split, judgement, sign_in, refused (a 403). */
   action: Type.String(),
   clientId: Nullable(Type.String()),
   detail: Type.String(),
@@ -284,15 +285,21 @@ export const Retention = Type.Object({
   days: Nullable(Type.Integer({ minimum: RETENTION_BOUNDS.min, maximum: RETENTION_BOUNDS.max })),
 });
 
-/** `PUT /api/settings`: any part of the settings; the server bounds numbers and keeps what is missing. */
-export const SettingsUpdate = Type.Object(
-  {
-    agencyName: Type.Optional(Text({ maxLength: 200 })),
-    consentText: Type.Optional(Nullable(Text({ maxLength: 20_000 }))),
-    languages: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 50 })),
-    previewRetention: Type.Optional(Text({ maxLength: 40 })),
-  },
-  { additionalProperties: true },
+/**
+ * `PUT /api/settings`: the AgencySettings object (fields left out keep their defaults). The schema keeps unsafe text
+ * out; the server then checks it with the tablet's own rules (`checkSettings`): a value they would change is refused
+ * with 400 `invalid_setting`.
+ */
+export const SettingsUpdate = Type.Unsafe<Partial<AgencySettingsType>>(
+  Type.Object(
+    {
+      agencyName: Type.Optional(Text({ maxLength: 200 })),
+      consentText: Type.Optional(Nullable(Text({ maxLength: 20_000 }))),
+      languages: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 50 })),
+      previewRetention: Type.Optional(Text({ maxLength: 40 })),
+    },
+    { additionalProperties: true, description: 'AgencySettings (src/shared/core/settings.ts)' },
+  ),
 );
 
 /** A language's review status, which coordinators see and may change. */
@@ -322,6 +329,20 @@ export const DeviceRow = Type.Object({
   revokedAt: Nullable(IsoTime()),
   status: Nullable(Type.Intersect([DeviceStatusReport, Type.Object({ reportedAt: IsoTime() })])),
 });
+
+/** A sealing key of the server; a retired one can be destroyed when no tablet waits (`waitingFor` empty). */
+export const ServerKeyStatus = Type.Object({
+  keyId: Type.String(),
+  createdAt: IsoTime(),
+  active: Type.Boolean(),
+  retiredAt: Nullable(IsoTime()),
+  destroyedAt: Nullable(IsoTime()),
+  /** Names of tablets that may still hold records sealed to this key. */
+  waitingFor: Type.Array(Type.String()),
+});
+
+/** `:id` of `/api/server-keys/:id/destroy`: a key id as the server writes them. */
+export const KeyIdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
 
 /** `POST /api/enroll-codes`. */
 export const EnrollCodeRequest = Type.Object({ name: Name(60) });

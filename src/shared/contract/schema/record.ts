@@ -60,6 +60,8 @@ export const CompletedRecord = Type.Object(
     startedAt: Timestamp(),
     consentAt: Nullable(Timestamp()),
     completedAt: Timestamp(),
+    /** The office's settings version the session ran under (`DeviceConfig.settingsVersion`); absent from older tablets. */
+    settingsVersion: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
   },
   { additionalProperties: true },
 );

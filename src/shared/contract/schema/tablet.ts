@@ -55,6 +55,10 @@ export const DeviceConfig = Type.Object({
   deviceId: Type.String(),
   name: Type.String(),
   settings: AgencySettings,
+  /** Counts every save in the office (0: never saved, the defaults); a completed record names the one it ran under. */
+  settingsVersion: Type.Integer({ minimum: 0 }),
+  /** ISO time the office last saved the settings; null while they are the defaults. */
+  settingsUpdatedAt: Nullable(Type.String()),
   /** The current version of each instrument the agency uses. */
   instruments: Type.Array(
     Type.Unsafe<Instrument>(Type.Object({}, { additionalProperties: true })),

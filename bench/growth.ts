@@ -1,0 +1,346 @@
+// Growth bench (issue 15) on PostgreSQL: the same data at 10k, 100k and 1M measurements (each step adds to the last),
+// every list, search, page and one sync batch timed through the server (app.inject, median of 7 after 2 warm-ups),
+// each printed with its growth factor per 10×. Ingest is printed as a ratio to a raw batched INSERT of the same rows
+// in the same run. `--ci` runs 10k and 100k only and exits 1 when a growth factor (exports excepted) is above 3.
+//
+//   DATABASE_URL=postgres://… npx tsx bench/growth.ts [--ci] [--sizes 10000,100000,1000000]
+import { randomBytes, randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '../src/server/app.ts';
+import type { Db } from '../src/server/db.ts';
+import { openPostgres } from '../src/server/dbPostgres.ts';
+import { createEnrollCode } from '../src/server/devices.ts';
+import type { EnrollResponse, SyncResponse } from '../src/shared/contract/protocol.ts';
+import type { CompletedRecord } from '../src/shared/core/session.ts';
+import { sealRecord } from '../src/tablet/sync/seal.ts';
+import { makeRecord } from '../test/server/helpers.ts';
+import { addUser, signIn } from '../test/server/workspaceHelpers.ts';
+import { growTo } from './growthData.ts';
+
+/** Most a figure may grow per 10× more data before CI fails. */
+export const MAX_GROWTH = 3;
+/** Below this a time is noise (timer, GC, scheduling); growth is computed from at least this much. */
+const NOISE_FLOOR_MS = 2;
+const TABLETS = 20;
+const STAFF = 20;
+const RUNS = 7;
+const WARMUPS = 2;
+
+interface Figure {
+  readonly name: string;
+  /** Exports grow with the data they export; they are printed but never fail the growth check. */
+  readonly exempt?: boolean;
+  readonly run: () => Promise<void>;
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function time(run: () => Promise<void>): Promise<number> {
+  for (let i = 0; i < WARMUPS; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+interface World {
+  readonly db: Db;
+  readonly app: FastifyInstance;
+  readonly tablets: EnrollResponse[];
+  readonly staffIds: string[];
+  readonly coordinator: string;
+  readonly staff: string;
+}
+
+async function setUp(db: Db): Promise<World> {
+  const app = await createServer({ db, log: false, distDir: '/nonexistent' });
+  const tablets: EnrollResponse[] = [];
+  for (let t = 0; t < TABLETS; t++) {
+    const code = await createEnrollCode(db, `Tablet ${t + 1}`, Date.now());
+    const r = await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code } });
+    tablets.push(r.json<EnrollResponse>());
+  }
+  const coordinatorUser = await addUser(db, 'coordinator');
+  const staffUsers = [];
+  for (let s = 0; s < STAFF; s++) staffUsers.push(await addUser(db, 'staff'));
+  return {
+    db,
+    app,
+    tablets,
+    staffIds: staffUsers.map((s) => s.id),
+    coordinator: await signIn(app, coordinatorUser),
+    staff: await signIn(app, staffUsers[0]!),
+  };
+}
+
+async function get(w: World, url: string, cookie: string): Promise<string> {
+  const r = await w.app.inject({ method: 'GET', url, headers: { cookie } });
+  if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+  return r.body;
+}
+
+/** 20 sessions as one tablet sends them: half follow-ups of existing clients (by name and birth date), half new. */
+async function sealedBatch(w: World, size: number): Promise<unknown[]> {
+  const known = await w.db.query<{ first_name: string; last_name: string; date_of_birth: string }>(
+    `SELECT first_name, last_name, date_of_birth FROM clients ORDER BY latest_at DESC NULLS LAST LIMIT $1`,
+    [size / 2],
+  );
+  const records: CompletedRecord[] = Array.from({ length: size }, (_, i) => {
+    const k = known.rows[i];
+    return makeRecord({
+      sessionId: randomUUID(),
+      reference: i % 4 === 0 ? `B-${randomBytes(4).toString('hex')}` : null,
+      completedAt: Date.now() - 60_000,
+      startedAt: Date.now() - 600_000,
+      consentAt: Date.now() - 590_000,
+      details:
+        i % 2 === 0 && k
+          ? { firstName: k.first_name, lastName: k.last_name, dateOfBirth: k.date_of_birth }
+          : {
+              firstName: 'Nieuw',
+              lastName: `Persoon-${randomBytes(3).toString('hex')}`,
+              dateOfBirth: '1991-02-03',
+            },
+    });
+  });
+  const tablet = w.tablets[0]!;
+  return Promise.all(records.map((r) => sealRecord(r, tablet.serverKey)));
+}
+
+async function sync(w: World, sessions: unknown[]): Promise<void> {
+  const tablet = w.tablets[0]!;
+  const r = await w.app.inject({
+    method: 'POST',
+    url: '/api/sync/sessions',
+    headers: { authorization: `Bearer ${tablet.token}`, 'content-type': 'application/json' },
+    payload: { sessions },
+  });
+  const body = r.json<SyncResponse>();
+  if (
+    r.statusCode !== 200 ||
+    body.rejected.length > 0 ||
+    body.receipts.some((x) => x.status !== 'stored')
+  )
+    throw new Error(`sync: ${r.statusCode} ${r.body.slice(0, 200)}`);
+}
+
+/** Sessions/s of 10 sequential sync batches of 20, and rows/s of a raw batched INSERT of equal rows (100 a statement). */
+async function ingestRatio(w: World): Promise<{ http: number; raw: number }> {
+  const batches = await Promise.all(Array.from({ length: 10 }, () => sealedBatch(w, 20)));
+  const t0 = performance.now();
+  for (const b of batches) await sync(w, b);
+  const http = 200 / ((performance.now() - t0) / 1000);
+  const device = w.tablets[1]!.deviceId;
+  const rows = Array.from({ length: 200 }, () => makeRecord({ sessionId: randomUUID() }));
+  const t1 = performance.now();
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    await w.db.transaction((tx) =>
+      tx.query(
+        `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
+           details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash, started_at,
+           consent_at, completed_at, received_at, languages_used)
+         SELECT (x->>'sessionId')::uuid, $2::uuid, x->>'instrumentId', (x->>'instrumentVersion')::int, x->>'language',
+           x->>'reference', x->'details', x->'answers', x->'answeredAt', x->'profile', x->'profile', false,
+           md5(x::text), to_timestamp((x->>'startedAt')::double precision / 1000),
+           to_timestamp((x->>'consentAt')::double precision / 1000),
+           to_timestamp((x->>'completedAt')::double precision / 1000), now(), x->'languagesUsed'
+         FROM jsonb_array_elements($1::jsonb) x`,
+        [JSON.stringify(chunk), device],
+      ),
+    );
+  }
+  const raw = rows.length / ((performance.now() - t1) / 1000);
+  // The raw rows have no client; they are taken out again so the next size starts from generated data only.
+  await w.db.query(
+    `DELETE FROM measurements WHERE session_id IN (SELECT (x->>'sessionId')::uuid FROM jsonb_array_elements($1::jsonb) x)`,
+    [JSON.stringify(rows)],
+  );
+  return { http, raw };
+}
+
+async function figures(w: World): Promise<Figure[]> {
+  const linked = await w.db.query<{ id: string }>(
+    `SELECT c.id::text AS id FROM clients c JOIN client_links l ON l.client_id = c.id
+     WHERE l.staff_id = $1::uuid ORDER BY c.latest_at DESC NULLS LAST LIMIT 1`,
+    [w.staffIds[0]],
+  );
+  const clientId = linked.rows[0]?.id ?? '';
+  const latest = await w.db.query<{ id: string }>(
+    'SELECT session_id::text AS id FROM measurements ORDER BY completed_at DESC LIMIT 1',
+  );
+  const measurementId = latest.rows[0]?.id ?? '';
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const now = Date.now();
+  const yearAgo = day(now - 365 * 86_400_000);
+  const monthAgo = day(now - 30 * 86_400_000);
+  const device = w.tablets[1]!.deviceId;
+  const c = w.coordinator;
+  const batch: unknown[][] = [];
+  return [
+    {
+      name: 'coordinator client list (1,000 newest)',
+      run: async () => void (await get(w, '/api/clients', c)),
+    },
+    {
+      name: 'client search "Jansen-12"',
+      run: async () => void (await get(w, '/api/clients?q=Jansen-12', c)),
+    },
+    {
+      name: 'client search "an" (short, many hits)',
+      run: async () => void (await get(w, '/api/clients?q=an', c)),
+    },
+    { name: 'staff: my clients', run: async () => void (await get(w, '/api/clients', w.staff)) },
+    {
+      name: "coordinator: one staff member's clients",
+      run: async () => void (await get(w, `/api/clients?staffId=${w.staffIds[1]}`, c)),
+    },
+    {
+      name: 'staff client page',
+      run: async () => void (await get(w, `/api/clients/${clientId}`, w.staff)),
+    },
+    {
+      name: 'coordinator client page',
+      run: async () => void (await get(w, `/api/clients/${clientId}`, c)),
+    },
+    {
+      name: 'link suggestions for a client',
+      run: async () => void (await get(w, `/api/clients/${clientId}/suggestions`, c)),
+    },
+    {
+      name: 'measurement list (newest)',
+      run: async () => void (await get(w, '/api/measurements', c)),
+    },
+    {
+      name: 'measurement list, 1 year + 1 tablet',
+      run: async () =>
+        void (await get(w, `/api/measurements?from=${yearAgo}&deviceId=${device}`, c)),
+    },
+    {
+      name: 'measurement answers page',
+      run: async () => void (await get(w, `/api/measurements/${measurementId}/answers`, c)),
+    },
+    { name: 'dashboard, all time', run: async () => void (await get(w, '/api/dashboard', c)) },
+    {
+      name: 'dashboard, 1 year + 1 tablet',
+      run: async () => void (await get(w, `/api/dashboard?from=${yearAgo}&deviceId=${device}`, c)),
+    },
+    { name: 'audit log (newest)', run: async () => void (await get(w, '/api/audit', c)) },
+    { name: 'tablets list', run: async () => void (await get(w, '/api/devices', c)) },
+    { name: 'accounts list', run: async () => void (await get(w, '/api/users', c)) },
+    {
+      name: 'one sync batch of 20 sessions',
+      run: async () => {
+        // Sealing is the tablet's work: batches are sealed before the clock (see prepare below).
+        const next = batch.shift();
+        if (!next) throw new Error('no sealed batch left');
+        await sync(w, next);
+      },
+    },
+    {
+      name: 'export CSV, last 30 days',
+      exempt: true,
+      run: async () => void (await get(w, `/api/export/measurements.csv?from=${monthAgo}`, c)),
+    },
+  ].map((f) =>
+    f.name.startsWith('one sync batch')
+      ? {
+          ...f,
+          run: f.run,
+          prepare: async () => {
+            for (let i = 0; i < RUNS + WARMUPS; i++) batch.push(await sealedBatch(w, 20));
+          },
+        }
+      : f,
+  );
+}
+
+const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
+
+/** Runs the growth bench; returns the lines and whether every growth factor is within MAX_GROWTH. */
+export async function benchGrowth(
+  sizes: readonly number[] = [10_000, 100_000, 1_000_000],
+): Promise<{ lines: string[]; ok: boolean }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { lines: ['  PostgreSQL: skipped (set DATABASE_URL)'], ok: true };
+  const schema = `growth_${randomBytes(4).toString('hex')}`;
+  const db = await openPostgres(url, { schema, max: 10 });
+  const lines: string[] = [];
+  // Progress goes to stderr as it happens (a 1M run takes a while); the table is returned at the end.
+  const log = (line: string) => console.error(line);
+  let ok = true;
+  try {
+    const w = await setUp(db);
+    const results = new Map<string, number[]>();
+    const ingest: string[] = [];
+    let have = 0;
+    for (const size of sizes) {
+      const t0 = performance.now();
+      await growTo(
+        db,
+        have,
+        size,
+        w.tablets.map((t) => t.deviceId),
+        w.staffIds,
+        Date.now(),
+      );
+      have = size;
+      log(
+        `  generated ${size.toLocaleString('en')} measurements in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
+      for (const f of await figures(w)) {
+        const prepare = (f as { prepare?: () => Promise<void> }).prepare;
+        if (prepare) await prepare();
+        const ms = await time(f.run);
+        results.set(f.name, [...(results.get(f.name) ?? []), ms]);
+        log(`    ${f.name}: ${fmt(ms)} ms`);
+      }
+      const r = await ingestRatio(w);
+      ingest.push(
+        `  ingest at ${size.toLocaleString('en')}: ${r.http.toFixed(0)} sessions/s over HTTP (10 sequential batches of 20) vs raw INSERT ${r.raw.toFixed(0)} rows/s: ${(r.http / r.raw).toFixed(2)}×`,
+      );
+      log(ingest[ingest.length - 1] ?? '');
+    }
+    const header = `  ${'figure (median ms)'.padEnd(42)}${sizes.map((s) => `${(s / 1000).toLocaleString('en')}k`.padStart(9)).join('')}   growth per 10×`;
+    lines.push(header);
+    for (const f of await figures(w)) {
+      const ts = results.get(f.name) ?? [];
+      const growth = ts
+        .slice(1)
+        .map((t, i) => Math.max(t, NOISE_FLOOR_MS) / Math.max(ts[i] ?? 0, NOISE_FLOOR_MS));
+      const over = !f.exempt && growth.some((g) => g > MAX_GROWTH);
+      if (over) ok = false;
+      lines.push(
+        `  ${f.name.padEnd(42)}${ts.map((t) => fmt(t).padStart(9)).join('')}   ${growth.map((g) => `${g.toFixed(2)}×`).join(' ')}${f.exempt ? ' (export: not checked)' : over ? `  OVER ${MAX_GROWTH}×` : ''}`,
+      );
+    }
+    lines.push(...ingest);
+    lines.push(
+      `  growth check (every figure but exports ≤ ${MAX_GROWTH}× per 10×, times under ${NOISE_FLOOR_MS} ms count as ${NOISE_FLOOR_MS}): ${ok ? 'OK' : 'FAILED'}`,
+    );
+    await w.app.close();
+  } finally {
+    await db.exec(`DROP SCHEMA "${schema}" CASCADE`);
+    await db.close();
+  }
+  return { lines, ok };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const ci = process.argv.includes('--ci');
+  const at = process.argv.indexOf('--sizes');
+  const sizes =
+    at >= 0
+      ? (process.argv[at + 1] ?? '').split(',').map(Number)
+      : ci
+        ? [10_000, 100_000]
+        : [10_000, 100_000, 1_000_000];
+  const { lines, ok } = await benchGrowth(sizes);
+  for (const line of lines) console.log(line);
+  if (ci && !ok) process.exit(1);
+}

@@ -1,0 +1,114 @@
+// Growth bench data: measurements, clients (0.7 per measurement, as in the pilot's follow-ups), links to staff and the
+// rollup, generated with set-based SQL so a million measurements take minutes. Each step adds to what is there.
+import type { Db } from '../src/server/db.ts';
+import { scoreAnswers } from '../src/shared/core/scoring.ts';
+import { PILOT } from '../test/server/helpers.ts';
+
+/** Clients per measurement: most people are measured once, some two or three times. */
+export const CLIENTS_PER_MEASUREMENT = 0.7;
+/** Share of clients a coordinator has linked to a staff member. */
+export const LINKED_SHARE = 0.3;
+
+const LAST_NAMES = [
+  'Jansen',
+  'de Vries',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+];
+const FIRST_NAMES = ['Fatima', 'Sam', 'Anna', 'Mohamed', 'Emma', 'Daan', 'Sara', 'Noah', 'Elif'];
+
+const items = PILOT.parts.flatMap((p) => p.items);
+
+/** Five answer patterns and their profiles, as jsonb arrays the generator picks from. */
+function templates(): { answers: string; profiles: string; answeredAt: string } {
+  const answers = Array.from({ length: 5 }, (_, v) =>
+    Object.fromEntries(items.map((item, i) => [item.id, ((i + v) % 5) + 1])),
+  );
+  return {
+    answers: JSON.stringify(answers),
+    profiles: JSON.stringify(answers.map((a) => scoreAnswers(PILOT, a))),
+    answeredAt: JSON.stringify(Object.fromEntries(items.map((item, i) => [item.id, i * 4000]))),
+  };
+}
+
+// A value in [0, 1) from a text, stable across runs.
+const unit = (expr: string): string =>
+  `(('x' || substr(md5(${expr}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+
+/**
+ * Adds measurements [from, to) with their new clients, links and rollup rows; `devices` are enrolled tablet ids,
+ * `staff` user ids. Completion times spread over the three years before `now`.
+ */
+export async function growTo(
+  db: Db,
+  from: number,
+  to: number,
+  devices: readonly string[],
+  staff: readonly string[],
+  now: number,
+): Promise<void> {
+  const c0 = Math.round(from * CLIENTS_PER_MEASUREMENT);
+  const c1 = Math.round(to * CLIENTS_PER_MEASUREMENT);
+  const t = templates();
+  const last = `(ARRAY[${LAST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + k % ${LAST_NAMES.length}] || '-' || (k / ${LAST_NAMES.length}) % 100000`;
+  const first = `(ARRAY[${FIRST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + (k / 7) % ${FIRST_NAMES.length}]`;
+  await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL synchronous_commit = off');
+    await tx.query(
+      `INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth,
+         gender, created_at)
+       SELECT md5('c' || k)::uuid, substr(lpad(k::text, 8, '0'), 1, 4) || '-' || substr(lpad(k::text, 8, '0'), 5, 4),
+         CASE WHEN k % 2 = 0 THEN 'A-' || k END, CASE WHEN k % 2 = 0 THEN 'A-' || k END,
+         f, l, lower(regexp_replace(f || '|' || l, '[[:space:].''’-]', '', 'g')),
+         (date '1950-01-01' + (k % 18000))::text, CASE WHEN k % 2 = 0 THEN 'female' ELSE 'male' END,
+         to_timestamp($1::double precision / 1000) - interval '3 years'
+       FROM generate_series($2::int, $3::int - 1) k, LATERAL (SELECT ${first} AS f, ${last} AS l) n`,
+      [now, c0, c1],
+    );
+    await tx.query(
+      `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
+         details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash, started_at,
+         consent_at, completed_at, received_at, languages_used, client_id)
+       SELECT md5('m' || j)::uuid, ($4::jsonb->>(j % jsonb_array_length($4::jsonb)))::uuid, 'pilot-2019', 1, 'nl',
+         c.reference, jsonb_build_object('firstName', c.first_name, 'lastName', c.last_name,
+           'dateOfBirth', c.date_of_birth, 'gender', c.gender),
+         $5::jsonb->(j % 5), $6::jsonb, $7::jsonb->(j % 5), $7::jsonb->(j % 5), false, md5('h' || j),
+         ts - interval '20 minutes', ts - interval '19 minutes', ts, ts, '["nl"]'::jsonb, c.id
+       FROM generate_series($2::int, $3::int - 1) j
+       CROSS JOIN LATERAL (SELECT to_timestamp($1::double precision / 1000)
+         - ${unit("'t' || j")} * interval '3 years' AS ts) x
+       JOIN clients c ON c.id = md5('c' || ($8::int + (j - $2::int) % ($9::int - $8::int)))::uuid`,
+      [now, from, to, JSON.stringify(devices), t.answers, t.answeredAt, t.profiles, c0, c1],
+    );
+    await tx.query(
+      `UPDATE clients c SET latest_at = m.latest
+       FROM (SELECT client_id, max(completed_at) AS latest FROM measurements
+             WHERE client_id IN (SELECT md5('c' || k)::uuid FROM generate_series($1::int, $2::int - 1) k)
+             GROUP BY client_id) m
+       WHERE c.id = m.client_id`,
+      [c0, c1],
+    );
+    await tx.query(
+      `INSERT INTO client_links (client_id, staff_id, linked_at)
+       SELECT md5('c' || k)::uuid, ($3::jsonb->>((k / 10) % jsonb_array_length($3::jsonb)))::uuid, now()
+       FROM generate_series($1::int, $2::int - 1) k WHERE k % 10 < ${Math.round(LINKED_SHARE * 10)}`,
+      [c0, c1, JSON.stringify(staff)],
+    );
+  });
+  // The dashboard's rollup from scratch (set-based), as after a restore.
+  await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL synchronous_commit = off');
+    await tx.query('DELETE FROM dashboard_rollup');
+    const { rollupCtes } = await import('../src/server/clients/rollup.ts');
+    await tx.query(
+      `WITH ${rollupCtes('SELECT device_id, completed_at, server_profile FROM measurements', '1')} SELECT 1`,
+    );
+  });
+  // What autovacuum would have done by the time anyone looks (statistics, visibility map).
+  for (const table of ['clients', 'measurements', 'client_links', 'dashboard_rollup'])
+    await db.exec(`VACUUM ANALYZE ${table}`);
+}

@@ -1,0 +1,191 @@
+/**
+ * The database half of ingest: one transaction per batch in five statements, whatever the batch size. Statements
+ * touch rows by primary key or through an index, so a batch costs the same at 10,000 and at 1,000,000 measurements.
+ *
+ * 1. the tablet's row is locked (a tablet's overlapping batches take turns);
+ * 2. a transaction-scoped advisory lock on every session id and every person key (reference; name + date of birth),
+ *    taken in one sorted order, so two tablets sending one person at once make one client and never deadlock;
+ * 3. one read: which ids are stored (with their hash) or erased, and the clients the keys could match;
+ * 4. matching in memory (src/shared/core/matching.ts);
+ * 5. one write: new clients, the measurements with their client, clients' latest_at, the dashboard rollup.
+ */
+import { createHash } from 'node:crypto';
+import type { CompletedRecord } from '../shared/core/session.ts';
+import {
+  CANDIDATES_SQL,
+  candidateParams,
+  personKeys,
+  planClients,
+  toClientKeys,
+  type CandidateRow,
+  type Incoming,
+} from './clients/assign.ts';
+import { rollupCtes } from './clients/rollup.ts';
+import type { Queryable } from './db.ts';
+
+/** A decrypted, checked record ready to store. */
+export interface ReadyRecord {
+  readonly record: CompletedRecord;
+  readonly hash: string;
+  readonly serverProfile: unknown;
+  readonly mismatch: boolean;
+}
+
+/** What became of one session id. */
+export type StoreOutcome =
+  | { readonly kind: 'stored' | 'duplicate'; readonly receivedAt: string }
+  | { readonly kind: 'erased' }
+  | { readonly kind: 'conflict' };
+
+/** Thrown when the write did not insert what the locks promised; the caller retries the transaction. */
+export class LostRace extends Error {
+  readonly code = '40001';
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A 64-bit advisory lock key for a text key (sha-256, first 8 bytes). */
+function lockKey(key: string): bigint {
+  return createHash('sha256').update(key).digest().readBigInt64BE(0);
+}
+
+const LOCK_SQL = `SELECT count(pg_advisory_xact_lock(k::bigint))::int AS n
+  FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS t(k, o)`;
+
+const STATE_SQL = `SELECT
+  (SELECT COALESCE(json_agg(json_build_object('id', session_id, 'hash', body_hash, 'at', received_at)), '[]'::json)
+     FROM measurements WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS stored,
+  (SELECT COALESCE(json_agg(session_id), '[]'::json)
+     FROM tombstones WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS erased,
+  (SELECT COALESCE(json_agg(k), '[]'::json) FROM (${CANDIDATES_SQL(2)}) k) AS candidates`;
+
+const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text, instrument_version integer,
+  language text, reference text, details jsonb, answers jsonb, answered_at jsonb, client_profile jsonb,
+  server_profile jsonb, score_mismatch boolean, body_hash text, started_at timestamptz, consent_at timestamptz,
+  completed_at timestamptz, languages_used jsonb`;
+
+const WRITE_SQL = `WITH new_clients AS (
+  INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth, gender,
+    created_at, latest_at)
+  SELECT id, code, reference, "referenceKey", "firstName", "lastName", "nameKey", "dateOfBirth", gender,
+    $2::timestamptz, "latestAt"
+  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, code text, reference text, "referenceKey" text, "firstName" text,
+    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "latestAt" timestamptz)
+  RETURNING id
+), ins AS (
+  INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference, details,
+    answers, answered_at, client_profile, server_profile, score_mismatch, body_hash, started_at, consent_at,
+    completed_at, received_at, languages_used, client_id)
+  SELECT x.session_id, $4::uuid, x.instrument_id, x.instrument_version, x.language, x.reference, x.details,
+    x.answers, x.answered_at, x.client_profile, x.server_profile, x.score_mismatch, x.body_hash, x.started_at,
+    x.consent_at, x.completed_at, $2::timestamptz, x.languages_used, x.client_id
+  FROM jsonb_to_recordset($3::jsonb) AS x(${MEASUREMENT_COLUMNS})
+  ORDER BY x.session_id
+  ON CONFLICT (session_id) DO NOTHING
+  RETURNING session_id, device_id, completed_at, server_profile, client_id
+), latest AS (
+  UPDATE clients c SET latest_at = i.latest
+  FROM (SELECT client_id, max(completed_at) AS latest FROM ins GROUP BY client_id) i
+  WHERE c.id = i.client_id AND (c.latest_at IS NULL OR c.latest_at < i.latest)
+  RETURNING c.id
+), ${rollupCtes('SELECT device_id, completed_at, server_profile FROM ins', '1')}
+SELECT session_id::text AS id FROM ins`;
+
+const incomingOf = (r: ReadyRecord): Incoming => ({
+  sessionId: r.record.sessionId.toLowerCase(),
+  reference: r.record.reference,
+  details: r.record.details,
+});
+
+function measurementRow(r: ReadyRecord, clientId: string): Record<string, unknown> {
+  const rec = r.record;
+  return {
+    session_id: rec.sessionId.toLowerCase(),
+    client_id: clientId,
+    instrument_id: rec.instrumentId,
+    instrument_version: rec.instrumentVersion,
+    language: rec.language,
+    reference: rec.reference,
+    details: rec.details,
+    answers: rec.answers,
+    answered_at: rec.answeredAt,
+    client_profile: rec.profile,
+    server_profile: r.serverProfile,
+    score_mismatch: r.mismatch,
+    body_hash: r.hash,
+    started_at: iso(rec.startedAt),
+    consent_at: rec.consentAt === null ? null : iso(rec.consentAt),
+    completed_at: iso(rec.completedAt),
+    languages_used: rec.languagesUsed,
+  };
+}
+
+/**
+ * Stores records with distinct session ids from one tablet in the open transaction `tx`; an outcome per id. Run it
+ * through retryTransient: a deadlock, serialisation failure or a client code taken meanwhile means "again".
+ */
+export async function storeRecords(
+  tx: Queryable,
+  records: readonly ReadyRecord[],
+  deviceId: string,
+  receivedAt: string,
+): Promise<Map<string, StoreOutcome>> {
+  await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
+  const outcomes = new Map<string, StoreOutcome>();
+  if (records.length === 0) return outcomes;
+  const incoming = records.map(incomingOf);
+  const ids = incoming.map((m) => m.sessionId);
+  const locks = [
+    ...new Set([...ids.map((id) => `s:${id}`), ...incoming.flatMap(personKeys)].map(lockKey)),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await tx.query(LOCK_SQL, [JSON.stringify(locks.map(String))]);
+
+  const state = (
+    await tx.query<{
+      stored: { id: string; hash: string; at: string }[];
+      erased: string[];
+      candidates: CandidateRow[];
+    }>(STATE_SQL, [JSON.stringify(ids), ...candidateParams(incoming)])
+  ).rows[0];
+  const stored = new Map((state?.stored ?? []).map((s) => [s.id, s]));
+  const erased = new Set(state?.erased ?? []);
+  const fresh: ReadyRecord[] = [];
+  records.forEach((r, i) => {
+    const id = ids[i] ?? '';
+    const old = stored.get(id);
+    if (erased.has(id)) outcomes.set(id, { kind: 'erased' });
+    else if (!old) fresh.push(r);
+    else if (old.hash !== r.hash) outcomes.set(id, { kind: 'conflict' });
+    else outcomes.set(id, { kind: 'duplicate', receivedAt: iso(Date.parse(old.at)) });
+  });
+  if (fresh.length === 0) return outcomes;
+
+  const now = Date.parse(receivedAt);
+  const { pairs, created } = planClients(
+    fresh.map(incomingOf),
+    toClientKeys(state?.candidates ?? []),
+    now,
+  );
+  const clientOf = new Map(pairs.map((p) => [p.s, p.c]));
+  const rows = fresh.map((r) => measurementRow(r, clientOf.get(incomingOf(r).sessionId) ?? ''));
+  const latestOf = new Map<string, number>();
+  fresh.forEach((r, i) => {
+    const c = String(rows[i]?.client_id);
+    latestOf.set(c, Math.max(latestOf.get(c) ?? -Infinity, r.record.completedAt));
+  });
+  const inserted = await tx.query<{ id: string }>(WRITE_SQL, [
+    JSON.stringify(
+      created.map((c) => {
+        const latest = latestOf.get(c.id);
+        return { ...c, latestAt: latest === undefined ? null : iso(latest) };
+      }),
+    ),
+    receivedAt,
+    JSON.stringify(rows),
+    deviceId,
+  ]);
+  // The session locks keep every other ingest away from these ids, so anything missing lost a race elsewhere.
+  if (inserted.rows.length !== fresh.length) throw new LostRace('a session was stored meanwhile');
+  for (const row of inserted.rows) outcomes.set(row.id, { kind: 'stored', receivedAt });
+  return outcomes;
+}

@@ -1,0 +1,83 @@
+/**
+ * Fetches the tablet's configuration from the office: at start, at every sync round and when staff open staff mode.
+ * Conditional (`If-None-Match`): an unchanged config is a 304 of a few hundred bytes. A change is stored at once but
+ * applies between clients: the kiosk picks it up on the welcome screen, a running session keeps its snapshot.
+ */
+import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
+import { API, type DeviceConfig } from '../../shared/contract/protocol.ts';
+import { loadEnrollment } from '../storage/device.ts';
+import { announceOfficeSettings } from './officeEvents.ts';
+import { SYNC_REQUEST_TIMEOUT_MS } from './request.ts';
+import { applyOfficeConfig, loadOfficeConfig, touchOfficeConfig } from '../storage/officeConfig.ts';
+
+/** How one fetch ended. */
+export type ConfigRefresh =
+  | { readonly kind: 'not-enrolled' | 'unchanged' | 'failed' | 'refused' }
+  | { readonly kind: 'changed'; readonly settings: AgencySettings; readonly bytes: number };
+
+const isConfig = (v: unknown): v is DeviceConfig => {
+  const c = v as Partial<DeviceConfig> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.settingsVersion === 'number' &&
+    typeof c.name === 'string' &&
+    typeof c.serverKey?.keyId === 'string' &&
+    typeof c.serverKey.publicKeyJwk === 'object'
+  );
+};
+
+let inFlight: Promise<ConfigRefresh> | null = null;
+
+/** Asks the server for the config if it changed; concurrent calls share one request. Never throws. */
+export function refreshConfig(deps: {
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+}): Promise<ConfigRefresh> {
+  inFlight ??= fetchConfig(deps).finally(() => (inFlight = null));
+  return inFlight;
+}
+
+async function fetchConfig(deps: {
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+}): Promise<ConfigRefresh> {
+  try {
+    const enrollment = await loadEnrollment();
+    if (!enrollment) return { kind: 'not-enrolled' };
+    const known = await loadOfficeConfig();
+    const headers: Record<string, string> = { authorization: `Bearer ${enrollment.token}` };
+    if (known?.etag) headers['if-none-match'] = known.etag;
+    // A deadline like every sync request: a server that never answers must not hold the sync lock forever.
+    const response = await deps.fetch(new URL(API.config, enrollment.serverUrl), {
+      headers,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS),
+    });
+    if (response.status === 304) {
+      await touchOfficeConfig(deps.now());
+      return { kind: 'unchanged' };
+    }
+    if (response.status === 401) return { kind: 'refused' };
+    if (!response.ok) return { kind: 'failed' };
+    const text = await response.text();
+    const body: unknown = JSON.parse(text);
+    if (!isConfig(body)) return { kind: 'failed' };
+    const settings = await applyOfficeConfig({
+      settings: restoreSettings(body.settings),
+      deviceName: body.name,
+      serverKey: body.serverKey,
+      stamp: {
+        etag: response.headers.get('etag'),
+        settingsVersion: body.settingsVersion,
+        settingsUpdatedAt: body.settingsUpdatedAt,
+        checkedAt: deps.now(),
+      },
+    });
+    announceOfficeSettings(settings);
+    return { kind: 'changed', settings, bytes: text.length };
+  } catch (e) {
+    console.warn('config fetch failed', e);
+    return { kind: 'failed' };
+  }
+}

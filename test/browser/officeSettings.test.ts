@@ -1,0 +1,123 @@
+// Issue 14 §2 in Chromium against the real server: a coordinator changes the consent text in the workspace; after one
+// sync round the tablet shows it to the next client, while the client answering at that moment keeps the old text
+// (also across a reload); staff mode shows the settings as set by the office, read-only.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSetupCode } from '../../src/server/auth/setupCode.ts';
+import { launchBrowser } from './harness.ts';
+import { KioskPage } from './pages/KioskPage.ts';
+import { StaffPage } from './pages/StaffPage.ts';
+import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
+import { WorkspacePage } from './pages/WorkspacePage.ts';
+import { startSyncServer, type SyncServer } from './syncServer.ts';
+
+let server: SyncServer;
+let browser: Browser;
+const PASSWORD = 'een lange zin als wachtwoord';
+const NEW_TEXT =
+  'Tekst van het kantoor: uw antwoorden zijn alleen voor het gesprek met uw klantmanager.';
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  browser = await launchBrowser();
+  const setupCode = await createSetupCode(server.db, Date.now());
+  const r = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
+  });
+  expect(r.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const consentText = (page: Page) => page.locator('main[data-screen="consent"]').innerText();
+
+describe('settings from the office', () => {
+  it('reach the tablet in one sync round, for the next client only', async () => {
+    // The tablet, enrolled, with a client who has just started (consent screen, default text).
+    const tablet = await (await browser.newContext()).newPage();
+    await tablet.goto(server.url);
+    const kiosk = new KioskPage(tablet);
+    await kiosk.expectScreen('welcome');
+    await seedEnrollment(tablet, server.url, await server.enroll('Tablet balie'));
+    await tablet.reload();
+    await kiosk.expectScreen('welcome');
+    await tablet.getByRole('button', { name: 'Beginnen' }).click();
+    await kiosk.expectScreen('consent');
+    const oldText = await consentText(tablet);
+    expect(oldText).toContain('geen invloed op uw uitkering');
+
+    // The coordinator changes the consent text on Beheer → Instellingen.
+    const office = await (await browser.newContext()).newPage();
+    await new WorkspacePage(office, server.url).signIn('cora', PASSWORD);
+    await office.getByRole('link', { name: 'Instellingen' }).click();
+    await office.waitForSelector('[data-screen=settings] form');
+    await office.getByLabel('Tekst over doel en toestemming').fill(NEW_TEXT);
+    const configAnswers: number[] = [];
+    tablet.on('response', (r) => {
+      if (r.url().endsWith('/api/devices/config')) configAnswers.push(r.status());
+    });
+    await office.getByRole('button', { name: 'Opslaan' }).click();
+    await office.getByText('Opgeslagen.').waitFor();
+    const savedAt = Date.now();
+
+    // One sync round (the network comes back): the tablet stores the new text.
+    await tablet.evaluate(() => window.dispatchEvent(new Event('online')));
+    await until('the new consent text on the tablet', async () => {
+      const settings = (await dumpTablet(tablet)).settings as { key: string; value: unknown }[];
+      const agency = settings.find((s) => s.key === 'agency')?.value as { consentText?: string };
+      return agency?.consentText === NEW_TEXT;
+    });
+    const seconds = (Date.now() - savedAt) / 1000;
+    expect(configAnswers).toEqual([200]);
+    console.log(`config round trip: ${configAnswers.length} round, ${seconds.toFixed(2)} s`);
+
+    // The client answering now keeps the text they started with, even after a reload.
+    expect(await consentText(tablet)).toBe(oldText);
+    await tablet.reload();
+    await kiosk.expectScreen('consent');
+    expect(await consentText(tablet)).toBe(oldText);
+    await tablet.getByRole('button', { name: 'Ik doe mee' }).click();
+    await kiosk.expectScreen('details');
+    await kiosk.fillDetails();
+    await kiosk.answerUntilReview();
+    await kiosk.submit();
+    await tablet.getByRole('button', { name: 'Klaar' }).click();
+
+    // The next client gets the office's text.
+    await kiosk.expectScreen('welcome');
+    await tablet.getByRole('button', { name: 'Beginnen' }).click();
+    await kiosk.expectScreen('consent');
+    expect(await consentText(tablet)).toContain(NEW_TEXT);
+    await tablet.getByRole('button', { name: 'Ik doe niet mee' }).click();
+    await tablet.getByRole('button', { name: 'Klaar' }).click();
+    await kiosk.expectScreen('welcome');
+
+    // The first client's record says which settings it ran under: the defaults (version 0), not the new ones.
+    await until('the first record on the server', async () => (await server.stored()).length === 1);
+
+    // Staff mode: the settings are the office's, read-only.
+    await new StaffPage(tablet).open();
+    await tablet.getByRole('button', { name: 'Instellingen' }).click();
+    await tablet.getByTestId('settings-managed').waitFor();
+    expect(await tablet.getByTestId('settings-managed').innerText()).toMatch(
+      /^Ingesteld door het kantoor op /,
+    );
+    expect(await tablet.locator('#set-consent').isDisabled()).toBe(true);
+    expect(await tablet.locator('#set-consent').inputValue()).toBe(NEW_TEXT);
+    expect(await tablet.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
+  });
+});

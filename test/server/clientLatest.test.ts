@@ -1,0 +1,84 @@
+// Issue 15: clients.latest_at (what the client lists sort and page by) always equals the newest measurement's
+// completion, after ingest, merge, split and erasure, and the list is in that order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeClients, splitMeasurement } from '../../src/server/clients/changes.ts';
+import { eraseClient, eraseMeasurements } from '../../src/server/clients/erasure.ts';
+import type { ClientSummary } from '../../src/shared/contract/workspaceApi.ts';
+import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
+import { signedIn, ws } from './workspaceHelpers.ts';
+
+let f: Fixture;
+let coord: string;
+beforeAll(async () => {
+  f = await fixture();
+  coord = (await signedIn(f.app, f.db, 'coordinator')).cookie;
+});
+afterAll(() => f.close());
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-01-10T10:00:00Z');
+const at = (reference: string, day: number) =>
+  makeRecord({
+    reference,
+    details: {},
+    completedAt: T0 + day * DAY,
+    startedAt: T0 + day * DAY - 600_000,
+    consentAt: T0 + day * DAY - 500_000,
+  });
+const send = async (...records: ReturnType<typeof makeRecord>[]) =>
+  f.sync({ sessions: await Promise.all(records.map((r) => sealRecord(r, f.tablet.serverKey))) });
+
+/** Clients whose latest_at differs from their measurements (should be none). */
+const drift = async () =>
+  (
+    await f.db.query<{ id: string }>(
+      `SELECT c.id::text AS id FROM clients c
+       WHERE c.latest_at IS DISTINCT FROM (SELECT max(completed_at) FROM measurements m WHERE m.client_id = c.id)`,
+    )
+  ).rows;
+const list = async () =>
+  (await ws(f.app, 'GET', '/api/clients', { cookie: coord })).json<ClientSummary[]>();
+const idOf = async (reference: string) =>
+  (await list()).find((c) => c.reference === reference)?.id ?? '';
+
+describe(`clients.latest_at (${DB_KIND})`, () => {
+  it('follows ingest, merge, split and erasure; the list is newest first', async () => {
+    const a1 = at('A', 1);
+    await send(a1, at('A', 5), at('B', 3), at('C', 4));
+    await send(at('B', 2));
+    expect(await drift()).toEqual([]);
+    expect((await list()).map((c) => c.reference)).toEqual(['A', 'C', 'B']);
+
+    const [a, b, c] = [await idOf('A'), await idOf('B'), await idOf('C')];
+    await f.db.transaction((tx) => mergeClients(tx, b, a));
+    expect(await drift()).toEqual([]);
+    expect((await list()).map((x) => x.reference)).toEqual(['B', 'C']);
+
+    const split = await f.db.transaction((tx) => splitMeasurement(tx, a1.sessionId, T0));
+    expect(split.ok).toBe(true);
+    expect(await drift()).toEqual([]);
+
+    await f.db.transaction((tx) => eraseClient(tx, c, T0));
+    await f.db.transaction((tx) => eraseMeasurements(tx, [a1.sessionId], T0));
+    expect(await drift()).toEqual([]);
+    expect((await list()).map((x) => x.reference)).toEqual(['B']);
+  });
+
+  it("keeps a staff member's list newest first as measurements arrive after the link", async () => {
+    const staff = await signedIn(f.app, f.db, 'staff');
+    await send(at('X', 1), at('Y', 2));
+    for (const ref of ['X', 'Y'])
+      await ws(f.app, 'PUT', `/api/clients/${await idOf(ref)}/link`, {
+        cookie: coord,
+        body: { staffId: staff.id },
+      });
+    const mine = async () =>
+      (await ws(f.app, 'GET', '/api/clients', { cookie: staff.cookie }))
+        .json<ClientSummary[]>()
+        .map((c) => c.reference);
+    expect(await mine()).toEqual(['Y', 'X']);
+    await send(at('X', 3));
+    expect(await mine()).toEqual(['X', 'Y']);
+  });
+});
