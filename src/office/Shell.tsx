@@ -1,8 +1,7 @@
 /** The frame around every signed-in screen: navigation by role, who is signed in, sign out, and the idle guard. */
 import type { ComponentChildren } from 'preact';
-import { WS_API } from '../shared/contract/workspaceApi.ts';
 import { useT } from '../shared/i18n/useT.ts';
-import { api } from './api.ts';
+import { call } from './api.ts';
 import { useWorkspace } from './context.ts';
 import { IdleGuard } from './auth/IdleGuard.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
@@ -21,7 +20,9 @@ export function Shell({ children, onSignedOut }: ShellProps) {
   const { me } = useWorkspace();
   const route = useRoute();
   const signOut = async (everywhere: boolean) => {
-    await api('POST', everywhere ? WS_API.logoutEverywhere : WS_API.logout).catch(() => undefined);
+    await call(everywhere ? 'POST /api/auth/logout-everywhere' : 'POST /api/auth/logout').catch(
+      () => undefined,
+    );
     onSignedOut('none');
   };
   const items =
@@ -68,7 +69,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
         timeoutSeconds={me.idleTimeoutSeconds}
         warningSeconds={me.idleWarningSeconds}
         onExpired={() => {
-          void api('POST', WS_API.logout).catch(() => undefined);
+          void call('POST /api/auth/logout').catch(() => undefined);
           onSignedOut('idle');
         }}
       />

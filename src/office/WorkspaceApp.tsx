@@ -1,9 +1,9 @@
 /** The workspace: signs in (or sets up the first coordinator), then shows the screens for the user's role. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Instrument } from '../shared/core/instrument.ts';
-import { WS_API, type Me } from '../shared/contract/workspaceApi.ts';
+import type { Me } from '../shared/contract/workspaceApi.ts';
 import { useT } from '../shared/i18n/useT.ts';
-import { api, ApiError, onSignedOut } from './api.ts';
+import { call, ApiError, onSignedOut } from './api.ts';
 import { preloadRoute } from './preloadRoute.ts';
 import { Workspace } from './context.ts';
 import { Routes } from './Routes.tsx';
@@ -34,7 +34,7 @@ export function WorkspaceApp({ instrument }: WorkspaceAppProps) {
   }, []);
 
   useEffect(() => {
-    api<Me>('GET', WS_API.me).then(enter, (e: unknown) =>
+    call('GET /api/auth/me').then(enter, (e: unknown) =>
       setState({
         kind: 'signed-out',
         reason: e instanceof ApiError && e.status === 401 ? 'none' : 'server',
@@ -51,7 +51,7 @@ export function WorkspaceApp({ instrument }: WorkspaceAppProps) {
   );
 
   const refreshMe = useCallback(async () => {
-    const me = await api<Me>('GET', WS_API.me);
+    const me = await call('GET /api/auth/me');
     setState((s) => (s.kind === 'in' ? { ...s, me } : s));
   }, []);
 

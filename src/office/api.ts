@@ -1,6 +1,13 @@
-/** The workspace's only door to the server: typed JSON calls against the contract in src/shared/core/workspaceApi.ts. */
+/** The workspace's only door to the server: calls typed from the contract's route table (src/shared/contract/routes.ts). */
 import { now } from '../shared/platform/clock.ts';
 import type { ApiError as ApiErrorBody } from '../shared/contract/protocol.ts';
+import {
+  routeParts,
+  routePath,
+  type RouteAnswer,
+  type RouteArgs,
+  type RouteKey,
+} from '../shared/contract/client.ts';
 
 /** A non-2xx answer: keeps the status and the server's error code so screens can say what went wrong. */
 export class ApiError extends Error {
@@ -24,38 +31,42 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-/** Fills `:id`-style segments of a contract path. */
-export function path(template: string, params: Readonly<Record<string, string>> = {}): string {
-  return template.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
-}
-
-/** Adds a query string, leaving out empty values. */
-export function withQuery(p: string, query: Readonly<Record<string, string | null | undefined>>) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) q.set(k, v);
-  const s = q.toString();
-  return s ? `${p}?${s}` : p;
-}
-
 /** GETs started ahead of their screen (see preload), with when they started. */
 const preloaded = new Map<string, { readonly at: number; readonly answer: Promise<unknown> }>();
 /** A preloaded answer older than this is not handed out (the screen was never shown; fetch afresh). */
 const PRELOAD_FRESH_MS = 5000;
 
-/** Starts a GET now; the next `api('GET', url)` within a few seconds gets its answer instead of asking again. */
-export function preload(url: string): void {
-  const answer = api('GET', url);
+/** The URL of a call, as the preload cache keys it. */
+const urlOf = (key: RouteKey, input: unknown): string => routePath(key, input ?? {});
+
+/** Starts a GET now; the next `call` of the same route and input within a few seconds gets its answer. */
+export function preload<K extends RouteKey>(key: K, ...args: RouteArgs<K>): void {
+  const answer = call(key, ...args);
   answer.catch(() => undefined);
-  preloaded.set(url, { at: now(), answer });
+  preloaded.set(urlOf(key, args[0]), { at: now(), answer });
 }
 
-/** One call: JSON in, JSON out (or undefined for 204); throws ApiError for any non-2xx status. */
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+/**
+ * Calls route `key` of the contract ("GET /api/clients/:id") with its params, query and body; the answer's type
+ * comes from the route table. Throws ApiError for any non-2xx status.
+ */
+export async function call<K extends RouteKey>(
+  key: K,
+  ...args: RouteArgs<K>
+): Promise<RouteAnswer<K>> {
+  const { method } = routeParts(key);
+  const input = args[0] as { body?: unknown } | undefined;
+  const url = urlOf(key, input);
   const early = method === 'GET' ? preloaded.get(url) : undefined;
   if (early) {
     preloaded.delete(url);
-    if (now() - early.at < PRELOAD_FRESH_MS) return early.answer as Promise<T>;
+    if (now() - early.at < PRELOAD_FRESH_MS) return early.answer as Promise<RouteAnswer<K>>;
   }
+  return (await send(method, url, input?.body)) as RouteAnswer<K>;
+}
+
+/** One request: JSON in, JSON out (or undefined for 204); throws ApiError for any non-2xx status. */
+async function send(method: string, url: string, body?: unknown): Promise<unknown> {
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
@@ -67,7 +78,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     init.headers = { ...init.headers, 'content-type': 'application/json' };
   }
   const res = await fetch(url, init);
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined;
   const text = await res.text();
   let data: unknown = null;
   try {
@@ -86,5 +97,5 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       data,
     );
   }
-  return data as T;
+  return data;
 }

@@ -1,17 +1,15 @@
 /** The JSON API: enrollment, device config and the sync endpoint; a device token reaches nothing else. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { validateSyncBatch } from '../shared/contract/wire.ts';
 import type { DeviceConfig, EnrollResponse } from '../shared/contract/protocol.ts';
-import { API } from '../shared/contract/protocol.ts';
 import type { Kek } from './crypto/kek.ts';
 import type { PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
-import { WS_API } from '../shared/contract/workspaceApi.ts';
-import { saveStatusReport, validateStatusReport } from './deviceStatus.ts';
+import { saveStatusReport } from './deviceStatus.ts';
 import { deviceForToken, enrollDevice, touchDevice, type Device } from './devices.ts';
 import { sendError } from './errors.ts';
 import { ingestBatch } from './ingest.ts';
 import type { InstrumentRegistry } from './instruments.ts';
+import { plugin, route } from './routing.ts';
 import { configEtag, deviceConfig, etagMatches } from './deviceConfig.ts';
 import { scoringLookup } from './settingsStore.ts';
 
@@ -24,9 +22,6 @@ export interface ApiContext {
   readonly instruments: InstrumentRegistry;
   readonly clock: () => number;
 }
-
-/** Largest sync request; a full batch of 100 records is well under half of this. */
-export const SYNC_BODY_LIMIT = 1024 * 1024;
 
 const ENROLL_MESSAGES = {
   code_invalid: 'this enrollment code is not known; check it or ask for a new one',
@@ -61,30 +56,18 @@ async function authenticate(
   return device;
 }
 
-/** Registers the API routes under /api. */
-export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/api/health', (_req, reply) => reply.send({ ok: true }));
-
-  app.post(API.enroll, { bodyLimit: 4096 }, async (req, reply) => {
-    const body = req.body as { code?: unknown } | null;
-    const code = typeof body === 'object' && body !== null ? body.code : undefined;
-    if (typeof code !== 'string' || code.length === 0 || code.length > 64)
-      return sendError(reply, 400, 'bad_request', 'body must be {"code": "<enrollment code>"}');
-    const r = await enrollDevice(ctx.db, code, ctx.clock());
-    if (!r.ok) return sendError(reply, 401, r.error, ENROLL_MESSAGES[r.error]);
-    const answer: EnrollResponse = {
-      ...(await config(ctx, { id: r.deviceId, name: r.name })),
-      token: r.token,
-    };
-    return reply.header('Cache-Control', 'no-store').send(answer);
-  });
-
-  // Authenticated in onRequest, before the body is read: an unknown caller never gets to upload a megabyte.
-  const devices = new WeakMap<FastifyRequest, Device>();
-  const onRequest = async (req: FastifyRequest, reply: FastifyReply) => {
+/** Resolves the bearer token of a tablet route before the body is read: an unknown caller never uploads a megabyte. */
+function deviceGuard(ctx: ApiContext, devices: WeakMap<FastifyRequest, Device>) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
     const device = await authenticate(ctx, req, reply);
     if (device) devices.set(req, device);
   };
+}
+
+/** The routes a tablet's token opens (config, status report, sync); the guard is at plugin scope. */
+function deviceRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const devices = new WeakMap<FastifyRequest, Device>();
+  app.addHook('onRequest', deviceGuard(ctx, devices));
   const deviceOf = (req: FastifyRequest): Device => {
     const device = devices.get(req);
     if (!device) throw new Error('route without authentication');
@@ -92,7 +75,7 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
   };
 
   // Conditional: tablets ask at every sync round; an unchanged config is a 304 without a body.
-  app.get(API.config, { onRequest }, async (req, reply) => {
+  route(app, 'GET /api/devices/config', async (req, reply) => {
     const body = JSON.stringify(await config(ctx, deviceOf(req)));
     const etag = configEtag(body);
     reply.header('Cache-Control', 'no-store').header('ETag', etag);
@@ -101,24 +84,37 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): void {
   });
 
   // After each sync round the tablet says how it is (queue, storage, version); the coordinator sees it.
-  app.post(WS_API.deviceStatus, { bodyLimit: 8192, onRequest }, async (req, reply) => {
+  route(app, 'POST /api/devices/status', async (req, reply) => {
     const device = deviceOf(req);
-    const report = validateStatusReport(req.body);
-    if (!report.ok) return sendError(reply, 400, 'bad_request', report.error);
     const now = ctx.clock();
-    await saveStatusReport(ctx.db, device.id, report.value, now);
+    await saveStatusReport(ctx.db, device.id, req.body, now);
     await touchDevice(ctx.db, device.id, now);
     return reply.code(204).send();
   });
 
-  app.post(API.syncSessions, { bodyLimit: SYNC_BODY_LIMIT, onRequest }, async (req, reply) => {
+  route(app, 'POST /api/sync/sessions', async (req) => {
     const device = deviceOf(req);
-    const batch = validateSyncBatch(req.body);
-    if (!batch.ok) return sendError(reply, 400, 'bad_request', batch.error);
     return ingestBatch(
       { ...ctx, scoringFor: scoringLookup(ctx.db), now: ctx.clock() },
       device.id,
-      batch.value.sessions,
+      req.body.sessions,
     );
   });
+}
+
+/** The tablet's API: health and enrolment for anyone, the rest behind the device token. */
+export async function tabletRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+  route(app, 'GET /api/health', (_req, reply) => reply.send({ ok: true }));
+
+  route(app, 'POST /api/devices/enroll', async (req, reply) => {
+    const r = await enrollDevice(ctx.db, req.body.code, ctx.clock());
+    if (!r.ok) return sendError(reply, 401, r.error, ENROLL_MESSAGES[r.error]);
+    const answer: EnrollResponse = {
+      ...(await config(ctx, { id: r.deviceId, name: r.name })),
+      token: r.token,
+    };
+    return reply.header('Cache-Control', 'no-store').send(answer);
+  });
+
+  await app.register(plugin(deviceRoutes), ctx);
 }

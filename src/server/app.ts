@@ -2,29 +2,31 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApi, type ApiContext } from './api.ts';
+import { tabletRoutes, type ApiContext } from './api.ts';
 import { registerJsonOnly } from './auth/jsonOnly.ts';
 import { registerSameOrigin } from './auth/sameOrigin.ts';
-import { registerAuthRoutes } from './auth/routes.ts';
-import { registerOrgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
-import { registerClientRoutes } from './clients/routes.ts';
+import { ownAccountRoutes, signInRoutes } from './auth/routes.ts';
+import { orgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
+import { clientAdminRoutes, clientRoutes } from './clients/routes.ts';
 import { prepareClientData } from './clients/startup.ts';
 import { linkCaseloads } from './clients/caseloads.ts';
-import { registerUserRoutes } from './auth/userRoutes.ts';
+import { userRoutes } from './auth/userRoutes.ts';
 import type { CaseloadSource } from './auth/users.ts';
-import { registerAuditRoutes } from './office/auditRoutes.ts';
-import { registerDeviceRoutes } from './office/deviceRoutes.ts';
-import { registerKeyRoutes } from './office/keyRoutes.ts';
-import { registerSettingsRoutes } from './office/settingsRoutes.ts';
+import { auditRoutes } from './office/auditRoutes.ts';
+import { deviceAdminRoutes } from './office/deviceRoutes.ts';
+import { keyRoutes } from './office/keyRoutes.ts';
+import { settingsRoutes } from './office/settingsRoutes.ts';
 import type { Kek } from './crypto/kek.ts';
 import { prepareKek } from './crypto/keyStore.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
-import { registerErrorHandler } from './errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './errors.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
+import { openApiRoutes } from './openapi.ts';
+import { plugin, useContract } from './routing.ts';
 import { registerStatic } from './staticFiles.ts';
 import type { TlsPems } from './deploy/tls.ts';
 import type { TrustProxy } from './deploy/trustProxy.ts';
@@ -87,9 +89,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     bodyLimit: 64 * 1024,
     trustProxy: options.trustProxy ?? false,
     ...(options.https ? { https: options.https } : {}),
+    // Bad percent-encoding and the like never reach a route; they still answer {error, message}.
+    frameworkErrors,
+    clientErrorHandler,
   }) as unknown as FastifyInstance;
   registerSecurityHeaders(app);
   registerErrorHandler(app, log);
+  useContract(app);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? '(not found)';
     log(`${req.method} ${route} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
@@ -108,17 +117,21 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     instruments: options.instruments ?? loadInstruments(),
     clock,
   };
-  registerApi(app, ctx);
-  registerAuthRoutes(app, ctx);
+  // One plugin per resource; each puts its role check on all its routes (fastify scopes the hook to the plugin).
+  await app.register(plugin(openApiRoutes));
+  await app.register(tabletRoutes, ctx);
+  await app.register(plugin(signInRoutes), ctx);
+  await app.register(plugin(ownAccountRoutes), ctx);
   const workspace = { ...ctx, random: options.random ?? Math.random };
-  registerClientRoutes(app, workspace);
-  registerOrgRoutes(app, workspace);
+  await app.register(plugin(clientRoutes), workspace);
+  await app.register(plugin(clientAdminRoutes), workspace);
+  await app.register(plugin(orgRoutes), workspace);
   await startRetentionJob(app, workspace, log);
-  registerUserRoutes(app, ctx, options.caseloads ?? linkCaseloads);
-  registerSettingsRoutes(app, ctx);
-  registerAuditRoutes(app, ctx);
-  registerDeviceRoutes(app, ctx);
-  registerKeyRoutes(app, ctx);
+  await app.register(plugin(userRoutes), { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
+  await app.register(plugin(settingsRoutes), ctx);
+  await app.register(plugin(auditRoutes), ctx);
+  await app.register(plugin(deviceAdminRoutes), ctx);
+  await app.register(plugin(keyRoutes), ctx);
   registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,

@@ -23,7 +23,7 @@ export async function deviceConfig(
     settings: versioned.settings,
     settingsVersion: versioned.version,
     settingsUpdatedAt: versioned.updatedAt,
-    instruments: instruments.current,
+    instruments: [...instruments.current],
     serverKey,
   };
 }

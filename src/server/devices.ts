@@ -110,7 +110,7 @@ export async function listDevices(db: Queryable): Promise<Device[]> {
 /** Revokes a device; its token stops working at once. Returns false when no such (unrevoked) device exists. */
 export async function revokeDevice(db: Queryable, id: string, now: number): Promise<boolean> {
   const r = await db.query(
-    'UPDATE devices SET revoked_at = $2 WHERE id::text = $1 AND revoked_at IS NULL',
+    'UPDATE devices SET revoked_at = $2 WHERE id::text = lower($1) AND revoked_at IS NULL',
     [id, new Date(now).toISOString()],
   );
   return r.rowCount > 0;

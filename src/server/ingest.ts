@@ -6,11 +6,8 @@
 import { createHash } from 'node:crypto';
 import { isAnswerValue, itemsInOrder } from '../shared/core/instrument.ts';
 import { scoreAnswers, type ScoringSettings } from '../shared/core/scoring.ts';
-import {
-  canonicalJson,
-  validateCompletedRecord,
-  type SealedSession,
-} from '../shared/contract/wire.ts';
+import { validateCompletedRecord } from '../shared/contract/recordCheck.ts';
+import { canonicalJson, type SealedSession } from '../shared/contract/wire.ts';
 import { unsealOnServer } from './crypto/unseal.ts';
 import type { SyncReceipt, SyncRejection, SyncResponse } from '../shared/contract/protocol.ts';
 import type { PrivateKeys } from './crypto/keys.ts';

@@ -1,11 +1,10 @@
 // Sealing: what the tablet encrypts only the matching server key opens, and any change to bytes or ids is detected.
 import { describe, expect, it } from 'vitest';
 import { sealRecord, unsealRecord, fromBase64, toBase64 } from '../../src/tablet/sync/seal.ts';
-import {
-  canonicalJson,
-  validateCompletedRecord,
-  validateSyncBatch,
-} from '../../src/shared/contract/wire.ts';
+import { Value } from 'typebox/value';
+import { canonicalJson } from '../../src/shared/contract/wire.ts';
+import { validateCompletedRecord } from '../../src/shared/contract/recordCheck.ts';
+import { SyncBatch } from '../../src/shared/contract/schema/tablet.ts';
 import { makeRecord } from './helpers.ts';
 
 async function keyPair() {
@@ -27,7 +26,7 @@ describe('sealRecord / unsealRecord', () => {
     expect(fromBase64(a.iv)).toHaveLength(12);
     expect(await unsealRecord(a, privateKey)).toEqual(record);
     expect(await unsealRecord(b, privateKey)).toEqual(record);
-    expect(validateSyncBatch({ sessions: [a, b] }).ok).toBe(true);
+    expect(Value.Check(SyncBatch, { sessions: [a, b] })).toBe(true);
   });
 
   it('keeps personal data out of the envelope', async () => {
@@ -89,6 +88,11 @@ describe('wire validators', () => {
       [{ ...record, languagesUsed: ['nl', 'Arabisch'] }, /languagesUsed\[1\]/],
       [{ ...record, languagesUsed: ['ar'] }, /must include record.language/],
       [{ ...record, completedAt: -1 }, /completedAt/],
+      [{ ...record, completedAt: 8.64e15 + 1 }, /completedAt/],
+      [{ ...record, answeredAt: { a: 1e300 } }, /answeredAt\.a/],
+      [{ ...record, reference: 'K7QM\u0000' }, /reference/],
+      [{ ...record, details: { firstName: 'Ann\ud800' } }, /details\.firstName/],
+      [{ ...record, profile: { ...record.profile, instrumentId: '\udc00' } }, /profile/],
       [{ ...record, profile: [] }, /profile/],
     ];
     for (const [input, message] of cases) {

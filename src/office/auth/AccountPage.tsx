@@ -1,9 +1,8 @@
 /** The user's own account: the postures they work well with, change password, sign out everywhere. */
 import { useState } from 'preact/hooks';
-import { WS_API } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { TextField } from '../ui/TextField.tsx';
-import { api, ApiError } from '../api.ts';
+import { call, ApiError } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
 
@@ -21,7 +20,7 @@ export function AccountPage() {
   const savePostures = async (e: Event) => {
     e.preventDefault();
     try {
-      await api('PUT', WS_API.myPostures, { postures });
+      await call('PUT /api/me/postures', { body: { postures } });
       await refreshMe();
       setPostureMsg(t('account.saved'));
     } catch (err) {
@@ -31,7 +30,7 @@ export function AccountPage() {
   const changePassword = async (e: Event) => {
     e.preventDefault();
     try {
-      await api('POST', WS_API.password, { current, next });
+      await call('POST /api/auth/password', { body: { current, next } });
       setPwMsg({ ok: true, text: t('account.password_changed') });
       setCurrent('');
       setNext('');
@@ -46,7 +45,7 @@ export function AccountPage() {
     }
   };
   const everywhere = async () => {
-    await api('POST', WS_API.logoutEverywhere).catch(() => undefined);
+    await call('POST /api/auth/logout-everywhere').catch(() => undefined);
     location.assign('/werkplek/');
   };
 

@@ -1,10 +1,9 @@
 /** Signs an idle user out: keeps the server session alive while they work, warns with a countdown before the end. */
 import { useEffect, useRef } from 'preact/hooks';
-import { WS_API } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { now } from '../../shared/platform/clock.ts';
 import { useIdle } from '../../shared/platform/useIdle.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 
 /** Props: the server's idle timeout and how long before it the warning shows. */
 export interface IdleGuardProps {
@@ -20,7 +19,7 @@ export function IdleGuard({ timeoutSeconds, warningSeconds, onExpired }: IdleGua
   const button = useRef<HTMLButtonElement>(null);
   const ping = () => {
     lastPing.current = now();
-    void api('GET', WS_API.me).catch(() => undefined);
+    void call('GET /api/auth/me').catch(() => undefined);
   };
   // Activity while no warning shows counts; once warned, only the button continues (a stray mouse move must not).
   const { remaining, keepGoing } = useIdle(

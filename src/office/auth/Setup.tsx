@@ -1,8 +1,8 @@
 /** First start: creates the first coordinator with the one-time setup code `npm start` printed. */
 import { useState } from 'preact/hooks';
-import { WS_API, type Me } from '../../shared/contract/workspaceApi.ts';
+import type { Me } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, ApiError } from '../api.ts';
+import { call, ApiError } from '../api.ts';
 import { TextField } from '../ui/TextField.tsx';
 
 /** Props: what to do once the coordinator exists (signed in), or on cancel. */
@@ -23,7 +23,7 @@ export function Setup({ onDone, onCancel }: SetupProps) {
     if (f.password !== f.repeat) return setError(t('setup.mismatch'));
     try {
       const { setupCode, name, username, password } = f;
-      onDone(await api<Me>('POST', WS_API.setup, { setupCode, name, username, password }));
+      onDone(await call('POST /api/auth/setup', { body: { setupCode, name, username, password } }));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'already_set_up') setError(t('setup.already'));
       else if (err instanceof ApiError && err.status === 401) setError(t('setup.code_invalid'));

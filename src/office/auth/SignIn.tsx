@@ -1,8 +1,8 @@
 /** The sign-in screen; says why the user was signed out, and how long to wait after too many tries. */
 import { useState } from 'preact/hooks';
-import { WS_API, type LoginThrottled, type Me } from '../../shared/contract/workspaceApi.ts';
+import type { LoginThrottled, Me } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, ApiError } from '../api.ts';
+import { call, ApiError } from '../api.ts';
 import { LanguageToggle } from '../LanguageToggle.tsx';
 import { TextField } from '../ui/TextField.tsx';
 
@@ -26,7 +26,7 @@ export function SignIn({ reason, onSignedIn, onSetup }: SignInProps) {
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api<Me>('POST', WS_API.login, { username, password }));
+      onSignedIn(await call('POST /api/auth/login', { body: { username, password } }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
         const wait = (err.body as Partial<LoginThrottled> | null)?.retryAfterSeconds ?? 60;

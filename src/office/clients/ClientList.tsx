@@ -1,9 +1,8 @@
 /** "Mijn cliënten" for staff (only linked clients), every client for the coordinator; dominant postures at a glance. */
 import { useState } from 'preact/hooks';
-import { WS_API, type ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
-import { api, withQuery } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
 import { Link } from '../Link.tsx';
@@ -18,7 +17,7 @@ export function ClientList() {
   const label = useScaleLabel(instrument);
   const [q, setQ] = useState('');
   const coordinator = me.role === 'coordinator';
-  const [load] = useLoad(() => api<ClientSummary[]>('GET', withQuery(WS_API.clients, { q })), q);
+  const [load] = useLoad(() => call('GET /api/clients', { query: { q } }), q);
   return (
     <section data-screen="clients">
       <h1>{coordinator ? t('clients.title_all') : t('clients.title_mine')}</h1>

@@ -1,10 +1,9 @@
 /** A client's page: the latest profile with advice (the tablet's ProfileView), history, judgements, and for the coordinator the link, merge, split and erase controls. */
 import { useState } from 'preact/hooks';
-import { WS_API, type ClientDetail } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { ProfileView } from '../../shared/ui/ProfileView.tsx';
 import { dateTime } from '../../shared/ui/format.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
@@ -25,7 +24,7 @@ export interface ClientPageProps {
 export function ClientPage({ id }: ClientPageProps) {
   const t = useT('workspace');
   const { me, instrument, agencyName } = useWorkspace();
-  const [load, reload] = useLoad(() => api<ClientDetail>('GET', path(WS_API.client, { id })), id);
+  const [load, reload] = useLoad(() => call('GET /api/clients/:id', { params: { id } }), id);
   const [chosen, setChosen] = useState<string | null>(null);
   return (
     <LoadView load={load}>

@@ -1,13 +1,8 @@
 /** After the conversation: did the profile fit (yes/partly/no), what the client said, a note, the posture observed. */
 import { useState } from 'preact/hooks';
-import {
-  WS_API,
-  type Fit,
-  type Judgement,
-  type NewJudgement,
-} from '../../shared/contract/workspaceApi.ts';
+import type { Fit, Judgement, NewJudgement } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
 
@@ -42,7 +37,9 @@ export function JudgementForm({ clientId, measurementId, onSaved }: JudgementFor
       note: note.trim(),
     };
     try {
-      onSaved(await api<Judgement>('POST', path(WS_API.clientJudgement, { id: clientId }), body));
+      onSaved(
+        await call('POST /api/clients/:id/judgements', { params: { id: clientId }, body: body }),
+      );
       setFit(null);
       setClientFit(null);
       setObserved('');

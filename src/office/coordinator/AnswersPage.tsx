@@ -1,9 +1,8 @@
 /** One measurement with every answer, grouped per scale with its score (the pilot's "ingevulde vragen"). Coordinator only. */
-import { WS_API, type AnsweredMeasurement } from '../../shared/contract/workspaceApi.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, decimal } from '../../shared/ui/format.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
 import { Link } from '../Link.tsx';
@@ -22,10 +21,7 @@ export function AnswersPage({ id }: AnswersPageProps) {
   const { instrument } = useWorkspace();
   const it = useT(instrumentNamespace(instrument));
   const label = useScaleLabel(instrument);
-  const [load] = useLoad(
-    () => api<AnsweredMeasurement>('GET', path(WS_API.measurementAnswers, { id })),
-    id,
-  );
+  const [load] = useLoad(() => call('GET /api/measurements/:id/answers', { params: { id } }), id);
   const score = (kind: string, s: number | null) =>
     s === null
       ? t('answers.no_score')

@@ -1,18 +1,14 @@
 /** The audit log: who viewed, exported, linked or erased what, newest first. */
-import { WS_API, type AuditEntry } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
-import { api, withQuery } from '../api.ts';
+import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** The log (the latest 200 lines). */
 export function AuditLog() {
   const t = useT('workspace');
-  const [load, reload] = useLoad(
-    () => api<AuditEntry[]>('GET', withQuery(WS_API.audit, { limit: '200' })),
-    'audit',
-  );
+  const [load, reload] = useLoad(() => call('GET /api/audit', { query: { limit: 200 } }), 'audit');
   return (
     <section class="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>

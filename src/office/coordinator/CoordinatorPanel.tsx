@@ -1,13 +1,9 @@
 /** What only the coordinator does on a client's page: link, see answers, merge, split, erase. */
 import { useState } from 'preact/hooks';
-import {
-  WS_API,
-  type ClientDetail,
-  type ClientSummary,
-} from '../../shared/contract/workspaceApi.ts';
+import type { ClientDetail, ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
-import { api, path, withQuery } from '../api.ts';
+import { call } from '../api.ts';
 import { Link } from '../Link.tsx';
 import { href, navigate } from '../router.ts';
 import { LinkPanel } from './LinkPanel.tsx';
@@ -32,7 +28,7 @@ export function CoordinatorPanel({ detail, onChanged }: CoordinatorPanelProps) {
   const search = async (e: Event) => {
     e.preventDefault();
     try {
-      const found = await api<ClientSummary[]>('GET', withQuery(WS_API.clients, { q: mergeQuery }));
+      const found = await call('GET /api/clients', { query: { q: mergeQuery } });
       setCandidates(found.filter((c) => c.id !== client.id));
     } catch (err) {
       fail(err);
@@ -42,7 +38,7 @@ export function CoordinatorPanel({ detail, onChanged }: CoordinatorPanelProps) {
     if (!confirm(t('merge.confirm', { other: other.displayName, keep: client.displayName })))
       return;
     try {
-      await api('POST', WS_API.clientMerge, { keepId: client.id, mergeId: other.id });
+      await call('POST /api/clients/merge', { body: { keepId: client.id, mergeId: other.id } });
       setCandidates(null);
       onChanged();
     } catch (err) {
@@ -51,10 +47,9 @@ export function CoordinatorPanel({ detail, onChanged }: CoordinatorPanelProps) {
   };
   const split = async (measurementId: string) => {
     try {
-      const created = await api<ClientSummary>(
-        'POST',
-        path(WS_API.measurementSplit, { id: measurementId }),
-      );
+      const created = await call('POST /api/measurements/:id/split', {
+        params: { id: measurementId },
+      });
       navigate(href({ name: 'client', id: created.id }));
     } catch (err) {
       fail(err);
@@ -62,7 +57,7 @@ export function CoordinatorPanel({ detail, onChanged }: CoordinatorPanelProps) {
   };
   const erase = async () => {
     try {
-      await api('DELETE', path(WS_API.client, { id: client.id }));
+      await call('DELETE /api/clients/:id', { params: { id: client.id } });
       navigate(href({ name: 'home' }));
     } catch (err) {
       fail(err);

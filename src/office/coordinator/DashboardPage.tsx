@@ -1,9 +1,9 @@
 /** The organisation dashboard: average profile with N, dominance, expected role, social desirability, volume per week and tablet, feedback on fit. */
 import { useState } from 'preact/hooks';
-import { WS_API, type Dashboard, type Fit } from '../../shared/contract/workspaceApi.ts';
+import type { Fit } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { decimal } from '../../shared/ui/format.ts';
-import { api, withQuery } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
 import { LoadView } from '../LoadView.tsx';
@@ -20,10 +20,7 @@ export function DashboardPage() {
   const { instrument } = useWorkspace();
   const label = useScaleLabel(instrument);
   const [f, setF] = useState<FilterValues>({ from: '', to: '', deviceId: '' });
-  const [load] = useLoad(
-    () => api<Dashboard>('GET', withQuery(WS_API.dashboard, { ...f })),
-    JSON.stringify(f),
-  );
+  const [load] = useLoad(() => call('GET /api/dashboard', { query: { ...f } }), JSON.stringify(f));
   const count = (n: number) => t('dashboard.count', { count: n });
   return (
     <section data-screen="dashboard">

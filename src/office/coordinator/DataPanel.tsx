@@ -1,8 +1,7 @@
 /** Data: exports, the retention period, and the end-of-study erasure of everything (type the agency name to confirm). */
 import { useEffect, useState } from 'preact/hooks';
-import { WS_API, type Retention } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { useLoad } from '../useLoad.ts';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -11,7 +10,7 @@ import { ExportButtons } from './ExportButtons.tsx';
 export function DataPanel() {
   const t = useT('workspace');
   const { agencyName } = useWorkspace();
-  const [load] = useLoad(() => api<Retention>('GET', WS_API.retention), 'retention');
+  const [load] = useLoad(() => call('GET /api/retention'), 'retention');
   const [days, setDays] = useState('');
   const [retMsg, setRetMsg] = useState<string | null>(null);
   const [confirmText, setConfirmText] = useState('');
@@ -26,7 +25,7 @@ export function DataPanel() {
     if (value !== null && (!Number.isInteger(value) || value < 1))
       return setRetMsg(t('data.retention_invalid'));
     try {
-      const r = await api<Retention>('PUT', WS_API.retention, { days: value });
+      const r = await call('PUT /api/retention', { body: { days: value } });
       setRetMsg(
         r.days === null
           ? t('data.retention_saved_none')
@@ -39,7 +38,7 @@ export function DataPanel() {
   const eraseAll = async (e: Event) => {
     e.preventDefault();
     try {
-      const r = await api<{ erased: number }>('POST', WS_API.eraseAll, { confirm: confirmText });
+      const r = await call('POST /api/erasure/all', { body: { confirm: confirmText } });
       setEraseMsg(t('data.erased_all', { count: r.erased }));
       setConfirmText('');
     } catch (err) {

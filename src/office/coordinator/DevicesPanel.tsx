@@ -1,18 +1,18 @@
 /** Tablets: last sync, queued sessions, storage state, read-aloud per language; revoke a lost tablet; create a one-time enrollment code. */
 import { useState } from 'preact/hooks';
 import { ALL_LANGUAGES } from '../../shared/core/settings.ts';
-import { WS_API, type DeviceRow, type NewEnrollCode } from '../../shared/contract/workspaceApi.ts';
+import type { DeviceRow, NewEnrollCode } from '../../shared/contract/workspaceApi.ts';
 import { i18next } from '../../shared/i18n/index.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, languageName, megabytes } from '../../shared/ui/format.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** The panel. */
 export function DevicesPanel() {
   const t = useT('workspace');
-  const [load, reload] = useLoad(() => api<DeviceRow[]>('GET', WS_API.devices), 'devices');
+  const [load, reload] = useLoad(() => call('GET /api/devices'), 'devices');
   const [name, setName] = useState('');
   const [code, setCode] = useState<NewEnrollCode | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function DevicesPanel() {
   const revoke = async (d: DeviceRow) => {
     if (!confirm(t('devices.revoke_confirm', { name: d.name }))) return;
     try {
-      await api('POST', path(WS_API.deviceRevoke, { id: d.id }));
+      await call('POST /api/devices/:id/revoke', { params: { id: d.id } });
       reload();
     } catch (e) {
       setMsg(t('common.error', { message: e instanceof Error ? e.message : '' }));
@@ -61,7 +61,7 @@ export function DevicesPanel() {
   const create = async (e: Event) => {
     e.preventDefault();
     try {
-      setCode(await api<NewEnrollCode>('POST', WS_API.enrollCodes, { name }));
+      setCode(await call('POST /api/enroll-codes', { body: { name } }));
       setName('');
     } catch (err) {
       setMsg(t('common.error', { message: err instanceof Error ? err.message : '' }));

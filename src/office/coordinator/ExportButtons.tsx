@@ -1,7 +1,7 @@
 /** Downloads for researchers: measurements as CSV or JSON (for the chosen period) and the CSV's codebook. */
 import { WS_API } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { withQuery } from '../api.ts';
+import { routePath } from '../../shared/contract/client.ts';
 
 /** Props: the period to export (empty = everything). */
 export interface ExportButtonsProps {
@@ -16,7 +16,7 @@ export function ExportButtons({ from, to }: ExportButtonsProps) {
     <div class="row-actions exports" role="group" aria-label={t('export.label')}>
       <a
         class="button"
-        href={withQuery(WS_API.exportCsv, { from, to })}
+        href={routePath('GET /api/export/measurements.csv', { query: { from, to } })}
         download
         data-testid="export-csv"
       >
@@ -27,7 +27,7 @@ export function ExportButtons({ from, to }: ExportButtonsProps) {
       </a>
       <a
         class="button"
-        href={withQuery(WS_API.exportJson, { from, to })}
+        href={routePath('GET /api/export/measurements.json', { query: { from, to } })}
         download
         data-testid="export-json"
       >

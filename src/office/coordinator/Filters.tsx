@@ -1,7 +1,6 @@
 /** Period and tablet filters shared by the measurement list, the dashboard and the export. */
-import { WS_API, type DeviceRow } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { useLoad } from '../useLoad.ts';
 
 /** The filter values as query parameters (empty = no filter). */
@@ -20,7 +19,7 @@ export interface FiltersProps {
 /** The filter bar. */
 export function Filters({ value, onChange }: FiltersProps) {
   const t = useT('workspace');
-  const [devices] = useLoad(() => api<DeviceRow[]>('GET', WS_API.devices), 'devices');
+  const [devices] = useLoad(() => call('GET /api/devices'), 'devices');
   return (
     <div class="filters" role="group" aria-label={t('filters.label')}>
       <label>

@@ -1,22 +1,22 @@
 /** The server's sealing keys: which one tablets seal to, and destroying a retired one once no tablet waits for it. */
 import { useState } from 'preact/hooks';
-import { WS_API, type ServerKeyStatus } from '../../shared/contract/workspaceApi.ts';
+import type { ServerKeyStatus } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** The panel. */
 export function KeysPanel() {
   const t = useT('workspace');
-  const [load, reload] = useLoad(() => api<ServerKeyStatus[]>('GET', WS_API.serverKeys), 'keys');
+  const [load, reload] = useLoad(() => call('GET /api/server-keys'), 'keys');
   const [msg, setMsg] = useState<string | null>(null);
   const when = (s: string) => dateTime.format(new Date(s));
   const destroy = async (k: ServerKeyStatus) => {
     if (!confirm(t('keys.destroy_confirm', { id: k.keyId }))) return;
     try {
-      await api('POST', path(WS_API.serverKeyDestroy, { id: k.keyId }));
+      await call('POST /api/server-keys/:id/destroy', { params: { id: k.keyId } });
       setMsg(null);
       reload();
     } catch (e) {

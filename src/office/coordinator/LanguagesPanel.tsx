@@ -1,7 +1,7 @@
 /** Language review: which translations are drafts, which were checked by a translator; the coordinator marks them checked. */
-import { WS_API, type LanguageReview } from '../../shared/contract/workspaceApi.ts';
+import type { LanguageReview } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
@@ -9,11 +9,12 @@ import { useLoad } from '../useLoad.ts';
 /** The panel. */
 export function LanguagesPanel() {
   const t = useT('workspace');
-  const [load, reload] = useLoad(() => api<LanguageReview[]>('GET', WS_API.languages), 'languages');
+  const [load, reload] = useLoad(() => call('GET /api/languages'), 'languages');
   const set = async (l: LanguageReview, status: 'draft' | 'checked') => {
-    await api('PUT', path(WS_API.languageReview, { code: l.code }), { status, note: l.note }).catch(
-      () => undefined,
-    );
+    await call('PUT /api/languages/:code/review', {
+      params: { code: l.code },
+      body: { status, note: l.note },
+    }).catch(() => undefined);
     reload();
   };
   return (

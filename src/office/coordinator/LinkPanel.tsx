@@ -1,13 +1,8 @@
 /** Links a client to a staff member: the suggested best fit (with why), any active staff member, or at random as in the pilot. */
 import { useState } from 'preact/hooks';
-import {
-  WS_API,
-  type ClientSummary,
-  type StaffSuggestion,
-  type UserSummary,
-} from '../../shared/contract/workspaceApi.ts';
+import type { ClientSummary } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
 import { LoadView } from '../LoadView.tsx';
@@ -28,8 +23,8 @@ export function LinkPanel({ client, onChanged }: LinkPanelProps) {
   const [load] = useLoad(
     () =>
       Promise.all([
-        api<StaffSuggestion[]>('GET', path(WS_API.clientSuggestions, { id: client.id })),
-        api<UserSummary[]>('GET', WS_API.users),
+        call('GET /api/clients/:id/suggestions', { params: { id: client.id } }),
+        call('GET /api/users'),
       ]),
     client.id + (client.staff?.id ?? ''),
   );
@@ -37,7 +32,7 @@ export function LinkPanel({ client, onChanged }: LinkPanelProps) {
   const [error, setError] = useState<string | null>(null);
   const link = async (staffId: string | null) => {
     try {
-      await api('PUT', path(WS_API.clientLink, { id: client.id }), { staffId });
+      await call('PUT /api/clients/:id/link', { params: { id: client.id }, body: { staffId } });
       onChanged();
     } catch (e) {
       setError(t('common.error', { message: e instanceof Error ? e.message : '' }));
@@ -45,7 +40,7 @@ export function LinkPanel({ client, onChanged }: LinkPanelProps) {
   };
   const random = async () => {
     try {
-      await api('POST', path(WS_API.clientLinkRandom, { id: client.id }));
+      await call('POST /api/clients/:id/link-random', { params: { id: client.id } });
       onChanged();
     } catch (e) {
       setError(t('common.error', { message: e instanceof Error ? e.message : '' }));

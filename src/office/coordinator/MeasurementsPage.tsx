@@ -1,9 +1,8 @@
 /** Every measurement (the pilot's "ingevulde vragen"), filtered by period and tablet, each opening its answers. */
 import { useState } from 'preact/hooks';
-import { WS_API, type MeasurementRow } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
-import { api, withQuery } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
 import { Link } from '../Link.tsx';
@@ -19,7 +18,7 @@ export function MeasurementsPage() {
   const label = useScaleLabel(instrument);
   const [f, setF] = useState<FilterValues>({ from: '', to: '', deviceId: '' });
   const [load] = useLoad(
-    () => api<MeasurementRow[]>('GET', withQuery(WS_API.measurements, { ...f })),
+    () => call('GET /api/measurements', { query: { ...f } }),
     JSON.stringify(f),
   );
   return (

@@ -1,14 +1,8 @@
 /** Staff accounts: create, change role and postures, disable or enable. */
 import { useState } from 'preact/hooks';
-import {
-  WS_API,
-  type NewUser,
-  type Role,
-  type UserSummary,
-  type UserUpdate,
-} from '../../shared/contract/workspaceApi.ts';
+import type { NewUser, Role, UserUpdate } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
 import { LoadView } from '../LoadView.tsx';
@@ -20,12 +14,12 @@ export function StaffAccounts() {
   const t = useT('workspace');
   const { instrument, me } = useWorkspace();
   const label = useScaleLabel(instrument);
-  const [load, reload] = useLoad(() => api<UserSummary[]>('GET', WS_API.users), 'users');
+  const [load, reload] = useLoad(() => call('GET /api/users'), 'users');
   const [f, setF] = useState<NewUser>({ name: '', username: '', role: 'staff', password: '' });
   const [msg, setMsg] = useState<string | null>(null);
   const update = async (id: string, body: UserUpdate) => {
     try {
-      await api('PATCH', path(WS_API.user, { id }), body);
+      await call('PATCH /api/users/:id', { params: { id }, body: body });
       reload();
     } catch (e) {
       setMsg(t('common.error', { message: e instanceof Error ? e.message : '' }));
@@ -34,7 +28,7 @@ export function StaffAccounts() {
   const create = async (e: Event) => {
     e.preventDefault();
     try {
-      await api('POST', WS_API.users, f);
+      await call('POST /api/users', { body: f });
       setF({ name: '', username: '', role: 'staff', password: '' });
       setMsg(t('users.created'));
       reload();

@@ -2,10 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import { ALL_LANGUAGES, SETTING_BOUNDS, WHOLE_SETTINGS } from '../../shared/core/settings.ts';
-import { WS_API } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { decimal, languageName } from '../../shared/ui/format.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
@@ -22,7 +21,7 @@ import {
 /** The page: loads the settings, then the form. */
 export function SettingsPage() {
   const t = useT('workspace');
-  const [load] = useLoad(() => api<AgencySettings>('GET', WS_API.settings), 'settings');
+  const [load] = useLoad(() => call('GET /api/settings'), 'settings');
   return (
     <section data-screen="settings" class="admin">
       <p class="no-print">
@@ -53,7 +52,7 @@ function SettingsForm({ initial }: { readonly initial: AgencySettings }) {
     setTried(true);
     if (problems.size > 0) return setStatus({ ok: false, text: t('settings.fix_first') });
     try {
-      const saved = await api<AgencySettings>('PUT', WS_API.settings, settingsOf(draft));
+      const saved = await call('PUT /api/settings', { body: settingsOf(draft) });
       setDraft(draftOf(saved));
       setTried(false);
       setStatus({ ok: true, text: t('settings.saved') });

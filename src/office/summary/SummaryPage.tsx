@@ -1,11 +1,10 @@
 /** The client's own one-page summary in plain language, in the client's language where available; printable on one A4 page. */
 import { useEffect, useState } from 'preact/hooks';
-import { WS_API, type ClientDetail } from '../../shared/contract/workspaceApi.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import { i18next } from '../../shared/i18n/index.ts';
 import { languageMeta, LANGUAGES } from '../../shared/i18n/languages.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { api, path } from '../api.ts';
+import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { loadLanguage, summaryLanguages } from '../i18n.ts';
 import { Link } from '../Link.tsx';
@@ -23,7 +22,7 @@ export interface SummaryPageProps {
 export function SummaryPage({ id }: SummaryPageProps) {
   const t = useT('workspace');
   const { instrument } = useWorkspace();
-  const [load] = useLoad(() => api<ClientDetail>('GET', path(WS_API.client, { id })), id);
+  const [load] = useLoad(() => call('GET /api/clients/:id', { params: { id } }), id);
   const [lang, setLang] = useState<string | null>(null);
   const [ready, setReady] = useState<string | null>(null);
   const available = summaryLanguages();

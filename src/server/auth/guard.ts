@@ -1,5 +1,5 @@
 /** Route guards for the workspace: a live session cookie, and a role allowed on the route. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/contract/workspaceApi.ts';
 import type { Db, Queryable } from '../db.ts';
 import { sendError } from '../errors.ts';
@@ -71,4 +71,13 @@ export function requireRole(
     }
     principals.set(req, user);
   };
+}
+
+/** Puts the role check on every route of a plugin: fastify keeps the hook inside that plugin's scope. */
+export function restrictTo(
+  app: FastifyInstance,
+  ctx: { db: Db; clock: () => number },
+  roles: readonly Role[],
+): void {
+  app.addHook('onRequest', requireRole(ctx, roles));
 }

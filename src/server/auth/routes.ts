@@ -1,14 +1,14 @@
 /** Sign-in routes: first-coordinator setup, login, logout (here and everywhere), me, password, own postures. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { WS_API, type LoginThrottled, type Me } from '../../shared/contract/workspaceApi.ts';
+import type { LoginThrottled, Me } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import type { Queryable } from '../db.ts';
 import { loadSettings } from '../settingsStore.ts';
-import { asObject, cleanText, cleanUsername } from '../bodies.ts';
+import { route } from '../routing.ts';
 import { sendError } from '../errors.ts';
 import { writeAudit } from './audit.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
-import { requireRole, sessionUser } from './guard.ts';
+import { restrictTo, sessionUser } from './guard.ts';
 import { checkPassword } from './passwordCheck.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from './passwords.ts';
 import { postureIds, validPostures } from './postures.ts';
@@ -42,7 +42,7 @@ export const meOf = async (
   name: u.name,
   username: u.username,
   role: u.role,
-  postures: u.postures,
+  postures: [...u.postures],
   idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
   idleWarningSeconds: IDLE_WARNING_MS / 1000,
   agencyName: (await loadSettings(db)).agencyName,
@@ -74,29 +74,13 @@ async function signIn(ctx: ApiContext, req: FastifyRequest, reply: FastifyReply,
   return meOf(ctx.db, { ...user, userId: user.id });
 }
 
-/** Registers setup, login, logout, logout-everywhere, me, password and my postures. */
-export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  const anyone = requireRole(ctx, ['coordinator', 'staff']);
-  const postures = postureIds(ctx.instruments);
-  const noStore = async (_req: FastifyRequest, reply: FastifyReply) => {
-    reply.header('Cache-Control', 'no-store');
-  };
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/api/')) await noStore(req, reply);
-  });
-
-  app.post(WS_API.setup, { bodyLimit: 4096 }, async (req, reply) => {
-    const o = asObject(req.body);
-    const code = cleanText(o?.setupCode, 1, 64);
-    const name = cleanText(o?.name, 1, 100);
-    const username = cleanUsername(o?.username);
-    if (!o || !code || !name || !username || typeof o.password !== 'string')
-      return sendError(
-        reply,
-        400,
-        'bad_request',
-        'body must be {"setupCode", "name" (1-100 characters), "username" (3-64 of A-Z a-z 0-9 . _ @ -), "password"}',
-      );
+/** Setup and sign-in: open to anyone (they are how one becomes signed in). */
+export function signInRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  route(app, 'POST /api/auth/setup', async (req, reply) => {
+    const o = req.body;
+    const code = o.setupCode.trim();
+    const name = o.name.trim();
+    const username = o.username.trim();
     const weak = passwordProblem(o.password);
     if (weak) return sendError(reply, 400, 'password_weak', weak);
     if (await hasCoordinator(ctx.db))
@@ -138,17 +122,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void 
     return reply.code(201).send(await signIn(ctx, req, reply, result));
   });
 
-  app.post(WS_API.login, { bodyLimit: 4096 }, async (req, reply) => {
-    const o = asObject(req.body);
-    const username = typeof o?.username === 'string' ? o.username.trim() : null;
-    const password = o?.password;
-    if (
-      !username ||
-      username.length > 100 ||
-      typeof password !== 'string' ||
-      password.length === 0 ||
-      password.length > MAX_PASSWORD_LENGTH
-    )
+  route(app, 'POST /api/auth/login', async (req, reply) => {
+    const username = req.body.username.trim();
+    const password = req.body.password;
+    if (!username || password.length === 0 || password.length > MAX_PASSWORD_LENGTH)
       return sendError(
         reply,
         400,
@@ -182,14 +159,20 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void 
     });
     return signIn(ctx, req, reply, user);
   });
+}
 
-  app.post(WS_API.logout, { onRequest: anyone }, async (req, reply) => {
+/** What a signed-in user does with their own account; the sign-in check is at plugin scope. */
+export function ownAccountRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  restrictTo(app, ctx, ['coordinator', 'staff']);
+  const postures = postureIds(ctx.instruments);
+
+  route(app, 'POST /api/auth/logout', async (req, reply) => {
     await deleteSession(ctx.db, sessionUser(req).sessionId);
     clearSessionCookie(req, reply);
     return reply.code(204).send();
   });
 
-  app.post(WS_API.logoutEverywhere, { onRequest: anyone }, async (req, reply) => {
+  route(app, 'POST /api/auth/logout-everywhere', async (req, reply) => {
     const u = sessionUser(req);
     const n = await deleteUserSessions(ctx.db, u.userId);
     await writeAudit(ctx.db, {
@@ -204,17 +187,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void 
     return reply.code(204).send();
   });
 
-  app.get(WS_API.me, { onRequest: anyone }, (req) => meOf(ctx.db, sessionUser(req)));
+  route(app, 'GET /api/auth/me', (req) => meOf(ctx.db, sessionUser(req)));
 
-  app.post(WS_API.password, { onRequest: anyone, bodyLimit: 4096 }, async (req, reply) => {
+  route(app, 'POST /api/auth/password', async (req, reply) => {
     const u = sessionUser(req);
-    const o = asObject(req.body);
-    if (
-      !o ||
-      typeof o.current !== 'string' ||
-      typeof o.next !== 'string' ||
-      o.current.length > MAX_PASSWORD_LENGTH
-    )
+    const o = req.body;
+    if (o.current.length > MAX_PASSWORD_LENGTH)
       return sendError(reply, 400, 'bad_request', 'body must be {"current": "…", "next": "…"}');
     const now = ctx.clock();
     const found = await userById(ctx.db, u.userId);
@@ -249,9 +227,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ApiContext): void 
     return reply.code(204).send();
   });
 
-  app.put(WS_API.myPostures, { onRequest: anyone, bodyLimit: 4096 }, async (req, reply) => {
+  route(app, 'PUT /api/me/postures', async (req, reply) => {
     const u = sessionUser(req);
-    const list = validPostures(asObject(req.body)?.postures, postures);
+    const list = validPostures(req.body.postures, postures);
     if (!list)
       return sendError(
         reply,

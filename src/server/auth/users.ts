@@ -131,7 +131,7 @@ export function toSummary(u: UserRecord, caseloads: ReadonlyMap<string, number>)
     name: u.name,
     username: u.username,
     role: u.role,
-    postures: u.postures,
+    postures: [...u.postures],
     caseload: caseloads.get(u.id) ?? 0,
     disabled: u.disabled,
   };

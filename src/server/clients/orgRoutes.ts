@@ -1,9 +1,8 @@
 /** The organisation routes: dashboard, research export, end-of-study erasure and the retention period (coordinator). */
 import type { FastifyInstance } from 'fastify';
-import { parseRetention } from '../../shared/core/retention.ts';
-import { WS_API, type Retention } from '../../shared/contract/workspaceApi.ts';
+import type { Retention } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { requireRole } from '../auth/guard.ts';
+import { restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
 import { claimJob } from '../jobs/claim.ts';
 import { loadSettings } from '../settingsStore.ts';
@@ -11,26 +10,27 @@ import { dashboard } from './dashboard.ts';
 import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseEverything, eraseExpired, loadRetention, saveRetention } from './erasure.ts';
 import { codebookCsv, exportCsv, exportJson } from './export.ts';
-import { parseFilters } from './params.ts';
+import { periodFilters } from './params.ts';
+import { route } from '../routing.ts';
 import { audit, type ClientRoutesContext } from './routes.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const CSV = 'text/csv; charset=utf-8';
 const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
 
-/** Registers the organisation routes. */
-export function registerOrgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void {
-  const coordinator = { onRequest: requireRole(ctx, ['coordinator']) };
+/** Dashboard, exports, end-of-study erasure and retention, for coordinators only (checked at plugin scope). */
+export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void {
+  restrictTo(app, ctx, ['coordinator']);
   const { db } = ctx;
 
-  app.get(WS_API.dashboard, coordinator, async (req, reply) => {
-    const f = parseFilters(req.query);
+  route(app, 'GET /api/dashboard', async (req, reply) => {
+    const f = periodFilters(req.query);
     if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
     return reply.headers(NO_STORE).send(await dashboard(db, ctx.instruments, f.value));
   });
 
-  app.get(WS_API.exportCsv, coordinator, async (req, reply) => {
-    const f = parseFilters(req.query, false);
+  route(app, 'GET /api/export/measurements.csv', async (req, reply) => {
+    const f = periodFilters(req.query);
     if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
     const { csv, count } = await exportCsv(db, ctx.instruments, f.value);
     await audit(
@@ -47,8 +47,8 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: ClientRoutesContext
       .send(csv);
   });
 
-  app.get(WS_API.exportJson, coordinator, async (req, reply) => {
-    const f = parseFilters(req.query, false);
+  route(app, 'GET /api/export/measurements.json', async (req, reply) => {
+    const f = periodFilters(req.query);
     if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
     const data = await exportJson(db, f.value);
     await audit(
@@ -62,18 +62,15 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: ClientRoutesContext
     return reply.headers({ ...NO_STORE, ...attachment('measurements.json') }).send(data);
   });
 
-  app.get(WS_API.exportCodebook, coordinator, async (_req, reply) =>
+  route(app, 'GET /api/export/codebook.csv', async (_req, reply) =>
     reply
       .headers({ ...NO_STORE, ...attachment('codebook.csv') })
       .type(CSV)
       .send(await codebookCsv(db, ctx.instruments)),
   );
 
-  app.post(WS_API.eraseAll, coordinator, async (req, reply) => {
-    const body = req.body as { confirm?: unknown } | null;
-    const confirm = typeof body === 'object' && body !== null ? body.confirm : undefined;
-    if (typeof confirm !== 'string')
-      return sendError(reply, 400, 'bad_request', 'body must be {"confirm": "<agency name>"}');
+  route(app, 'POST /api/erasure/all', async (req, reply) => {
+    const confirm = req.body.confirm;
     const { agencyName } = await loadSettings(db);
     if (confirm.trim() !== agencyName.trim())
       return sendError(reply, 400, 'confirm_mismatch', 'type the agency name exactly to confirm');
@@ -87,14 +84,13 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: ClientRoutesContext
     return reply.send({ erased });
   });
 
-  app.get(WS_API.retention, coordinator, async (_req, reply) => {
+  route(app, 'GET /api/retention', async (_req, reply) => {
     const answer: Retention = { days: await loadRetention(db) };
     return reply.headers(NO_STORE).send(answer);
   });
 
-  app.put(WS_API.retention, coordinator, async (req, reply) => {
-    const r = parseRetention(req.body);
-    if (!r.ok) return sendError(reply, 400, 'bad_request', r.error);
+  route(app, 'PUT /api/retention', async (req, reply) => {
+    const r = { days: req.body.days };
     const now = ctx.clock();
     await saveRetention(db, r.days, now);
     await audit(db, req, now, 'retention', null, r.days === null ? 'keep' : `${r.days} days`);

@@ -7,7 +7,7 @@
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { normalizeSpeechText, speechTextProblem } from '../../shared/core/speechText.ts';
-import { API } from '../../shared/contract/protocol.ts';
+import { route } from '../routing.ts';
 import { sendError } from '../errors.ts';
 import {
   createRenderPool,
@@ -98,8 +98,8 @@ export function registerSpeechRoute(app: FastifyInstance, opts: SpeechOptions): 
     }
   };
 
-  app.get(API.speech, async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
+  route(app, 'GET /api/speech', async (req, reply) => {
+    const q = req.query;
     const lng = q.lng;
     const voice = typeof lng === 'string' ? VOICES[lng]?.voice : undefined;
     if (!voice)

@@ -11,13 +11,15 @@
  * - Every error body is `ApiError` ({error, message}); never a 500 for bad input.
  * - Every read of a client's profile or answers writes an audit entry.
  */
-import type { Profile } from '../core/scoring.ts';
+import type { Static } from 'typebox';
+import type * as O from './schema/office.ts';
+import type * as T from './schema/tablet.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
-export type Role = 'coordinator' | 'staff';
+export type Role = Static<typeof O.Role>;
 
 /** A staff member's own judgement of whether the measured profile fit the client. */
-export type Fit = 'yes' | 'partly' | 'no';
+export type Fit = Static<typeof O.Fit>;
 
 /** Paths; `:id` segments are UUIDs. */
 export const WS_API = {
@@ -65,261 +67,29 @@ export const WS_API = {
   deviceStatus: '/api/devices/status', // POST DeviceStatusReport with the tablet's bearer token → 204
 } as const;
 
-/** First start: `npm start` prints a one-time setup code; it creates the first coordinator. */
-export interface SetupRequest {
-  readonly setupCode: string;
-  readonly name: string;
-  readonly username: string;
-  readonly password: string;
-}
-
-export interface LoginRequest {
-  readonly username: string;
-  readonly password: string;
-}
-
-/** 429 body after repeated failures for a username or address. */
-export interface LoginThrottled {
-  readonly error: 'throttled';
-  readonly message: string;
-  readonly retryAfterSeconds: number;
-}
-
-export interface PasswordChange {
-  readonly current: string;
-  readonly next: string;
-}
-
-/** The signed-in user; the UI warns `idleWarningSeconds` before the server signs an idle session out. */
-export interface Me {
-  readonly userId: string;
-  readonly name: string;
-  readonly username: string;
-  readonly role: Role;
-  readonly postures: readonly string[];
-  readonly idleTimeoutSeconds: number;
-  readonly idleWarningSeconds: number;
-  /** The agency's name from its settings, for the imago sentence and the client summary (staff cannot read settings). */
-  readonly agencyName: string;
-}
-
-export interface UserSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly username: string;
-  readonly role: Role;
-  /** Posture scale ids this staff member works well with. */
-  readonly postures: readonly string[];
-  /** Clients linked to them now. */
-  readonly caseload: number;
-  readonly disabled: boolean;
-}
-
-export interface NewUser {
-  readonly name: string;
-  readonly username: string;
-  readonly role: Role;
-  readonly password: string;
-}
-
-export interface UserUpdate {
-  readonly name?: string;
-  readonly role?: Role;
-  readonly postures?: readonly string[];
-  readonly disabled?: boolean;
-  readonly password?: string;
-}
-
-/** One row of a client list: enough to pick a client, with the latest dominant postures at a glance. */
-export interface ClientSummary {
-  readonly id: string;
-  /** Short code (e.g. "K7QM-3XD2") staff type as the reference on a tablet for a follow-up measurement. */
-  readonly code: string;
-  /** First and last name when the agency asks for them, else the reference, else the code. */
-  readonly displayName: string;
-  readonly reference: string | null;
-  readonly staff: { readonly id: string; readonly name: string } | null;
-  readonly measurementCount: number;
-  readonly latest: {
-    readonly measurementId: string;
-    readonly completedAt: string;
-    readonly language: string;
-    readonly dominant: readonly string[];
-  } | null;
-}
-
-/** One measurement as staff may see it: the profile, never the answers. */
-export interface MeasurementView {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly instrumentVersion: number;
-  readonly language: string;
-  readonly deviceName: string;
-  readonly completedAt: string;
-  readonly receivedAt: string;
-  /** The server's scoring with the agency settings at receipt. */
-  readonly profile: Profile;
-  /** True when the tablet scored it differently (the client saw the tablet's profile). */
-  readonly scoreMismatch: boolean;
-}
-
-/** A staff member's judgement after the conversation; kept beside the measured scores, never replacing them. */
-export interface Judgement {
-  readonly id: string;
-  readonly measurementId: string;
-  readonly staffId: string;
-  readonly staffName: string;
-  readonly fit: Fit;
-  /** What the client said of their own profile summary, when asked. */
-  readonly clientFit: Fit | null;
-  readonly observedPosture: string | null;
-  readonly note: string;
-  readonly at: string;
-}
-
-export interface NewJudgement {
-  readonly measurementId: string;
-  readonly fit: Fit;
-  readonly clientFit?: Fit | null;
-  readonly observedPosture?: string | null;
-  readonly note?: string;
-}
-
-/** A client's page: history oldest first, judgements, and the details the agency asked for. */
-export interface ClientDetail {
-  readonly client: ClientSummary;
-  /** Gender, names, date of birth as collected; staff see the names they need to recognise the client. */
-  readonly details: Readonly<Record<string, string>>;
-  readonly measurements: readonly MeasurementView[];
-  readonly judgements: readonly Judgement[];
-}
-
-/** Suggestion for linking: fit to the client's dominant postures weighed against caseload. */
-export interface StaffSuggestion {
-  readonly staffId: string;
-  readonly name: string;
-  readonly caseload: number;
-  /** Dominant postures of the client this staff member works well with. */
-  readonly matched: readonly string[];
-  readonly score: number;
-}
-
-/** The coordinator's list of every measurement (the pilot's "ingevulde vragen"). */
-export interface MeasurementRow {
-  readonly id: string;
-  readonly clientId: string;
-  readonly clientName: string;
-  readonly deviceName: string;
-  readonly language: string;
-  readonly completedAt: string;
-  readonly dominant: readonly string[];
-}
-
-/** Every answer of one measurement, grouped per scale with its score. */
-export interface AnsweredMeasurement {
-  readonly measurement: MeasurementView;
-  readonly clientId: string;
-  readonly scales: readonly {
-    readonly scale: string;
-    readonly kind: 'posture' | 'role' | 'desirability';
-    /** Percent for a posture, value 1–5 for a role, mean for desirability; null when too few answers. */
-    readonly score: number | null;
-    readonly items: readonly { readonly itemId: string; readonly value: number | null }[];
-  }[];
-}
-
-/** Organisation-wide figures over the filtered measurements. */
-export interface Dashboard {
-  readonly n: number;
-  readonly filters: {
-    readonly from: string | null;
-    readonly to: string | null;
-    readonly deviceId: string | null;
-  };
-  /** Mean percent per posture over measurements that have a score for it. */
-  readonly averageProfile: readonly {
-    readonly scale: string;
-    readonly mean: number | null;
-    readonly n: number;
-  }[];
-  readonly dominantCounts: readonly { readonly scale: string; readonly count: number }[];
-  /** How often each role is (one of) the highest. */
-  readonly topRoleCounts: readonly { readonly scale: string; readonly count: number }[];
-  readonly desirability: { readonly mean: number | null; readonly n: number };
-  /** ISO week start date (Monday, YYYY-MM-DD). */
-  readonly perWeek: readonly { readonly week: string; readonly count: number }[];
-  readonly perDevice: readonly {
-    readonly deviceId: string;
-    readonly name: string;
-    readonly count: number;
-  }[];
-  readonly fit: {
-    readonly staff: Readonly<Record<Fit, number>>;
-    readonly client: Readonly<Record<Fit, number>>;
-  };
-}
-
-/** One audit line; `detail` never holds answers or personal details. */
-export interface AuditEntry {
-  readonly at: string;
-  readonly actorId: string | null;
-  readonly actorName: string;
-  /** e.g. view_profile, view_answers, export, erase_client, erase_all, link, merge, split, judgement, sign_in, refused (a 403). */
-  readonly action: string;
-  readonly clientId: string | null;
-  readonly detail: string;
-}
-
-/** Measurements older than `days` (by completion) are erased automatically; null keeps them. */
-export interface Retention {
-  readonly days: number | null;
-}
-
-/** A language's review status, which coordinators see and may change. */
-export interface LanguageReview {
-  readonly code: string;
-  readonly name: string;
-  readonly status: 'source' | 'draft' | 'checked';
-  readonly note: string;
-}
-
-/** A sealing key of the server; a retired one can be destroyed when no tablet waits (`waitingFor` empty). */
-export interface ServerKeyStatus {
-  readonly keyId: string;
-  readonly createdAt: string;
-  readonly active: boolean;
-  readonly retiredAt: string | null;
-  readonly destroyedAt: string | null;
-  /** Names of tablets that may still hold records sealed to this key. */
-  readonly waitingFor: readonly string[];
-}
-
+/** The bodies and answers of the routes above, from their schemas in schema/office.ts (documented there). */
+export type SetupRequest = Static<typeof O.SetupRequest>;
+export type LoginRequest = Static<typeof O.LoginRequest>;
+export type LoginThrottled = Static<typeof O.LoginThrottled>;
+export type PasswordChange = Static<typeof O.PasswordChange>;
+export type Me = Static<typeof O.Me>;
+export type UserSummary = Static<typeof O.UserSummary>;
+export type NewUser = Static<typeof O.NewUser>;
+export type UserUpdate = Static<typeof O.UserUpdate>;
+export type ClientSummary = Static<typeof O.ClientSummary>;
+export type MeasurementView = Static<typeof O.MeasurementView>;
+export type Judgement = Static<typeof O.Judgement>;
+export type NewJudgement = Static<typeof O.NewJudgement>;
+export type ClientDetail = Static<typeof O.ClientDetail>;
+export type StaffSuggestion = Static<typeof O.StaffSuggestion>;
+export type MeasurementRow = Static<typeof O.MeasurementRow>;
+export type AnsweredMeasurement = Static<typeof O.AnsweredMeasurement>;
+export type Dashboard = Static<typeof O.Dashboard>;
+export type AuditEntry = Static<typeof O.AuditEntry>;
+export type Retention = Static<typeof O.Retention>;
+export type LanguageReview = Static<typeof O.LanguageReview>;
+export type DeviceRow = Static<typeof O.DeviceRow>;
+export type NewEnrollCode = Static<typeof O.NewEnrollCode>;
+export type ServerKeyStatus = Static<typeof O.ServerKeyStatus>;
 /** What a tablet reports about itself after each sync round. */
-export interface DeviceStatusReport {
-  readonly queued: number;
-  readonly rejected: number;
-  readonly storage: {
-    readonly persisted: boolean | null;
-    readonly usageBytes: number | null;
-    readonly quotaBytes: number | null;
-    readonly error: string | null;
-  };
-  readonly appVersion: string;
-  /** Per enabled language: how it is read aloud on this tablet. */
-  readonly readAloud?: Readonly<Record<string, 'voice' | 'audio' | 'none'>>;
-}
-
-export interface DeviceRow {
-  readonly id: string;
-  readonly name: string;
-  readonly enrolledAt: string;
-  readonly lastSyncAt: string | null;
-  readonly revokedAt: string | null;
-  readonly status: (DeviceStatusReport & { readonly reportedAt: string }) | null;
-}
-
-export interface NewEnrollCode {
-  readonly code: string;
-  readonly name: string;
-  readonly expiresAt: string;
-}
+export type DeviceStatusReport = Static<typeof T.DeviceStatusReport>;

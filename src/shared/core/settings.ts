@@ -166,6 +166,15 @@ export const WHOLE_SETTINGS: readonly string[] = [
 export function checkSettings(raw: unknown): SettingsProblem | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { field: '', message: 'settings must be an object' };
+  try {
+    return firstProblem(raw);
+  } catch {
+    // Absurd nesting overflows the stack while walking it: still bad input, never a crash.
+    return { field: '', message: 'settings are malformed' };
+  }
+}
+
+function firstProblem(raw: object): SettingsProblem | null {
   const restored = leaves(restoreSettings(raw), '', new Map());
   for (const [field, given] of leaves(raw, '', new Map())) {
     if (!restored.has(field)) return { field, message: `${field} is not a setting` };

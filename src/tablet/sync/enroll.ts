@@ -3,7 +3,10 @@ import { restoreSettings, type AgencySettings } from '../../shared/core/settings
 import { saveEnrollment, updateSyncStatus } from '../storage/device.ts';
 import { saveSettings } from '../storage/settings.ts';
 import { saveOfficeStamp } from '../storage/officeConfig.ts';
-import { API, type ApiError, type EnrollResponse } from '../../shared/contract/protocol.ts';
+import type { ApiError } from '../../shared/contract/protocol.ts';
+import { routePath, type RouteAnswer, type RouteBody } from '../../shared/contract/client.ts';
+
+const ENROLL = 'POST /api/devices/enroll';
 
 /** Why enrollment failed, as a message key for staff mode. */
 export type EnrollError = 'invalid_url' | 'network' | 'code_refused' | 'server_error';
@@ -35,16 +38,16 @@ export async function enrollTablet(
   if (!origin) return { ok: false, error: 'invalid_url', detail: serverInput };
   let response: Response;
   try {
-    response = await deps.fetch(new URL(API.enroll, origin), {
+    response = await deps.fetch(new URL(routePath(ENROLL), origin), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: code.trim() }),
+      body: JSON.stringify({ code: code.trim() } satisfies RouteBody<typeof ENROLL>),
     });
   } catch (e) {
     return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
   }
   const body = (await response.json().catch(() => null)) as
-    (EnrollResponse & Partial<ApiError>) | null;
+    (RouteAnswer<typeof ENROLL> & Partial<ApiError>) | null;
   if (!response.ok || !body?.token) {
     const error: EnrollError = response.status >= 500 || !body ? 'server_error' : 'code_refused';
     return { ok: false, error, detail: body?.message ?? `http ${response.status}` };

@@ -7,7 +7,10 @@
 import { parseRetryAfter, retryDelay } from '../../shared/core/backoff.ts';
 import type { CompletedRecord } from '../../shared/core/session.ts';
 import type { SealedSession } from '../../shared/contract/wire.ts';
-import { API, type ApiError, type SyncResponse } from '../../shared/contract/protocol.ts';
+import type { ApiError } from '../../shared/contract/protocol.ts';
+import { routePath, type RouteAnswer, type RouteBody } from '../../shared/contract/client.ts';
+
+const SYNC = 'POST /api/sync/sessions';
 import { isOnline } from '../platform/network.ts';
 import {
   loadEnrollment,
@@ -57,7 +60,7 @@ export interface DrainOptions {
   readonly force?: boolean;
 }
 
-type Answer = (Partial<SyncResponse> & Partial<ApiError>) | null;
+type Answer = (Partial<RouteAnswer<typeof SYNC>> & Partial<ApiError>) | null;
 
 /** Statuses that say "not now" rather than "never": retried after the backoff. */
 const isPassing = (status: number): boolean => status >= 500 || status === 429 || status === 408;
@@ -111,14 +114,16 @@ export async function drainOutbox(
     try {
       answer = await requestJson(
         deps.fetch,
-        new URL(API.syncSessions, enrollment.serverUrl),
+        new URL(routePath(SYNC), enrollment.serverUrl),
         {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             authorization: `Bearer ${enrollment.token}`,
           },
-          body: JSON.stringify({ sessions: batch.map((r) => r.sealed) }),
+          body: JSON.stringify({
+            sessions: batch.flatMap((r) => (r.sealed ? [r.sealed] : [])),
+          } satisfies RouteBody<typeof SYNC>),
         },
         deps.timeoutMs ?? SYNC_REQUEST_TIMEOUT_MS,
       );

@@ -3,7 +3,7 @@
  * coordinator's device list shows a tablet that is filling up or stuck. A failed report never disturbs sending.
  */
 import type { DeviceStatusReport } from '../../shared/contract/workspaceApi.ts';
-import { WS_API } from '../../shared/contract/workspaceApi.ts';
+import { routePath, type RouteBody } from '../../shared/contract/client.ts';
 import { isPersisted, storageEstimate } from '../platform/storageManager.ts';
 import { loadEnrollment } from '../storage/device.ts';
 import { loadSettings } from '../storage/settings.ts';
@@ -64,14 +64,16 @@ export async function sendStatusReport(
     if (!enrollment) return false;
     const answer = await requestJson(
       fetchFn,
-      new URL(WS_API.deviceStatus, enrollment.serverUrl),
+      new URL(routePath('POST /api/devices/status'), enrollment.serverUrl),
       {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${enrollment.token}`,
         },
-        body: JSON.stringify(await buildStatusReport()),
+        body: JSON.stringify(
+          (await buildStatusReport()) satisfies RouteBody<'POST /api/devices/status'>,
+        ),
       },
       timeoutMs,
     );
