@@ -3,6 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LanguageReview } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
+import type { BundledTexts } from '../languages/bundled.ts';
+import { coverage } from '../languages/coverage.ts';
+import { allStringStatuses, currentTexts } from '../languages/versionStore.ts';
 
 const DIR = join(import.meta.dirname, '../../../locales');
 
@@ -12,6 +15,7 @@ export interface LanguageMeta {
   readonly name: string;
   readonly status: LanguageReview['status'];
   readonly note: string;
+  readonly dir: 'ltr' | 'rtl';
 }
 
 /** Reads every locales/<code>/meta.json; a folder without one is not a language. */
@@ -22,6 +26,7 @@ export function loadLanguageMeta(dir: string = DIR): LanguageMeta[] {
     .map((code) => {
       const m = JSON.parse(readFileSync(join(dir, code, 'meta.json'), 'utf8')) as {
         name?: unknown;
+        dir?: unknown;
         review?: { status?: unknown; note?: unknown };
       };
       const status = m.review?.status;
@@ -30,25 +35,41 @@ export function loadLanguageMeta(dir: string = DIR): LanguageMeta[] {
         name: typeof m.name === 'string' ? m.name : code,
         status: status === 'source' || status === 'checked' ? status : 'draft',
         note: typeof m.review?.note === 'string' ? m.review.note : '',
+        dir: m.dir === 'rtl' ? 'rtl' : 'ltr',
       };
     });
 }
 
-/** Every language with its current review status; the source language first. */
+/** Every language with its review status, text version and coverage per part; the source language first. */
 export async function languageReviews(
   db: Queryable,
   meta: readonly LanguageMeta[],
+  bundled: BundledTexts,
 ): Promise<LanguageReview[]> {
   const r = await db.query<{ code: string; status: 'draft' | 'checked'; note: string }>(
     'SELECT code, status, note FROM language_reviews',
   );
   const saved = new Map(r.rows.map((x) => [x.code, x]));
-  return [...meta]
-    .sort((a, b) => Number(b.status === 'source') - Number(a.status === 'source'))
-    .map((m) => {
+  const statuses = await allStringStatuses(db);
+  const sorted = [...meta].sort(
+    (a, b) => Number(b.status === 'source') - Number(a.status === 'source'),
+  );
+  return Promise.all(
+    sorted.map(async (m) => {
       const s = m.status === 'source' ? undefined : saved.get(m.code);
-      return { code: m.code, name: m.name, status: s?.status ?? m.status, note: s?.note ?? m.note };
-    });
+      const base = { code: m.code, name: m.name, status: s?.status ?? m.status, note: s?.note ?? m.note };
+      if (m.status === 'source')
+        return { ...base, version: 0, versionAt: null, versionBy: null, parts: [] };
+      const now = await currentTexts(db, m.code, bundled.texts(m.code));
+      return {
+        ...base,
+        version: now.version,
+        versionAt: now.updatedAt,
+        versionBy: now.updatedBy,
+        parts: coverage(bundled.catalog, m.code, now.texts, statuses.get(m.code) ?? new Map()),
+      };
+    }),
+  );
 }
 
 /** Stores a coordinator's verdict on a (non-source) language. */
