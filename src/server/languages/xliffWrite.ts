@@ -8,7 +8,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import {
   TEXT_PARTS,
   keysFor,
-  pluralCategoryOf,
+  formOf,
   sourceFor,
   type CatalogString,
   type TextMap,
@@ -82,7 +82,7 @@ function unit(
   status: ReviewStatus,
   depth: number,
 ): Node {
-  const cat = pluralCategoryOf(key);
+  const cat = formOf(s, key);
   const notes = [
     el('note', { category: 'location' }, [text(s.location)]),
     el('note', { category: 'description' }, [text(s.note)]),

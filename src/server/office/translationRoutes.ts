@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   keysFor,
-  pluralCategoryOf,
+  formOf,
   sourceFor,
   type CatalogString,
 } from '../../shared/core/translation/catalog.ts';
@@ -166,7 +166,7 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
           note: s.note,
           forms: keysFor(s, lang.code).map((key) => ({
             key,
-            category: pluralCategoryOf(key),
+            category: formOf(s, key),
             source: sourceFor(s, key),
             target: now.texts[key] ?? null,
           })),

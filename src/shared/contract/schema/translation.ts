@@ -56,7 +56,7 @@ export const LanguageStrings = Type.Object({
 /** `PUT /api/languages/:code/strings/review`: the status for some strings. */
 export const StringReviewUpdate = Type.Object(
   {
-    ids: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 1000 }),
+    ids: Type.Array(Text({ maxLength: 200 }), { minItems: 1, maxItems: 1000 }),
     status: Status,
   },
   { additionalProperties: false },

@@ -92,9 +92,11 @@ function instrumentLocation(key: string): string {
 /** Groups flat texts into strings: `x_one` and `x_other` become one plural string `x`. */
 function group(ns: string, flat: Record<string, string>): { id: string; key: string; source: string; plural?: Record<string, string> }[] {
   const out = new Map<string, { id: string; key: string; source: string; plural?: Record<string, string> }>();
+  // `gender_other` is no plural: only a base with both `_one` and `_other` counts something.
+  const isPlural = (base: string) => `${base}_one` in flat && `${base}_other` in flat;
   for (const [key, text] of Object.entries(flat)) {
     const m = PLURAL_SUFFIX.exec(key);
-    if (m) {
+    if (m && isPlural(key.slice(0, m.index))) {
       const base = key.slice(0, m.index);
       const id = `${ns}:${base}`;
       const entry = out.get(id) ?? { id, key: base, source: '', plural: {} };
@@ -155,11 +157,16 @@ export function keysFor(s: CatalogString, lang: string): string[] {
 /** The Dutch text a translator sees for one key (a plural category Dutch lacks shows the Dutch `other`). */
 export function sourceFor(s: CatalogString, key: string): string {
   if (!s.sourcePlural) return s.source;
-  const cat = PLURAL_SUFFIX.exec(key)?.[1] ?? 'other';
+  const cat = formOf(s, key) ?? 'other';
   return s.sourcePlural[cat] ?? s.source;
 }
 
-/** The plural category of a key (`few` for `…_few`), or null for a plain string. */
+/** The plural category of a key by its suffix (`few` for `…_few`), or null. */
 export function pluralCategoryOf(key: string): string | null {
   return PLURAL_SUFFIX.exec(key)?.[1] ?? null;
+}
+
+/** The plural category of one of a string's keys, or null when the string is not a plural one. */
+export function formOf(s: CatalogString, key: string): string | null {
+  return s.sourcePlural ? pluralCategoryOf(key) : null;
 }

@@ -5,7 +5,7 @@
 import {
   keysFor,
   placeholderNames,
-  pluralCategoryOf,
+  formOf,
   sourceFor,
   type CatalogString,
   type TextMap,
@@ -18,14 +18,14 @@ export const minLength = (source: string): number => (source.length >= 24 ? Math
 
 const sorted = (names: readonly string[]): string => [...names].sort().join(',');
 
-/** Problems with one translated key (empty when fine). */
-export function checkText(key: string, source: string, target: string): string[] {
+/** Problems with one translated key (empty when fine); `plural` is its plural category, if it is a plural form. */
+export function checkText(key: string, source: string, target: string, plural: string | null = null): string[] {
   const problems: string[] = [];
   if (target.trim() === '') return [`${key}: no translation`];
   const want = placeholderNames(source);
   const got = placeholderNames(target);
   // A plural form for exactly one (or zero, two) may say the number in words instead of {{count}}.
-  const cat = pluralCategoryOf(key);
+  const cat = plural;
   const mayDropCount = cat === 'zero' || cat === 'one' || cat === 'two';
   const wanted = mayDropCount && !got.includes('count') ? want.filter((n) => n !== 'count') : want;
   if (sorted(wanted) !== sorted(got))
@@ -52,10 +52,10 @@ export function checkTranslation(
     for (const key of keys) {
       known.add(key);
       const target = texts[key];
-      if (target === undefined) {
-        const cat = pluralCategoryOf(key);
+      const cat = formOf(s, key);
+      if (target === undefined)
         problems.push(cat ? `${key}: plural form "${cat}" missing` : `${key}: missing`);
-      } else problems.push(...checkText(key, sourceFor(s, key), target));
+      else problems.push(...checkText(key, sourceFor(s, key), target, cat));
     }
   }
   for (const key of Object.keys(texts))
