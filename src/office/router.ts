@@ -32,7 +32,8 @@ export function parseRoute(pathname: string): Route {
   if (a === 'dashboard' && !b) return { name: 'dashboard' };
   if (a === 'beheer' && !b) return { name: 'admin' };
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
-  if (a === 'beheer' && b === 'talen' && c && parts.length === 3) return { name: 'language', code: c };
+  if (a === 'beheer' && b === 'talen' && c && parts.length === 3)
+    return { name: 'language', code: c };
   if (a === 'account' && !b) return { name: 'account' };
   return { name: 'unknown' };
 }

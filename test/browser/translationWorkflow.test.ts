@@ -6,6 +6,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import { launchBrowser, until } from './harness.ts';
+import { KioskPage } from './pages/KioskPage.ts';
+import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
 import { startSyncServer, type SyncServer } from './syncServer.ts';
 
@@ -59,14 +61,20 @@ describe('translator workflow in the workspace', () => {
       mimeType: 'application/xliff+xml',
       buffer: Buffer.from(content, 'utf8'),
     });
-    const broken = xml.replace(/(<unit id="kiosk:consent\.default_text"[\s\S]*?<target>)[\s\S]*?(<\/target>)/, '$1No agency here.$2');
+    const broken = xml.replace(
+      /(<unit id="kiosk:consent\.default_text"[\s\S]*?<target>)[\s\S]*?(<\/target>)/,
+      '$1No agency here.$2',
+    );
     await page.setInputFiles('#xliff-file', file(broken));
     const refused = page.getByTestId('import-refused');
     await refused.waitFor();
     expect(await refused.innerText()).toContain('kiosk:consent.default_text: placeholders differ');
 
     // The translator's file: one statement reworded.
-    await page.setInputFiles('#xliff-file', file(xml.replace(`<target>${OLD}</target>`, `<target>${NEW}</target>`)));
+    await page.setInputFiles(
+      '#xliff-file',
+      file(xml.replace(`<target>${OLD}</target>`, `<target>${NEW}</target>`)),
+    );
     const row = page.locator(`[data-testid=import-preview] tr[data-key="${ITEM}"]`);
     await row.waitFor();
     expect(await page.getByTestId('import-preview').innerText()).toContain('1 tekst verandert');
@@ -83,10 +91,15 @@ describe('translator workflow in the workspace', () => {
     await until('the new text in the review list', async () =>
       (await review.innerText()).includes(NEW),
     );
-    expect(await review.innerText()).toContain('Het is goed om je aan de regels van de uitkering te houden.');
+    expect(await review.innerText()).toContain(
+      'Het is goed om je aan de regels van de uitkering te houden.',
+    );
     expect(await review.getAttribute('data-status')).toBe('draft');
     await review.locator('select').selectOption('approved');
-    await until('the string approved', async () => (await review.getAttribute('data-status')) === 'approved');
+    await until(
+      'the string approved',
+      async () => (await review.getAttribute('data-status')) === 'approved',
+    );
     expect(await review.innerText()).toContain('Cora');
     await page.screenshot({ path: 'test-results/translation-review.png', fullPage: false });
 
@@ -97,5 +110,72 @@ describe('translator workflow in the workspace', () => {
       (await en.locator('[data-part=items]').innerText()).includes('1 goedgekeurd'),
     );
     await context.close();
+  });
+
+  it('reaches tablets through the config: the welcome screen shows the new texts, a running session keeps its own', async () => {
+    const onTablet = async (name: string) => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(server.url);
+      const kiosk = new KioskPage(page);
+      await kiosk.expectScreen('welcome');
+      await seedEnrollment(page, server.url, await server.enroll(name));
+      await page.reload();
+      await kiosk.expectScreen('welcome');
+      await page.getByRole('button', { name: 'English' }).first().click();
+      await page.getByRole('heading', { name: 'Welcome', exact: true }).waitFor();
+      return { page, kiosk };
+    };
+    const idle = await onTablet('Tablet wachtkamer');
+    const busy = await onTablet('Tablet balie');
+    await busy.page.getByRole('button', { name: 'Start' }).click();
+    await busy.kiosk.expectScreen('consent');
+    await busy.page.getByRole('heading', { name: 'Why these questions?' }).waitFor();
+
+    // The coordinator imports a new English version (through the same API the workspace uses).
+    const office = await (await browser.newContext()).newPage();
+    await new WorkspacePage(office, server.url).signIn('cora', PASSWORD);
+    const version = await office.evaluate(async () => {
+      const json = { 'content-type': 'application/json', accept: 'application/json' };
+      const xml = await (await fetch('/api/languages/en/xliff')).text();
+      const edited = xml
+        .replace(
+          /(<unit id="kiosk:welcome\.title"[\s\S]*?<target>)Welcome(<\/target>)/,
+          '$1Welcome to the agency$2',
+        )
+        .replace(
+          /(<unit id="kiosk:consent\.title"[\s\S]*?<target>)[^<]*(<\/target>)/,
+          '$1Why do we ask this?$2',
+        );
+      const preview = (await (
+        await fetch('/api/languages/en/import/preview', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ xliff: edited }),
+        })
+      ).json()) as { baseVersion: number; changes: unknown[] };
+      const applied = await fetch('/api/languages/en/import', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ xliff: edited, baseVersion: preview.baseVersion }),
+      });
+      return ((await applied.json()) as { version: number }).version;
+    });
+    expect(version).toBe(2);
+
+    // One sync round on each tablet stores the new version.
+    for (const t of [idle, busy]) {
+      await t.page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await until('version 2 of English stored on the tablet', async () => {
+        const settings = (await dumpTablet(t.page)).settings as { key: string; value: unknown }[];
+        const texts = settings.find((s) => s.key === 'languageTexts')?.value as
+          { code: string; version: number }[] | undefined;
+        return texts?.some((x) => x.code === 'en' && x.version === 2) ?? false;
+      });
+    }
+    // Between clients: at once.
+    await idle.page.getByRole('heading', { name: 'Welcome to the agency' }).waitFor();
+    // The client answering keeps the texts they started with.
+    expect(await busy.page.getByRole('heading', { name: 'Why these questions?' }).count()).toBe(1);
+    expect(await busy.page.getByText('Why do we ask this?').count()).toBe(0);
   });
 });

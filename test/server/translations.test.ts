@@ -69,10 +69,17 @@ describe(`XLIFF export (${DB_KIND})`, () => {
     for (const part of ['kiosk', 'items', 'answers', 'summary'])
       expect(xml).toContain(`<file id="${part}"`);
     // An item: Dutch source, Polish target, the note every statement carries.
-    const item = xml.slice(xml.indexOf(`<unit id="${ITEM}"`), xml.indexOf('</unit>', xml.indexOf(`<unit id="${ITEM}"`)));
-    expect(item).toContain('<source>Het is goed om je aan de regels van de uitkering te houden.</source>');
+    const item = xml.slice(
+      xml.indexOf(`<unit id="${ITEM}"`),
+      xml.indexOf('</unit>', xml.indexOf(`<unit id="${ITEM}"`)),
+    );
+    expect(item).toContain(
+      '<source>Het is goed om je aan de regels van de uitkering te houden.</source>',
+    );
     expect(item).toMatch(/<target>[^<]+<\/target>/);
-    expect(item).toContain('A statement to agree or disagree with; keep the meaning, not the words.');
+    expect(item).toContain(
+      'A statement to agree or disagree with; keep the meaning, not the words.',
+    );
     // {{agency}} as a <ph/> that may not be deleted, never as literal braces.
     const consent = xml.slice(xml.indexOf('<unit id="kiosk:consent.default_text"'));
     expect(consent.slice(0, consent.indexOf('</unit>'))).toContain(
@@ -192,10 +199,18 @@ describe(`XLIFF import (${DB_KIND})`, () => {
     const xml = await exportOf('tr');
     const cases: [string, number, string][] = [
       [xml.replace('</xliff>', ''), 400, 'xliff_malformed'],
-      ['<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', 422, 'xliff_invalid'],
+      [
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>',
+        422,
+        'xliff_invalid',
+      ],
       [xml.replace('trgLang="tr"', 'trgLang="de"'), 422, 'xliff_problems'],
       [xml.replace('srcLang="nl"', 'srcLang="en"'), 422, 'xliff_problems'],
-      [`<!DOCTYPE x [<!ENTITY a "aaaa">]>${xml.replace(/^<\?xml[^>]*\?>/, '')}`, 422, 'xliff_invalid'],
+      [
+        `<!DOCTYPE x [<!ENTITY a "aaaa">]>${xml.replace(/^<\?xml[^>]*\?>/, '')}`,
+        422,
+        'xliff_invalid',
+      ],
     ];
     for (const [body, status, error] of cases) {
       const r = await preview('tr', body);
@@ -205,12 +220,17 @@ describe(`XLIFF import (${DB_KIND})`, () => {
       expect(e.message.length).toBeGreaterThan(10);
     }
     // trgLang with a region is the same language.
-    expect((await preview('tr', xml.replace('trgLang="tr"', 'trgLang="tr-TR"'))).statusCode).toBe(200);
+    expect((await preview('tr', xml.replace('trgLang="tr"', 'trgLang="tr-TR"'))).statusCode).toBe(
+      200,
+    );
   });
 
   it('accepts a translation that writes "one" without the number', async () => {
     const xml = await exportOf('en');
-    const r = await preview('en', setTarget(xml, 'kiosk:idle.body_one', 'In one second the screen starts again.'));
+    const r = await preview(
+      'en',
+      setTarget(xml, 'kiosk:idle.body_one', 'In one second the screen starts again.'),
+    );
     expect(r.statusCode).toBe(200);
     expect(r.json<ImportPreview>().changes).toHaveLength(1);
   });
@@ -235,11 +255,16 @@ describe(`review status per string (${DB_KIND})`, () => {
     const item = s.strings.find((x) => x.id === ITEM)!;
     expect(item).toMatchObject({ status: 'reviewed', reviewedBy: coordinatorName });
     expect(Date.parse(item.reviewedAt!)).toBe(f.clock.now());
-    expect(item.forms[0]?.source).toBe('Het is goed om je aan de regels van de uitkering te houden.');
+    expect(item.forms[0]?.source).toBe(
+      'Het is goed om je aan de regels van de uitkering te houden.',
+    );
 
     const after = (await ws(f.app, 'GET', '/api/languages', { cookie })).json<LanguageReview[]>();
     const parts = after.find((l) => l.code === 'pl')!.parts;
-    expect(parts.find((p) => p.part === 'items')).toMatchObject({ reviewed: 1, draft: items0.total - 1 });
+    expect(parts.find((p) => p.part === 'items')).toMatchObject({
+      reviewed: 1,
+      draft: items0.total - 1,
+    });
     expect(parts.find((p) => p.part === 'answers')).toMatchObject({ reviewed: 1, total: 5 });
     const audit = await ws(f.app, 'GET', '/api/audit?action=string_review', { cookie });
     expect(audit.body).toContain('pl: 2 strings marked reviewed');

@@ -34,7 +34,9 @@ export function LanguagePage({ code }: LanguagePageProps) {
                 {lang.name}
               </span>
             </h1>
-            <p data-testid="language-version">{t('translation.version', { version: lang.version })}</p>
+            <p data-testid="language-version">
+              {t('translation.version', { version: lang.version })}
+            </p>
             <section class="panel" aria-labelledby="xliff-title">
               <h2 id="xliff-title">{t('translation.xliff_title')}</h2>
               <p class="hint">{t('translation.xliff_hint')}</p>

@@ -54,9 +54,10 @@ export function ReviewRow({ s, lang, onStatus }: ReviewRowProps) {
           <p class="hint">
             {t('translation.by_at', {
               name: s.reviewedBy,
-              at: new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(
-                new Date(s.reviewedAt),
-              ),
+              at: new Intl.DateTimeFormat(undefined, {
+                dateStyle: 'short',
+                timeStyle: 'short',
+              }).format(new Date(s.reviewedAt)),
             })}
           </p>
         )}

@@ -62,7 +62,10 @@ export function StringReviewList({ lang, onChanged }: StringReviewListProps) {
         </label>{' '}
         <label>
           {t('translation.status')}{' '}
-          <select value={status} onChange={(e) => setStatus(e.currentTarget.value as typeof status)}>
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as typeof status)}
+          >
             <option value="all">{t('translation.all')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -74,7 +77,12 @@ export function StringReviewList({ lang, onChanged }: StringReviewListProps) {
         <button
           type="button"
           disabled={shown.length === 0}
-          onClick={() => void review(shown.map((s) => s.id), 'reviewed')}
+          onClick={() =>
+            void review(
+              shown.map((s) => s.id),
+              'reviewed',
+            )
+          }
         >
           {t('translation.mark_shown_reviewed', { count: shown.length })}
         </button>

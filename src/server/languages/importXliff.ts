@@ -3,7 +3,11 @@
  * must fix comes back at once, as a 4xx; a clean file gives the texts and what they change.
  */
 import type { CatalogString, TextMap } from '../../shared/core/translation/catalog.ts';
-import { checkTranslation, diffTexts, type TextChange } from '../../shared/core/translation/check.ts';
+import {
+  checkTranslation,
+  diffTexts,
+  type TextChange,
+} from '../../shared/core/translation/check.ts';
 import { readXliff } from './xliffRead.ts';
 
 /** At most this many problems are spelled out in the message (all are in `problems`). */

@@ -17,7 +17,12 @@ export async function currentTexts(
   code: string,
   bundled: TextMap,
 ): Promise<CurrentTexts> {
-  const r = await db.query<{ version: number; texts: TextMap | string; created_at: Date | string; by: string | null }>(
+  const r = await db.query<{
+    version: number;
+    texts: TextMap | string;
+    created_at: Date | string;
+    by: string | null;
+  }>(
     `SELECT v.version, v.texts, v.created_at, u.name AS by FROM language_versions v
        LEFT JOIN users u ON u.id = v.created_by
       WHERE v.code = $1 ORDER BY v.version DESC LIMIT 1`,
@@ -68,19 +73,32 @@ export interface StringReview {
 }
 
 /** Every recorded review of one language, by string id. */
-export async function stringReviews(db: Queryable, code: string): Promise<Map<string, StringReview>> {
-  const r = await db.query<{ string_id: string; status: ReviewStatus; updated_at: Date | string; by: string | null }>(
+export async function stringReviews(
+  db: Queryable,
+  code: string,
+): Promise<Map<string, StringReview>> {
+  const r = await db.query<{
+    string_id: string;
+    status: ReviewStatus;
+    updated_at: Date | string;
+    by: string | null;
+  }>(
     `SELECT s.string_id, s.status, s.updated_at, u.name AS by FROM string_reviews s
        LEFT JOIN users u ON u.id = s.updated_by WHERE s.code = $1`,
     [code],
   );
   return new Map(
-    r.rows.map((x) => [x.string_id, { status: x.status, by: x.by, at: new Date(x.updated_at).toISOString() }]),
+    r.rows.map((x) => [
+      x.string_id,
+      { status: x.status, by: x.by, at: new Date(x.updated_at).toISOString() },
+    ]),
   );
 }
 
 /** Review counts per language and string id, for the overview (one query for all languages). */
-export async function allStringStatuses(db: Queryable): Promise<Map<string, Map<string, ReviewStatus>>> {
+export async function allStringStatuses(
+  db: Queryable,
+): Promise<Map<string, Map<string, ReviewStatus>>> {
   const r = await db.query<{ code: string; string_id: string; status: ReviewStatus }>(
     'SELECT code, string_id, status FROM string_reviews',
   );

@@ -10,12 +10,23 @@ import { XLIFF_NS } from './xliffWrite.ts';
 
 /** What reading found: the texts and the document's languages, or why it cannot be read at all. */
 export type XliffReadResult =
-  | { readonly ok: true; readonly srcLang: string; readonly trgLang: string; readonly texts: TextMap; readonly problems: string[] }
-  | { readonly ok: false; readonly error: 'xliff_malformed' | 'xliff_invalid'; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly srcLang: string;
+      readonly trgLang: string;
+      readonly texts: TextMap;
+      readonly problems: string[];
+    }
+  | {
+      readonly ok: false;
+      readonly error: 'xliff_malformed' | 'xliff_invalid';
+      readonly message: string;
+    };
 
 type Node = Record<string, unknown>;
 
-const attrs = (n: Node): Record<string, string> => (n[':@'] as Record<string, string> | undefined) ?? {};
+const attrs = (n: Node): Record<string, string> =>
+  (n[':@'] as Record<string, string> | undefined) ?? {};
 const nameOf = (n: Node): string | undefined => Object.keys(n).find((k) => k !== ':@');
 const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
 const children = (n: Node): Node[] => {
@@ -40,7 +51,8 @@ function inlineText(n: Node, ph: Map<string, string>, problems: string[], where:
       const equiv = ph.get(id);
       if (equiv === undefined) problems.push(`${where}: unknown placeholder <ph id="${id}"/>`);
       else out += equiv;
-    } else if (name) problems.push(`${where}: element <${localName(name)}> is not allowed in the text`);
+    } else if (name)
+      problems.push(`${where}: element <${localName(name)}> is not allowed in the text`);
   }
   return out;
 }
@@ -58,7 +70,11 @@ function sourcePlaceholders(source: Node): Map<string, string> {
 /** Parses and reads the document; problems with single units are collected, not thrown. */
 export function readXliff(xml: string): XliffReadResult {
   if (/<!DOCTYPE/i.test(xml))
-    return { ok: false, error: 'xliff_invalid', message: 'a DOCTYPE is not allowed in an XLIFF file' };
+    return {
+      ok: false,
+      error: 'xliff_invalid',
+      message: 'a DOCTYPE is not allowed in an XLIFF file',
+    };
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
     return {

@@ -96,11 +96,19 @@ function unit(
         ]
       : []),
   ];
-  const segment = el('segment', target === undefined || target === '' ? { state: 'initial' } : { state: STATE[status] }, [
-    el('source', {}, inline(sourceFor(s, key))),
-    ...(target === undefined ? [] : [el('target', {}, inline(target))]),
-  ]);
-  return el('unit', { id: key, name: s.id }, indented([el('notes', {}, indented(notes, depth + 2)), segment], depth + 1));
+  const segment = el(
+    'segment',
+    target === undefined || target === '' ? { state: 'initial' } : { state: STATE[status] },
+    [
+      el('source', {}, inline(sourceFor(s, key))),
+      ...(target === undefined ? [] : [el('target', {}, inline(target))]),
+    ],
+  );
+  return el(
+    'unit',
+    { id: key, name: s.id },
+    indented([el('notes', {}, indented(notes, depth + 2)), segment], depth + 1),
+  );
 }
 
 /** The whole document for one language: current texts and each string's review status. */
@@ -121,13 +129,26 @@ export function writeXliff(
         return el(
           'group',
           { id: `${s.id}.plural`, name: s.id },
-          indented(keys.map((k) => unit(s, k, lang, texts[k], status, 4)), 3),
+          indented(
+            keys.map((k) => unit(s, k, lang, texts[k], status, 4)),
+            3,
+          ),
         );
       });
     return el(
       'file',
       { id: part, original: `slimme-intake/${part}` },
-      indented([el('notes', {}, indented([el('note', { category: 'description' }, [text(PART_NAMES[part])])], 3)), ...units], 2),
+      indented(
+        [
+          el(
+            'notes',
+            {},
+            indented([el('note', { category: 'description' }, [text(PART_NAMES[part])])], 3),
+          ),
+          ...units,
+        ],
+        2,
+      ),
     );
   });
   const doc = [

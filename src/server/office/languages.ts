@@ -57,7 +57,12 @@ export async function languageReviews(
   return Promise.all(
     sorted.map(async (m) => {
       const s = m.status === 'source' ? undefined : saved.get(m.code);
-      const base = { code: m.code, name: m.name, status: s?.status ?? m.status, note: s?.note ?? m.note };
+      const base = {
+        code: m.code,
+        name: m.name,
+        status: s?.status ?? m.status,
+        note: s?.note ?? m.note,
+      };
       if (m.status === 'source')
         return { ...base, version: 0, versionAt: null, versionBy: null, parts: [] };
       const now = await currentTexts(db, m.code, bundled.texts(m.code));

@@ -52,7 +52,12 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return null;
     }
     if (lang.status === 'source') {
-      await sendError(reply, 409, 'source_language', 'Dutch is the source language; it is not translated');
+      await sendError(
+        reply,
+        409,
+        'source_language',
+        'Dutch is the source language; it is not translated',
+      );
       return null;
     }
     return lang;
@@ -183,7 +188,12 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (!lang) return reply;
     const unknown = req.body.ids.filter((id) => !part.has(id));
     if (unknown.length > 0)
-      return sendError(reply, 400, 'unknown_string', `unknown string ids: ${unknown.slice(0, 10).join(', ')}`);
+      return sendError(
+        reply,
+        400,
+        'unknown_string',
+        `unknown string ids: ${unknown.slice(0, 10).join(', ')}`,
+      );
     const by = principal(req);
     const at = ctx.clock();
     const ids = [...new Set(req.body.ids)];

@@ -328,7 +328,8 @@ export const ROUTES = {
   },
   'GET /api/languages/:code/strings': {
     access: 'coordinator',
-    summary: 'Every client-facing string of a language beside the Dutch, with where it appears and its review status',
+    summary:
+      'Every client-facing string of a language beside the Dutch, with where it appears and its review status',
     params: O.LanguageParams,
     response: ok(X.LanguageStrings),
   },

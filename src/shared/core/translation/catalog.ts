@@ -84,14 +84,22 @@ function instrumentPart(key: string): TextPart | null {
 
 function instrumentLocation(key: string): string {
   if (key.startsWith('items.')) return `Tablet, question screen: statement ${key.slice(6)}`;
-  if (key.startsWith('parts.')) return `Tablet, question screen: heading above the statements of part ${key.split('.')[1] ?? ''}`;
-  if (key.startsWith('answers.')) return `Tablet, question screen: answer button ${key.slice(8)} of 5`;
-  return 'Tablet and summary: the questionnaire\'s name';
+  if (key.startsWith('parts.'))
+    return `Tablet, question screen: heading above the statements of part ${key.split('.')[1] ?? ''}`;
+  if (key.startsWith('answers.'))
+    return `Tablet, question screen: answer button ${key.slice(8)} of 5`;
+  return "Tablet and summary: the questionnaire's name";
 }
 
 /** Groups flat texts into strings: `x_one` and `x_other` become one plural string `x`. */
-function group(ns: string, flat: Record<string, string>): { id: string; key: string; source: string; plural?: Record<string, string> }[] {
-  const out = new Map<string, { id: string; key: string; source: string; plural?: Record<string, string> }>();
+function group(
+  ns: string,
+  flat: Record<string, string>,
+): { id: string; key: string; source: string; plural?: Record<string, string> }[] {
+  const out = new Map<
+    string,
+    { id: string; key: string; source: string; plural?: Record<string, string> }
+  >();
   // `gender_other` is no plural: only a base with both `_one` and `_other` counts something.
   const isPlural = (base: string) => `${base}_one` in flat && `${base}_other` in flat;
   for (const [key, text] of Object.entries(flat)) {
@@ -127,7 +135,12 @@ export function buildCatalog(nl: {
       source: s.source,
       ...(s.plural ? { sourcePlural: s.plural } : {}),
       location,
-      note: notesFor(s.source, s.plural ? `${base} The text counts something: give every plural form your language has.` : base),
+      note: notesFor(
+        s.source,
+        s.plural
+          ? `${base} The text counts something: give every plural form your language has.`
+          : base,
+      ),
     });
   for (const s of group('kiosk', flattenTexts(nl.kiosk)))
     push(s, 'kiosk', kioskLocation(s.key), KIOSK_NOTE);
@@ -137,7 +150,8 @@ export function buildCatalog(nl: {
   for (const s of group(ns, instrumentTexts(nl.instrument))) {
     const part = instrumentPart(s.key);
     if (!part) continue;
-    const base = part === 'answers' ? ANSWER_NOTE : s.key.startsWith('items.') ? ITEM_NOTE : KIOSK_NOTE;
+    const base =
+      part === 'answers' ? ANSWER_NOTE : s.key.startsWith('items.') ? ITEM_NOTE : KIOSK_NOTE;
     push(s, part, instrumentLocation(s.key), base);
   }
   return out;

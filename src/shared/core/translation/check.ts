@@ -12,14 +12,21 @@ import {
 } from './catalog.ts';
 
 /** Longest a translation may be: three times the Dutch plus a sentence's worth. */
-export const maxLength = (source: string): number => Math.max(source.length * 3, source.length + 60);
+export const maxLength = (source: string): number =>
+  Math.max(source.length * 3, source.length + 60);
 /** Shortest a translation of a longer Dutch text may be (a sentence cannot shrink to a word). */
-export const minLength = (source: string): number => (source.length >= 24 ? Math.floor(source.length / 5) : 1);
+export const minLength = (source: string): number =>
+  source.length >= 24 ? Math.floor(source.length / 5) : 1;
 
 const sorted = (names: readonly string[]): string => [...names].sort().join(',');
 
 /** Problems with one translated key (empty when fine); `plural` is its plural category, if it is a plural form. */
-export function checkText(key: string, source: string, target: string, plural: string | null = null): string[] {
+export function checkText(
+  key: string,
+  source: string,
+  target: string,
+  plural: string | null = null,
+): string[] {
   const problems: string[] = [];
   if (target.trim() === '') return [`${key}: no translation`];
   const want = placeholderNames(source);
@@ -33,9 +40,13 @@ export function checkText(key: string, source: string, target: string, plural: s
       `${key}: placeholders differ (Dutch has ${want.map((n) => `{{${n}}}`).join(' ') || 'none'}, translation has ${got.map((n) => `{{${n}}}`).join(' ') || 'none'})`,
     );
   if (target.length > maxLength(source))
-    problems.push(`${key}: ${target.length} characters, too long against ${source.length} in Dutch`);
+    problems.push(
+      `${key}: ${target.length} characters, too long against ${source.length} in Dutch`,
+    );
   else if (target.length < minLength(source))
-    problems.push(`${key}: ${target.length} characters, too short against ${source.length} in Dutch`);
+    problems.push(
+      `${key}: ${target.length} characters, too short against ${source.length} in Dutch`,
+    );
   return problems;
 }
 
