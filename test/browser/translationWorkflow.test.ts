@@ -112,7 +112,7 @@ describe('translator workflow in the workspace', () => {
     await context.close();
   });
 
-  it('reaches tablets through the config: the welcome screen shows the new texts, a running session keeps its own', async () => {
+  it('reaches tablets through the config: the welcome screen shows the new texts and only the languages switched on, a running session keeps its own', async () => {
     const onTablet = async (name: string) => {
       const page = await (await browser.newContext()).newPage();
       await page.goto(server.url);
@@ -134,8 +134,17 @@ describe('translator workflow in the workspace', () => {
     // The coordinator imports a new English version (through the same API the workspace uses).
     const office = await (await browser.newContext()).newPage();
     await new WorkspacePage(office, server.url).signIn('cora', PASSWORD);
+    expect(await idle.page.getByRole('button', { name: 'Polski' }).count()).toBe(1);
     const version = await office.evaluate(async () => {
       const json = { 'content-type': 'application/json', accept: 'application/json' };
+      // The coordinator also offers only Dutch and English from now on.
+      const settings = (await (await fetch('/api/settings')).json()) as Record<string, unknown>;
+      const saved = await fetch('/api/settings', {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify({ ...settings, languages: ['nl', 'en'] }),
+      });
+      if (!saved.ok) throw new Error(`settings: ${saved.status}`);
       const xml = await (await fetch('/api/languages/en/xliff')).text();
       const edited = xml
         .replace(
@@ -172,8 +181,13 @@ describe('translator workflow in the workspace', () => {
         return texts?.some((x) => x.code === 'en' && x.version === 2) ?? false;
       });
     }
-    // Between clients: at once.
+    // Between clients: at once, and only the languages the coordinator switched on are offered.
     await idle.page.getByRole('heading', { name: 'Welcome to the agency' }).waitFor();
+    await until(
+      'Polish no longer offered',
+      async () => (await idle.page.getByRole('button', { name: 'Polski' }).count()) === 0,
+    );
+    expect(await idle.page.getByRole('button', { name: 'English' }).count()).toBe(1);
     // The client answering keeps the texts they started with.
     expect(await busy.page.getByRole('heading', { name: 'Why these questions?' }).count()).toBe(1);
     expect(await busy.page.getByText('Why do we ask this?').count()).toBe(0);
