@@ -4,7 +4,7 @@
  * are in the app already). Only the namespaces the tablet shows travel: the printed summary stays on the server.
  */
 import type { Queryable } from '../db.ts';
-import { loadLanguageMeta, type LanguageMeta } from '../office/languages.ts';
+import { loadLanguageMeta, type LanguageMeta } from './meta.ts';
 
 /** One imported language version as the tablet gets it. */
 export interface TabletLanguageTexts {

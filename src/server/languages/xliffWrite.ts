@@ -174,5 +174,5 @@ export function writeXliff(
     suppressEmptyNode: true,
     format: false,
   });
-  return builder.build(doc) as string;
+  return builder.build(doc);
 }

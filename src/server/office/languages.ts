@@ -1,44 +1,10 @@
 /** Review status per language: the default from locales/<code>/meta.json, a coordinator's verdict in the database. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LanguageReview } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
+import type { LanguageMeta } from '../languages/meta.ts';
 import type { BundledTexts } from '../languages/bundled.ts';
 import { coverage } from '../languages/coverage.ts';
 import { allStringStatuses, currentTexts } from '../languages/versionStore.ts';
-
-const DIR = join(import.meta.dirname, '../../../locales');
-
-/** A language as meta.json describes it. */
-export interface LanguageMeta {
-  readonly code: string;
-  readonly name: string;
-  readonly status: LanguageReview['status'];
-  readonly note: string;
-  readonly dir: 'ltr' | 'rtl';
-}
-
-/** Reads every locales/<code>/meta.json; a folder without one is not a language. */
-export function loadLanguageMeta(dir: string = DIR): LanguageMeta[] {
-  return readdirSync(dir)
-    .filter((code) => existsSync(join(dir, code, 'meta.json')))
-    .sort()
-    .map((code) => {
-      const m = JSON.parse(readFileSync(join(dir, code, 'meta.json'), 'utf8')) as {
-        name?: unknown;
-        dir?: unknown;
-        review?: { status?: unknown; note?: unknown };
-      };
-      const status = m.review?.status;
-      return {
-        code,
-        name: typeof m.name === 'string' ? m.name : code,
-        status: status === 'source' || status === 'checked' ? status : 'draft',
-        note: typeof m.review?.note === 'string' ? m.review.note : '',
-        dir: m.dir === 'rtl' ? 'rtl' : 'ltr',
-      };
-    });
-}
 
 /** Every language with its review status, text version and coverage per part; the source language first. */
 export async function languageReviews(

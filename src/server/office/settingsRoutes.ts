@@ -8,7 +8,8 @@ import { sendError } from '../errors.ts';
 import { loadSettings, saveSettings } from '../settingsStore.ts';
 import { checkSettings } from '../../shared/core/settings.ts';
 import { settingsChangeDetail } from './settingsAudit.ts';
-import { languageReviews, loadLanguageMeta, saveLanguageReview } from './languages.ts';
+import { languageReviews, saveLanguageReview } from './languages.ts';
+import { loadLanguageMeta } from '../languages/meta.ts';
 import { loadBundledTexts } from '../languages/bundled.ts';
 import { tabletInstrument } from './translationRoutes.ts';
 

@@ -20,7 +20,7 @@ import {
 } from '../languages/versionStore.ts';
 import { writeXliff } from '../languages/xliffWrite.ts';
 import { route } from '../routing.ts';
-import { loadLanguageMeta, type LanguageMeta } from './languages.ts';
+import { loadLanguageMeta, type LanguageMeta } from '../languages/meta.ts';
 
 const refuse = (reply: FastifyReply, r: ImportRefusal) =>
   reply.code(r.status).type('application/json; charset=utf-8').send({
