@@ -17,7 +17,6 @@ import { loadStaffApp } from './kiosk/staffBridge.ts';
 import { afterNextPaint } from './platform/frames.ts';
 import { newId } from './platform/ids.ts';
 import { openKiosk, type KioskStart } from './storage/boot.ts';
-import { loadOfficeTexts } from './storage/officeConfig.ts';
 import { onOfficeSettings } from './sync/officeEvents.ts';
 
 type Sync = typeof import('./sync/index.ts');
@@ -81,7 +80,13 @@ export function tabletServices(
     languages: {
       switch: switchLanguage,
       current: currentLanguage,
-      refreshTexts: async (instrument) => takeOfficeTexts(await loadOfficeTexts(), instrument),
+      takeTexts: takeOfficeTexts,
+      // After the first screen only (between clients): Dexie loads with the storage module.
+      refreshTexts: async (instrument) =>
+        takeOfficeTexts(
+          await (await import('./storage/officeConfig.ts')).loadOfficeTexts(),
+          instrument,
+        ),
     },
     fonts: { loadFor: loadFontsFor },
     sync: {

@@ -90,7 +90,7 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
 
   // Texts the office imported apply between clients too: whenever the welcome screen shows or gets new settings.
   useEffect(() => {
-    if (onWelcome) void services.languages.refreshTexts?.(instrument).catch(() => undefined);
+    if (onWelcome) void services.languages.refreshTexts(instrument).catch(() => undefined);
   }, [onWelcome, settings, services, instrument]);
 
   const first = firstLanguage(state);

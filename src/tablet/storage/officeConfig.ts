@@ -3,6 +3,7 @@ import { restoreSettings, type AgencySettings } from '../../shared/core/settings
 import type { ServerKey } from './device.ts';
 import { database } from './db.ts';
 import { guard } from './errors.ts';
+import { OFFICE_TEXTS_KEY, restoreOfficeTexts, type OfficeLanguageTexts } from './officeTexts.ts';
 
 /** The office's stamp on the tablet's settings; absent on a tablet configured only by hand. */
 export interface OfficeConfig {
@@ -41,13 +42,6 @@ export interface OfficeConfigUpdate {
   readonly languageTexts?: readonly OfficeLanguageTexts[];
 }
 
-/** One language version from the office, keyed `namespace:key`. */
-export interface OfficeLanguageTexts {
-  readonly code: string;
-  readonly version: number;
-  readonly texts: Readonly<Record<string, string>>;
-}
-
 /**
  * Stores a changed config in one transaction: the settings, the stamp, and the name and key in the enrollment.
  * Open sessions keep the snapshot they started with (see `startSession`), so this never changes a running session.
@@ -71,7 +65,7 @@ export async function applyOfficeConfig(u: OfficeConfigUpdate): Promise<AgencySe
       await db.settings.put({ key: 'officeConfig', value: u.stamp });
       if (u.languageStatus)
         await db.settings.put({ key: 'languageStatus', value: u.languageStatus });
-      if (u.languageTexts) await db.settings.put({ key: 'languageTexts', value: u.languageTexts });
+      if (u.languageTexts) await db.settings.put({ key: OFFICE_TEXTS_KEY, value: u.languageTexts });
     }),
   );
   return settings;
@@ -79,18 +73,8 @@ export async function applyOfficeConfig(u: OfficeConfigUpdate): Promise<AgencySe
 
 /** The office's texts per language, as last stored (empty when the office imported none). */
 export async function loadOfficeTexts(): Promise<OfficeLanguageTexts[]> {
-  const row = await guard(() => database().settings.get('languageTexts'));
-  const v = row?.value;
-  return Array.isArray(v)
-    ? (v as unknown[]).filter(
-        (x): x is OfficeLanguageTexts =>
-          typeof x === 'object' &&
-          x !== null &&
-          typeof (x as OfficeLanguageTexts).code === 'string' &&
-          typeof (x as OfficeLanguageTexts).version === 'number' &&
-          typeof (x as OfficeLanguageTexts).texts === 'object',
-      )
-    : [];
+  const row = await guard(() => database().settings.get(OFFICE_TEXTS_KEY));
+  return restoreOfficeTexts(row?.value);
 }
 
 /** Each language's review verdict from the office, or an empty record before the office sent one. */
