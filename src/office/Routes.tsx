@@ -10,7 +10,6 @@ import { MeasurementsPage } from './coordinator/MeasurementsPage.tsx';
 import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
-import { SettingsPage } from './settings/SettingsPage.tsx';
 
 /** The routes. */
 export function Routes() {
@@ -37,10 +36,10 @@ export function Routes() {
       if (coordinator) return <DashboardPage />;
       break;
     case 'admin':
-      if (coordinator) return <AdminPage />;
+      if (coordinator) return <AdminPage key={route.section} section={route.section} />;
       break;
     case 'settings':
-      if (coordinator) return <SettingsPage />;
+      if (coordinator) return <AdminPage key="settings" section="settings" />;
       break;
     default:
       return <p class="error-box">{t('common.not_found')}</p>;

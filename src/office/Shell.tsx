@@ -6,13 +6,17 @@ import { useWorkspace } from './context.ts';
 import { IdleGuard } from './auth/IdleGuard.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { Link } from './Link.tsx';
-import { href, useRoute } from './router.ts';
+import { href, useRoute, type Route } from './router.ts';
 
 /** Props: the screen, and what to do once signed out. */
 export interface ShellProps {
   readonly children: ComponentChildren;
   readonly onSignedOut: (reason: 'none' | 'idle') => void;
 }
+
+/** The top menu item a screen belongs to: the settings screen is part of Beheer, a client's summary of Cliënten. */
+const inSection = (name: Route['name']): Route['name'] =>
+  name === 'settings' ? 'admin' : name === 'client' || name === 'summary' ? 'home' : name;
 
 /** The shell. */
 export function Shell({ children, onSignedOut }: ShellProps) {
@@ -32,7 +36,6 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           ['measurements', t('nav.measurements')],
           ['dashboard', t('nav.dashboard')],
           ['admin', t('nav.admin')],
-          ['settings', t('nav.settings')],
           ['account', t('nav.account')],
         ] as const)
       : ([
@@ -47,7 +50,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           <ul>
             {items.map(([name, label]) => (
               <li key={name}>
-                <Link to={href({ name })} class={route.name === name ? 'current' : ''}>
+                <Link to={href({ name })} current={inSection(route.name) === name}>
                   {label}
                 </Link>
               </li>

@@ -28,7 +28,11 @@ describe('audit action codes', () => {
   it('every code the server writes is listed, and every listed code has words in nl and en', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : e.name.endsWith('.ts')
+            ? [join(dir, e.name)]
+            : [],
       );
     const written = new Set<string>();
     for (const file of files('src/server')) {

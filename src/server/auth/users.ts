@@ -38,7 +38,8 @@ const toUser = (r: Row): UserRecord => ({
   mustChangePassword: r.must_change_password,
 });
 
-const COLUMNS = 'id, name, username, role, password_hash, postures, disabled_at, must_change_password';
+const COLUMNS =
+  'id, name, username, role, password_hash, postures, disabled_at, must_change_password';
 
 /** The user with this username (case-insensitive), or null. */
 export async function userByUsername(db: Queryable, username: string): Promise<UserRecord | null> {

@@ -182,7 +182,15 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
     const ok = await db.transaction(async (tx) => {
       const done = await setLink(tx, id, staffId, now);
       if (done)
-        await audit(tx, req, now, 'link', id, staffId === null ? 'unlinked' : `staff ${staffId}`, staffId);
+        await audit(
+          tx,
+          req,
+          now,
+          'link',
+          id,
+          staffId === null ? 'unlinked' : `staff ${staffId}`,
+          staffId,
+        );
       return done;
     });
     if (!ok) return sendError(reply, 400, 'bad_request', 'staffId is not an active staff member');

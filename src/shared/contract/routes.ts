@@ -253,7 +253,8 @@ export const ROUTES = {
   },
   'GET /api/audit': {
     access: 'coordinator',
-    summary: 'The audit log, newest first, filtered by person, action, client and period, one page at a time',
+    summary:
+      'The audit log, newest first, filtered by person, action, client and period, one page at a time',
     querystring: O.AuditQuery,
     response: ok(Type.Array(O.AuditEntry)),
   },

@@ -2,7 +2,7 @@
 import type { AgencySettings as AgencySettingsType } from '../../core/settings.ts';
 import { Type } from 'typebox';
 import { RETENTION_BOUNDS } from '../../core/retention.ts';
-import { AUDIT_ACTIONS } from '../auditActions.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../auditActions.ts';
 import { Day, DayOrTime, IsoTime, Nullable, Text, Uuid } from './common.ts';
 import { Profile } from './record.ts';
 import { DeviceStatusReport } from './tablet.ts';
@@ -261,10 +261,9 @@ export const Dashboard = Type.Object({
 });
 
 /** An audit action code, or '' for any. */
-const AuditActionFilter = Type.Union([
-  ...AUDIT_ACTIONS.map((a) => Type.Literal(a)),
-  Type.Literal(''),
-]);
+const AuditActionFilter = Type.Unsafe<AuditAction | ''>(
+  Type.String({ enum: ['', ...AUDIT_ACTIONS], description: 'an audit action code, or empty' }),
+);
 
 /** `GET /api/audit` query: who, what, which client, which period (from inclusive, to exclusive), one page. */
 export const AuditQuery = Type.Object({
