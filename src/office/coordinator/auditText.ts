@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../shared/contract/workspaceApi.ts';
 
+// The keys below live in the workspace namespace: callers pass the t of useT('workspace').
 type T = TFunction;
 
 /** The action in words ("Profiel bekeken"); an unknown code (a newer server) shows as it is. */
