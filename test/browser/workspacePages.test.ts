@@ -108,11 +108,24 @@ async function checkPage(page: Page, name: string, path: string, ready: string) 
     if (header) {
       const box = await header.boundingBox();
       expect(box?.height, `${name} ${lng}: header height`).toBeLessThan(64);
+      // Nothing in the header overlaps: each part ends before the next begins.
+      const edges = await page.$$eval('.ws-brand, .ws-header nav li, .ws-user > *', (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.left, r.right] as const;
+        }),
+      );
+      for (let i = 1; i < edges.length; i++)
+        expect(edges[i]?.[0], `${name} ${lng}: header part ${i} overlaps`).toBeGreaterThanOrEqual(
+          (edges[i - 1]?.[1] ?? 0) - 0.5,
+        );
     }
-    const small = await page.$$eval('input[type=checkbox], input[type=radio]', (els) =>
-      els
-        .map((e) => e.getBoundingClientRect())
-        .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
+    const small = await page.$$eval(
+      'input[type=checkbox], input[type=radio]',
+      (els) =>
+        els
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
     );
     expect(small, `${name} ${lng}: checkboxes under 24 px`).toBe(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${lng}.png`, fullPage: true });
@@ -210,7 +223,9 @@ describe('Beheer sections and the audit log', () => {
     expect(new URL(page.url()).pathname).toBe('/werkplek/beheer/logboek');
     await page.reload();
     await page.waitForSelector('[data-testid=audit]');
-    expect(await page.getAttribute('.admin-nav a.current', 'href')).toBe('/werkplek/beheer/logboek');
+    expect(await page.getAttribute('.admin-nav a.current', 'href')).toBe(
+      '/werkplek/beheer/logboek',
+    );
     // Readable words and names, no codes or ids.
     const text = (await page.textContent('[data-testid=audit]')) ?? '';
     expect(text).toContain('Account aangemaakt');
