@@ -6,21 +6,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import type { ServerKey } from '../../src/shared/contract/protocol.ts';
 import { makeRecord } from '../server/helpers.ts';
 import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
 import { launchBrowser } from './harness.ts';
 import { axeViolations, type AxeFinding } from './pages/axe.ts';
-import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, startSyncServer, type SyncServer } from './syncServer.ts';
 
 let server: SyncServer;
 let browser: Browser;
 let cookie = '';
 let clientId = '';
 let measurementId = '';
-const PASSWORD = 'een lange zin als wachtwoord';
+const PASSWORD = COORDINATOR.password;
 const FIRST = 'wachtwoord van de coördinator';
 /** Set WS_SHOTS=<folder> to keep a screenshot of every page and language there. */
 const SHOTS = process.env.WS_SHOTS;
@@ -38,13 +37,7 @@ const api = async (method: string, path: string, body?: unknown) => {
 beforeAll(async () => {
   server = await startSyncServer();
   browser = await launchBrowser();
-  const setupCode = await createSetupCode(server.db, Date.now());
-  const setup = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
-  });
-  cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  cookie = await server.coordinator();
   const sam = (await api('POST', '/api/users', {
     name: 'Sam',
     username: 'sam',
