@@ -61,7 +61,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           <span data-testid="signed-in-as">
             {t('nav.signed_in_as', { name: me.name, role: t(`roles.${me.role}`) })}
           </span>
-          <LanguageToggle />
+          <LanguageToggle compact />
           <button type="button" onClick={() => void signOut(false)} data-testid="sign-out">
             {t('nav.sign_out')}
           </button>
