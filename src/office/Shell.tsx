@@ -23,6 +23,8 @@ export function Shell({ children, onSignedOut }: ShellProps) {
   const t = useT('workspace');
   const { me } = useWorkspace();
   const route = useRoute();
+  // Shortened with … when the header is full; the whole text stays in the tooltip.
+  const signedInAs = t('nav.signed_in_as', { name: me.name, role: t(`roles.${me.role}`) });
   const signOut = async (everywhere: boolean) => {
     await call(everywhere ? 'POST /api/auth/logout-everywhere' : 'POST /api/auth/logout').catch(
       () => undefined,
@@ -58,8 +60,8 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           </ul>
         </nav>
         <div class="ws-user">
-          <span data-testid="signed-in-as">
-            {t('nav.signed_in_as', { name: me.name, role: t(`roles.${me.role}`) })}
+          <span data-testid="signed-in-as" title={signedInAs}>
+            {signedInAs}
           </span>
           <LanguageToggle compact />
           <button type="button" onClick={() => void signOut(false)} data-testid="sign-out">
