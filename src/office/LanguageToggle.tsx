@@ -3,7 +3,7 @@ import { useT } from '../shared/i18n/useT.ts';
 import { i18next } from '../shared/i18n/index.ts';
 import { switchWorkspaceLanguage, WORKSPACE_LANGUAGES } from './i18n.ts';
 
-/** Props: `compact` shows the codes (NL, EN) where space is short, as in the header; the name stays in the label. */
+/** Props: `compact` shows the codes (NL, EN) where space is short, as in the header; the full name is the tooltip. */
 export interface LanguageToggleProps {
   readonly compact?: boolean;
 }
@@ -21,11 +21,7 @@ export function LanguageToggle({ compact = false }: LanguageToggleProps) {
           lang={code}
           aria-pressed={current === code}
           onClick={() => void switchWorkspaceLanguage(code)}
-          {...(compact
-            ? {
-                'aria-label': `${code === 'nl' ? 'Nederlands' : 'English'} (${code.toUpperCase()})`,
-              }
-            : {})}
+          {...(compact ? { title: code === 'nl' ? 'Nederlands' : 'English' } : {})}
         >
           {compact ? code.toUpperCase() : code === 'nl' ? 'Nederlands' : 'English'}
         </button>
