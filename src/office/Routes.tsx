@@ -10,6 +10,7 @@ import { MeasurementsPage } from './coordinator/MeasurementsPage.tsx';
 import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
+import { LanguagePage } from './languages/LanguagePage.tsx';
 
 /** The routes. */
 export function Routes() {
@@ -40,6 +41,9 @@ export function Routes() {
       break;
     case 'settings':
       if (coordinator) return <AdminPage key="settings" section="settings" />;
+      break;
+    case 'language':
+      if (coordinator) return <LanguagePage key={route.code} code={route.code} />;
       break;
     default:
       return <p class="error-box">{t('common.not_found')}</p>;

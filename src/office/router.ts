@@ -30,6 +30,7 @@ export type Route =
   | { readonly name: 'dashboard' }
   | { readonly name: 'admin'; readonly section?: AdminSection }
   | { readonly name: 'settings' }
+  | { readonly name: 'language'; readonly code: string }
   | { readonly name: 'account' }
   | { readonly name: 'unknown' };
 
@@ -49,6 +50,8 @@ export function parseRoute(pathname: string): Route {
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
   const section = sectionOf(b);
   if (a === 'beheer' && section && !c) return { name: 'admin', section };
+  if (a === 'beheer' && b === 'talen' && c && parts.length === 3)
+    return { name: 'language', code: c };
   if (a === 'account' && !b) return { name: 'account' };
   return { name: 'unknown' };
 }
@@ -70,6 +73,8 @@ export function href(route: Route): string {
       return route.section ? `${BASE}/beheer/${ADMIN_SECTIONS[route.section]}` : `${BASE}/beheer`;
     case 'settings':
       return `${BASE}/beheer/instellingen`;
+    case 'language':
+      return `${BASE}/beheer/talen/${encodeURIComponent(route.code)}`;
     case 'account':
       return `${BASE}/account`;
     default:

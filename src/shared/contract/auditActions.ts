@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'audit_export',
   'settings_change',
   'language_review',
+  'language_import',
+  'string_review',
   'user_create',
   'user_update',
   'setup',
