@@ -70,6 +70,7 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/users/:id': { cells: ['401', '401', '403', '403', '2xx'], body: { name: 'Renamed' } },
   'GET /api/audit': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/audit.csv': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/settings': { cells: ['401', '401', '403', '403', '2xx'] },
   'PUT /api/settings': { cells: ['401', '401', '403', '403', '2xx'], body: {} },
   'GET /api/languages': { cells: ['401', '401', '403', '403', '2xx'] },

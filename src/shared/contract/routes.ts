@@ -120,7 +120,8 @@ export const ROUTES = {
   },
   'POST /api/auth/password': {
     access: 'signed-in',
-    summary: 'Change your own password; other sessions end',
+    summary:
+      'Change your own password; other sessions end. A session whose password a coordinator set may do only this (403 password_change_required elsewhere)',
     body: O.PasswordChange,
     bodyLimit: 4096,
     response: { 204: null, 429: O.LoginThrottled },
@@ -253,9 +254,17 @@ export const ROUTES = {
   },
   'GET /api/audit': {
     access: 'coordinator',
-    summary: 'The audit log, newest first',
+    summary:
+      'The audit log, newest first, filtered by person, action, client and period, one page at a time',
     querystring: O.AuditQuery,
     response: ok(Type.Array(O.AuditEntry)),
+  },
+  'GET /api/audit.csv': {
+    access: 'coordinator',
+    summary: 'The filtered audit log as CSV, with readable actions in Dutch or English (audited)',
+    querystring: O.AuditCsvQuery,
+    response: { 200: null },
+    produces: 'text/csv',
   },
   'POST /api/erasure/all': {
     access: 'coordinator',
