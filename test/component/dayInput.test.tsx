@@ -12,7 +12,7 @@ describe('day input', () => {
   it('shows the value as dd-mm-jjjj, applies a typed day on Enter and refuses a day that does not exist', () => {
     const changed = vi.fn();
     render(<DayInput id="f" label="Van" value="2026-01-31" onChange={changed} />);
-    const input = screen.getByLabelText(/Van/) as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>(/Van/);
     expect(input.value).toBe('31-01-2026');
     expect(input.type).toBe('text');
     expect(input.placeholder).toBe('dd-mm-jjjj');
