@@ -5,7 +5,6 @@ import {
   GENDER_OPTIONS,
   cleanDetails,
   validateDetails,
-  type DetailError,
   type DetailField,
   type DetailValues,
 } from '../../shared/core/details.ts';

@@ -32,7 +32,8 @@ export function asksDocumentName(
 
 /** The values with the document name left out (when the field is not shown, nothing typed before is kept). */
 export function withoutDocumentName(values: DetailValues): DetailValues {
-  const { documentName: _left, ...rest } = values;
+  const rest = { ...values };
+  delete rest.documentName;
   return rest;
 }
 
