@@ -39,7 +39,8 @@ export const asksNames = (modes: Readonly<Record<DetailField, FieldMode>>): bool
   modes.firstName !== 'off' || modes.lastName !== 'off';
 
 /** True when a typed name holds a letter outside the Latin script (Arabic, Cyrillic, Ethiopic, …). */
-export const hasNonLatinLetters = (s: string | undefined): boolean => NON_LATIN_LETTER.test(s ?? '');
+export const hasNonLatinLetters = (s: string | undefined): boolean =>
+  NON_LATIN_LETTER.test(s ?? '');
 
 /** Checks the name on the ID document: Latin letters, spaces, ' . - and at most 200 characters. */
 export function checkDocumentName(value: string): DetailError | null {
