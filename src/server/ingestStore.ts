@@ -66,11 +66,11 @@ const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text
 
 const WRITE_SQL = `WITH new_clients AS (
   INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth, gender,
-    created_at, latest_at)
+    document_name, created_at, latest_at)
   SELECT id, code, reference, "referenceKey", "firstName", "lastName", "nameKey", "dateOfBirth", gender,
-    $2::timestamptz, "latestAt"
+    "documentName", $2::timestamptz, "latestAt"
   FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, code text, reference text, "referenceKey" text, "firstName" text,
-    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "latestAt" timestamptz)
+    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "documentName" text, "latestAt" timestamptz)
   RETURNING id
 ), ins AS (
   INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference, details,

@@ -128,6 +128,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/export/measurements.csv': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/export/measurements.json': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/export/codebook.csv': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/export/measurements.sps': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/export/measurements.R': { cells: ['401', '401', '403', '403', '2xx'] },
   'POST /api/erasure/all': { cells: ['401', '401', '403', '403', '4xx'], body: { confirm: 'no' } },
   'GET /api/retention': { cells: ['401', '401', '403', '403', '2xx'] },
   'PUT /api/retention': { cells: ['401', '401', '403', '403', '2xx'], body: { days: null } },

@@ -234,11 +234,18 @@ describe.skipIf(DB_KIND !== 'pglite')('erasure leaves no copy in the PGlite data
         await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code } })
       ).json<EnrollResponse>();
       const name = 'Zwartbroekje';
+      // The name on the ID document is its own column (clients.document_name): erased too.
+      const docName = 'Kwikstaartje';
       const records = [
         ...Array.from({ length: 8 }, () =>
           makeRecord({
             reference: 'R-Z',
-            details: { firstName: 'Fenna', lastName: name, dateOfBirth: '1977-07-07' },
+            details: {
+              firstName: 'Fenna',
+              lastName: name,
+              dateOfBirth: '1977-07-07',
+              documentName: `Fenna ${docName}`,
+            },
           }),
         ),
         ...Array.from({ length: 4 }, () =>
@@ -260,6 +267,7 @@ describe.skipIf(DB_KIND !== 'pglite')('erasure leaves no copy in the PGlite data
       const coord = await signedIn(app, disk, 'coordinator');
       await disk.exec('CHECKPOINT');
       expect(occurrences(dataDir, name)).toBeGreaterThan(0);
+      expect(occurrences(dataDir, docName)).toBeGreaterThan(0);
       const [client] = (
         await ws(app, 'GET', `/api/clients?q=${name}`, { cookie: coord.cookie })
       ).json<ClientSummary[]>();
@@ -270,6 +278,7 @@ describe.skipIf(DB_KIND !== 'pglite')('erasure leaves no copy in the PGlite data
       await app.close();
       await disk.close();
       expect(occurrences(dataDir, name)).toBe(0);
+      expect(occurrences(dataDir, docName)).toBe(0);
       // The other client is still there (compressed rows need not show up to a byte search, so ask the database).
       const again = await openPglite(join(dataDir, 'pglite'));
       const left = await again.query<{ n: number }>('SELECT count(*)::int AS n FROM measurements');

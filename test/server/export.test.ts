@@ -8,36 +8,7 @@ import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import { DB_KIND, fixture, makeRecord, PILOT, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
-
-/** RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
+import { parseCsv } from './csv.ts';
 
 let f: Fixture;
 let coord: string;
@@ -66,7 +37,12 @@ describe(`export (${DB_KIND})`, () => {
         answers,
         profile: scoreAnswers(PILOT, answers),
         reference: `E-${seed}`,
-        details: { firstName: `Naam${seed}`, lastName: 'Export', dateOfBirth: '1990-02-02' },
+        details: {
+          firstName: `Naam${seed}`,
+          lastName: 'Export',
+          dateOfBirth: '1990-02-02',
+          gender: 'female',
+        },
         completedAt: Date.parse('2026-02-01T10:00:00Z') + seed * 3_600_000,
       });
     });
@@ -101,10 +77,31 @@ describe(`export (${DB_KIND})`, () => {
     ).toBe(204);
     const kept = [r1, r2, r3];
 
+    // A staff judgement with the client's own view, and a later one that replaces it in the export.
+    const clientOf = async (sessionId: string) =>
+      (
+        await f.db.query<{ id: string }>(
+          'SELECT client_id::text AS id FROM measurements WHERE session_id = $1::uuid',
+          [sessionId],
+        )
+      ).rows[0]!.id;
+    const judge = async (sessionId: string, body: Record<string, unknown>) =>
+      expect(
+        (
+          await ws(f.app, 'POST', `/api/clients/${await clientOf(sessionId)}/judgements`, {
+            cookie: coord,
+            body: { measurementId: sessionId, note: 'Naam1 zei iets', ...body },
+          })
+        ).statusCode,
+      ).toBe(201);
+    await judge(r1.sessionId, { fit: 'no', clientFit: null, observedPosture: 'omzeiling' });
+    f.clock.advance(60_000);
+    await judge(r1.sessionId, { fit: 'partly', clientFit: 'yes', observedPosture: 'weerstand' });
+
     const codebook = parseCsv(
       (await ws(f.app, 'GET', '/api/export/codebook.csv', { cookie: coord })).body,
     );
-    expect(codebook[0]).toEqual(['column', 'meaning', 'values']);
+    expect(codebook[0]).toEqual(['column', 'meaning', 'type', 'values', 'value_labels']);
     const csvResponse = await ws(f.app, 'GET', '/api/export/measurements.csv', { cookie: coord });
     expect(csvResponse.statusCode).toBe(200);
     expect(csvResponse.headers['content-type']).toContain('text/csv');
@@ -119,16 +116,25 @@ describe(`export (${DB_KIND})`, () => {
     const json = (await ws(f.app, 'GET', '/api/export/measurements.json', { cookie: coord })).json<
       ExportedMeasurement[]
     >();
-    expect(json.map((m) => m.measurementId).sort()).toEqual(kept.map((r) => r.sessionId).sort());
+
+    // JSON equals CSV: same rows in the same order, same columns, same values (the CSV's text of each JSON value,
+    // empty for null, with the formula guard the CSV adds).
+    expect(json).toHaveLength(rows.length);
+    json.forEach((m, i) => {
+      expect(Object.keys(m)).toEqual(header);
+      expect(rows[i]).toEqual(
+        Object.values(m).map((v) =>
+          v === null ? '' : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v),
+        ),
+      );
+    });
 
     for (const record of kept) {
       const row = rows.find((r) => r[col('measurement_id')] === record.sessionId)!;
-      const exported = json.find((m) => m.measurementId === record.sessionId)!;
       const profile = scoreAnswers(PILOT, record.answers);
       for (const item of items) {
         const value = record.answers[item.id];
         expect(row[col(`item_${item.id}`)], item.id).toBe(value === undefined ? '' : String(value));
-        expect(exported.answers[item.id]).toBe(value);
       }
       const scores: [string, number | null][] = [
         ...profile.postures.map((p) => [p.scale, p.percent] as [string, number | null]),
@@ -139,21 +145,39 @@ describe(`export (${DB_KIND})`, () => {
       ];
       expect(scores.length).toBe(PILOT.scales.length);
       for (const [scale, score] of scores) {
-        expect(row[col(`score_${scale}`)], scale).toBe(score === null ? '' : String(score));
-        expect(exported.scores[scale], scale).toBe(score);
+        const cell = row[col(`score_${scale}`)]!;
+        expect(cell, scale).toBe(score === null ? '' : String(Math.round(score * 100) / 100));
+        // Two decimals at most.
+        expect(cell, scale).toMatch(/^(\d+(\.\d{1,2})?)?$/);
       }
       expect(row[col('dominant')]).toBe(profile.dominant.join(';'));
-      expect(exported.dominant).toEqual(profile.dominant);
-      expect(exported.clientId).toBe(row[col('client_id')]);
-      expect(exported.completedAt).toBe(new Date(record.completedAt).toISOString());
-      expect(row[col('completed_at')]).toBe(exported.completedAt);
+      for (const p of profile.postures)
+        expect(row[col(`dominant_${p.scale}`)]).toBe(
+          p.percent === null ? '' : profile.dominant.includes(p.scale) ? '1' : '0',
+        );
+      expect(row[col('completed_at')]).toBe(new Date(record.completedAt).toISOString());
+      expect(row[col('languages_used')]).toBe('nl');
+      expect(row[col('language_switched')]).toBe('0');
+      // Born 1990-02-02, answered in February 2026: 35. Gender as asked.
+      expect(row[col('age_band')]).toBe('35-44');
+      expect(row[col('gender')]).toBe('female');
     }
+    // The latest judgement of r1: staff said partly, the client said yes; the others have none.
+    const judged = rows.find((r) => r[col('measurement_id')] === r1.sessionId)!;
+    expect(judged[col('judgement_fit')]).toBe('partly');
+    expect(judged[col('judgement_client_fit')]).toBe('yes');
+    expect(judged[col('judgement_observed_posture')]).toBe('weerstand');
+    const unjudged = rows.find((r) => r[col('measurement_id')] === r2.sessionId)!;
+    expect(unjudged[col('judgement_fit')]).toBe('');
+    // Minimised: no names, birth dates, references or notes; no column that could hold them.
+    for (const name of header!) expect(name).not.toMatch(/(first|last)_?name|birth|reference|note/);
+    expect(header).toContain('device_name');
 
     // No names, references or the erased client anywhere; the formula is neutralised with a leading quote.
     for (const text of [csvResponse.body, JSON.stringify(json)]) {
       expect(text).not.toContain(erased);
       expect(text).not.toContain(r4.sessionId);
-      expect(text).not.toMatch(/Naam\d|Export|E-\d/);
+      expect(text).not.toMatch(/Naam\d|Export|E-\d|1990-02-02|zei iets/);
     }
     const evilRow = rows.find((r) => r[col('measurement_id')] === r3.sessionId)!;
     expect(evilRow[col('device_name')]).toBe(`'=HYPERLINK("http://x","klik")`);

@@ -9,6 +9,7 @@ import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
+import { DocumentName } from './DocumentName.tsx';
 
 /** The list. */
 export function ClientList() {
@@ -47,7 +48,10 @@ export function ClientList() {
                 {clients.map((c) => (
                   <tr key={c.id} data-client={c.id}>
                     <td>
-                      <Link to={href({ name: 'client', id: c.id })}>{c.displayName}</Link>
+                      <Link to={href({ name: 'client', id: c.id })}>
+                        <bdi>{c.displayName}</bdi>
+                      </Link>
+                      <DocumentName client={c} />
                     </td>
                     <td class="code">{c.code}</td>
                     <td>

@@ -14,6 +14,7 @@ import { History } from './History.tsx';
 import { JudgementForm } from './JudgementForm.tsx';
 import { JudgementList } from './JudgementList.tsx';
 import { CoordinatorPanel } from '../coordinator/CoordinatorPanel.tsx';
+import { DocumentName } from './DocumentName.tsx';
 
 /** Props: the client id from the URL. */
 export interface ClientPageProps {
@@ -36,7 +37,10 @@ export function ClientPage({ id }: ClientPageProps) {
           <article class="client-page" data-screen="client" data-client={client.id}>
             <header class="client-head">
               <div>
-                <h1>{client.displayName}</h1>
+                <h1>
+                  <bdi>{client.displayName}</bdi>
+                </h1>
+                <DocumentName client={client} />
                 {client.staff && (
                   <p class="muted">{t('client.linked_to', { name: client.staff.name })}</p>
                 )}

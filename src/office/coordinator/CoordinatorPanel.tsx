@@ -99,7 +99,8 @@ export function CoordinatorPanel({ detail, onChanged }: CoordinatorPanelProps) {
           <ul class="plain">
             {candidates.map((c) => (
               <li key={c.id}>
-                {c.displayName} ({c.code}){' '}
+                <bdi>{c.displayName}</bdi>
+                {c.documentName && <> / {c.documentName}</>} ({c.code}){' '}
                 <button type="button" onClick={() => void merge(c)}>
                   {t('merge.merge_button')}
                 </button>

@@ -30,6 +30,7 @@ export interface NewClient {
   nameKey: string | null;
   dateOfBirth: string | null;
   gender: string | null;
+  documentName: string | null;
 }
 
 /** A fresh random client code (40 bits). */
@@ -52,6 +53,7 @@ export function clientFromRecord(m: Incoming): NewClient {
     nameKey: nameKey(m.details.firstName, m.details.lastName),
     dateOfBirth: blank(m.details.dateOfBirth),
     gender: blank(m.details.gender),
+    documentName: blank(m.details.documentName),
   };
 }
 
@@ -66,9 +68,9 @@ export async function insertClients(
   while (pending.length > 0) {
     const r = await tx.query<{ id: string }>(
       `INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth,
-         gender, created_at)
+         gender, document_name, created_at)
        SELECT (x->>'id')::uuid, x->>'code', x->>'reference', x->>'referenceKey', x->>'firstName', x->>'lastName',
-         x->>'nameKey', x->>'dateOfBirth', x->>'gender', $2
+         x->>'nameKey', x->>'dateOfBirth', x->>'gender', x->>'documentName', $2
        FROM jsonb_array_elements($1::jsonb) x
        ON CONFLICT (code) DO NOTHING RETURNING id::text AS id`,
       [JSON.stringify(pending), at],

@@ -95,7 +95,7 @@ export async function mergeClients(tx: Queryable, keepId: string, mergeId: strin
        reference_key = COALESCE(k.reference_key, g.reference_key),
        first_name = COALESCE(k.first_name, g.first_name), last_name = COALESCE(k.last_name, g.last_name),
        name_key = COALESCE(k.name_key, g.name_key), date_of_birth = COALESCE(k.date_of_birth, g.date_of_birth),
-       gender = COALESCE(k.gender, g.gender)
+       gender = COALESCE(k.gender, g.gender), document_name = COALESCE(k.document_name, g.document_name)
      FROM clients g WHERE k.id = $1::uuid AND g.id = $2::uuid`,
     [keepId, mergeId],
   );

@@ -1,14 +1,21 @@
 /**
- * Research export: one row per measurement (ids, tablet, language, dates, every item value, every scale score,
- * dominant postures) as CSV with a codebook, or as JSON. No names, birth dates or references: the client id links
- * rows of one client. Columns follow the instruments the data uses, never a list in code.
+ * Research export: one row per measurement (ids, tablet, languages, dates, age band and gender where asked, every
+ * item value, every scale score rounded to two decimals, dominant postures, the latest staff judgement) as CSV with a
+ * codebook, or as JSON with the same rows and values. No names, birth dates, references or notes: the pseudonymous
+ * client id links rows of one client. Columns follow the instruments the data uses (exportColumns.ts), never a list in
+ * code.
  */
+import { GENDER_OPTIONS } from '../../shared/core/details.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
+import { ALL_LANGUAGES } from '../../shared/core/settings.ts';
 import type { Profile } from '../../shared/core/scoring.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
+import { ageBand } from './ageBand.ts';
+import { exportColumns, type Cell, type ExportColumn, type ExportFacts } from './exportColumns.ts';
 import type { Filters } from './params.ts';
-import { filterSql, scaleScore } from './views.ts';
+import { AGENCY_TZ } from './rollup.ts';
+import { filterSql } from './views.ts';
 
 /** Quotes a CSV cell; text starting with = + - @ or a tab/return is prefixed with ' so spreadsheets never run it. */
 export function csvCell(v: string | number | boolean | null): string {
@@ -34,9 +41,15 @@ interface Row {
   started_at: Date | string;
   completed_at: Date | string;
   received_at: Date | string;
+  completed_day: string;
   score_mismatch: boolean;
   answers: Record<string, number>;
   server_profile: Profile;
+  gender: string | null;
+  date_of_birth: string | null;
+  fit: string | null;
+  client_fit: string | null;
+  observed_posture: string | null;
 }
 
 /** The instruments whose items and scales become columns: those in the data, and the current ones. */
@@ -56,122 +69,32 @@ async function instrumentsInUse(
   return [...out.values()];
 }
 
-interface Column {
-  readonly name: string;
-  readonly meaning: string;
-  readonly values: string;
+/** The languages value labels are given for: every shipped language, and any other the data holds. */
+async function languagesInUse(db: Queryable): Promise<string[]> {
+  const r = await db.query<{ l: string }>(
+    `SELECT DISTINCT l FROM (SELECT language AS l FROM measurements
+       UNION SELECT jsonb_array_elements_text(languages_used) FROM measurements) x ORDER BY 1`,
+  );
+  return [...new Set([...ALL_LANGUAGES, ...r.rows.map((x) => x.l)])];
 }
 
-const FIXED: readonly Column[] = [
-  { name: 'measurement_id', meaning: 'Session id of the measurement', values: 'UUID' },
-  {
-    name: 'client_id',
-    meaning: 'Client the measurement belongs to (same id = same client)',
-    values: 'UUID',
-  },
-  { name: 'device_id', meaning: 'Tablet the measurement was taken on', values: 'UUID' },
-  { name: 'device_name', meaning: 'Name of that tablet', values: 'text' },
-  { name: 'instrument_id', meaning: 'Questionnaire', values: 'text' },
-  { name: 'instrument_version', meaning: 'Questionnaire version', values: 'whole number' },
-  {
-    name: 'language',
-    meaning: 'Language the client answered in',
-    values: 'language code (nl, en, …)',
-  },
-  {
-    name: 'languages_used',
-    meaning:
-      'Every language the client had on screen, in order of first use (differs when they switched)',
-    values: 'language codes separated by ;',
-  },
-  {
-    name: 'started_at',
-    meaning: 'When the client started',
-    values: 'ISO 8601 date and time (UTC)',
-  },
-  {
-    name: 'completed_at',
-    meaning: 'When the client finished',
-    values: 'ISO 8601 date and time (UTC)',
-  },
-  {
-    name: 'received_at',
-    meaning: 'When the server received it',
-    values: 'ISO 8601 date and time (UTC)',
-  },
-  {
-    name: 'score_mismatch',
-    meaning:
-      'The tablet scored the answers differently from the server (the client saw the tablet profile)',
-    values: 'true, false',
-  },
-];
-
-function columnsOf(instruments: readonly Instrument[]): {
-  items: { id: string; column: Column }[];
-  scales: { id: string; column: Column }[];
-  tail: Column[];
-} {
-  const items = new Map<string, Column>();
-  const scales = new Map<string, Column>();
-  for (const i of instruments) {
-    const labels = i.answerScale.map((o) => `${o.value} = ${o.label}`).join('; ');
-    const scaleLabel = new Map(i.scales.map((s) => [s.id, s.label]));
-    for (const item of i.parts.flatMap((p) => p.items))
-      if (!items.has(item.id))
-        items.set(item.id, {
-          name: `item_${item.id}`,
-          meaning: `${i.id} item ${item.id} (${scaleLabel.get(item.scale) ?? item.scale}): ${item.text}`,
-          values: `${labels}; empty = not answered`,
-        });
-    for (const s of i.scales)
-      if (!scales.has(s.id))
-        scales.set(s.id, {
-          name: `score_${s.id}`,
-          meaning:
-            s.kind === 'posture'
-              ? `${s.label}: posture score`
-              : s.kind === 'role'
-                ? `${s.label}: expected role (the item's value)`
-                : `${s.label}: mean of the social-desirability items`,
-          values:
-            s.kind === 'posture'
-              ? `percent 0–100; empty = fewer than ${s.minAnswered} answers`
-              : s.kind === 'role'
-                ? 'answer value; empty = not answered'
-                : `mean on the answer scale; empty = fewer than ${s.minAnswered} answers`,
-        });
-  }
-  return {
-    items: [...items].map(([id, column]) => ({ id, column })),
-    scales: [...scales].map(([id, column]) => ({ id, column })),
-    tail: [
-      {
-        name: 'dominant',
-        meaning: 'Dominant postures (score above the agency threshold at receipt)',
-        values: 'posture ids separated by ;',
-      },
-      {
-        name: 'top_roles',
-        meaning: 'Highest-rated expected roles',
-        values: 'role ids separated by ;',
-      },
-    ],
-  };
+/** The export's columns for the data as it is now (used by every export file). */
+export async function columnsInUse(
+  db: Queryable,
+  registry: InstrumentRegistry,
+): Promise<ExportColumn[]> {
+  return exportColumns(await instrumentsInUse(db, registry), await languagesInUse(db));
 }
 
-/** The codebook: one line per export column with its meaning and values. */
+const describeCodes = (c: ExportColumn): string =>
+  (c.codes ?? []).map(([code, label]) => `${code} = ${label}`).join('; ');
+
+/** The codebook: one line per export column with its meaning, type, values and value labels. */
 export async function codebookCsv(db: Queryable, registry: InstrumentRegistry): Promise<string> {
-  const cols = columnsOf(await instrumentsInUse(db, registry));
-  const all = [
-    ...FIXED,
-    ...cols.items.map((c) => c.column),
-    ...cols.scales.map((c) => c.column),
-    ...cols.tail,
-  ];
+  const cols = await columnsInUse(db, registry);
   return (
-    csvLine(['column', 'meaning', 'values']) +
-    all.map((c) => csvLine([c.name, c.meaning, c.values])).join('')
+    csvLine(['column', 'meaning', 'type', 'values', 'value_labels']) +
+    cols.map((c) => csvLine([c.name, c.label, c.type, c.values, describeCodes(c)])).join('')
   );
 }
 
@@ -181,8 +104,14 @@ async function rows(db: Queryable, f: Filters): Promise<Row[]> {
     `SELECT m.session_id::text AS id, m.client_id::text AS client_id, m.device_id::text AS device_id,
        d.name AS device_name, m.instrument_id, m.instrument_version, m.language,
        COALESCE(m.languages_used, jsonb_build_array(m.language)) AS languages_used, m.started_at,
-       m.completed_at, m.received_at, m.score_mismatch, m.answers, m.server_profile
+       m.completed_at, m.received_at, to_char(m.completed_at AT TIME ZONE '${AGENCY_TZ}', 'YYYY-MM-DD') AS completed_day,
+       m.score_mismatch, m.answers, m.server_profile, m.details->>'gender' AS gender,
+       m.details->>'dateOfBirth' AS date_of_birth, j.fit, j.client_fit, j.observed_posture
      FROM measurements m JOIN devices d ON d.id = m.device_id
+     LEFT JOIN LATERAL (
+       SELECT fit, client_fit, observed_posture FROM judgements x WHERE x.measurement_id = m.session_id
+       ORDER BY x.at DESC, x.id DESC LIMIT 1
+     ) j ON true
      WHERE ${where} ORDER BY m.completed_at, m.session_id`,
     params,
   );
@@ -190,6 +119,41 @@ async function rows(db: Queryable, f: Filters): Promise<Row[]> {
 }
 
 const iso = (v: Date | string): string => new Date(v).toISOString();
+const GENDERS: readonly string[] = GENDER_OPTIONS;
+
+/** A stored row as the columns read it; the date of birth becomes an age band here and goes no further. */
+const factsOf = (r: Row): ExportFacts => ({
+  id: r.id,
+  clientId: r.client_id,
+  deviceId: r.device_id,
+  deviceName: r.device_name,
+  instrumentId: r.instrument_id,
+  instrumentVersion: r.instrument_version,
+  language: r.language,
+  languagesUsed: r.languages_used,
+  startedAt: iso(r.started_at),
+  completedAt: iso(r.completed_at),
+  receivedAt: iso(r.received_at),
+  scoreMismatch: r.score_mismatch,
+  answers: r.answers,
+  profile: r.server_profile,
+  ageBand: ageBand(r.date_of_birth, r.completed_day),
+  gender: r.gender !== null && GENDERS.includes(r.gender) ? r.gender : null,
+  fit: r.fit,
+  clientFit: r.client_fit,
+  observedPosture: r.observed_posture,
+});
+
+/** The export's rows: the columns and, per measurement, one value per column (what both CSV and JSON hold). */
+async function table(
+  db: Queryable,
+  registry: InstrumentRegistry,
+  f: Filters,
+): Promise<{ columns: ExportColumn[]; values: Cell[][] }> {
+  const columns = await columnsInUse(db, registry);
+  const data = (await rows(db, f)).map(factsOf);
+  return { columns, values: data.map((m) => columns.map((c) => c.value(m))) };
+}
 
 /** The CSV export and how many measurements it holds. */
 export async function exportCsv(
@@ -197,80 +161,20 @@ export async function exportCsv(
   registry: InstrumentRegistry,
   f: Filters,
 ): Promise<{ csv: string; count: number }> {
-  const cols = columnsOf(await instrumentsInUse(db, registry));
-  const head = [
-    ...FIXED,
-    ...cols.items.map((c) => c.column),
-    ...cols.scales.map((c) => c.column),
-    ...cols.tail,
-  ];
-  const data = await rows(db, f);
-  const lines = data.map((r) =>
-    csvLine([
-      r.id,
-      r.client_id,
-      r.device_id,
-      r.device_name,
-      r.instrument_id,
-      r.instrument_version,
-      r.language,
-      r.languages_used.join(';'),
-      iso(r.started_at),
-      iso(r.completed_at),
-      iso(r.received_at),
-      r.score_mismatch,
-      ...cols.items.map((c) => r.answers[c.id] ?? null),
-      ...cols.scales.map((c) => scaleScore(r.server_profile, c.id)),
-      r.server_profile.dominant.join(';'),
-      r.server_profile.topRoles.join(';'),
-    ]),
-  );
-  return { csv: csvLine(head.map((c) => c.name)) + lines.join(''), count: data.length };
+  const { columns, values } = await table(db, registry, f);
+  const head = csvLine(columns.map((c) => c.name));
+  return { csv: head + values.map(csvLine).join(''), count: values.length };
 }
 
-/** One measurement in the JSON export. */
-export interface ExportedMeasurement {
-  readonly measurementId: string;
-  readonly clientId: string;
-  readonly deviceId: string;
-  readonly deviceName: string;
-  readonly instrumentId: string;
-  readonly instrumentVersion: number;
-  readonly language: string;
-  readonly startedAt: string;
-  readonly completedAt: string;
-  readonly receivedAt: string;
-  readonly scoreMismatch: boolean;
-  readonly answers: Readonly<Record<string, number>>;
-  readonly scores: Readonly<Record<string, number | null>>;
-  readonly dominant: readonly string[];
-  readonly topRoles: readonly string[];
-}
+/** One measurement in the JSON export: column name → the same value the CSV holds (null where the CSV is empty). */
+export type ExportedMeasurement = Readonly<Record<string, Cell>>;
 
-/** The JSON export. */
-export async function exportJson(db: Queryable, f: Filters): Promise<ExportedMeasurement[]> {
-  return (await rows(db, f)).map((r) => {
-    const p = r.server_profile;
-    const scores: Record<string, number | null> = {};
-    for (const x of p.postures) scores[x.scale] = x.percent;
-    for (const x of p.roles) scores[x.scale] = x.value;
-    if (p.desirability) scores[p.desirability.scale] = p.desirability.mean;
-    return {
-      measurementId: r.id,
-      clientId: r.client_id,
-      deviceId: r.device_id,
-      deviceName: r.device_name,
-      instrumentId: r.instrument_id,
-      instrumentVersion: r.instrument_version,
-      language: r.language,
-      startedAt: iso(r.started_at),
-      completedAt: iso(r.completed_at),
-      receivedAt: iso(r.received_at),
-      scoreMismatch: r.score_mismatch,
-      answers: r.answers,
-      scores,
-      dominant: p.dominant,
-      topRoles: p.topRoles,
-    };
-  });
+/** The JSON export: the CSV's rows as objects, same columns, same order, same values. */
+export async function exportJson(
+  db: Queryable,
+  registry: InstrumentRegistry,
+  f: Filters,
+): Promise<ExportedMeasurement[]> {
+  const { columns, values } = await table(db, registry, f);
+  return values.map((row) => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
 }

@@ -9,13 +9,15 @@ import { loadSettings } from '../settingsStore.ts';
 import { dashboard } from './dashboard.ts';
 import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseEverything, eraseExpired, loadRetention, saveRetention } from './erasure.ts';
-import { codebookCsv, exportCsv, exportJson } from './export.ts';
+import { codebookCsv, columnsInUse, exportCsv, exportJson } from './export.ts';
+import { rScript, spssSyntax } from './exportSyntax.ts';
 import { periodFilters } from './params.ts';
 import { route } from '../routing.ts';
 import { audit, type ClientRoutesContext } from './routes.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const CSV = 'text/csv; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
 const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
 
 /** Dashboard, exports, end-of-study erasure and retention, for coordinators only (checked at plugin scope). */
@@ -50,7 +52,7 @@ export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void 
   route(app, 'GET /api/export/measurements.json', async (req, reply) => {
     const f = periodFilters(req.query);
     if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
-    const data = await exportJson(db, f.value);
+    const data = await exportJson(db, ctx.instruments, f.value);
     await audit(
       db,
       req,
@@ -67,6 +69,20 @@ export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void 
       .headers({ ...NO_STORE, ...attachment('codebook.csv') })
       .type(CSV)
       .send(await codebookCsv(db, ctx.instruments)),
+  );
+
+  route(app, 'GET /api/export/measurements.sps', async (_req, reply) =>
+    reply
+      .headers({ ...NO_STORE, ...attachment('measurements.sps') })
+      .type(TEXT)
+      .send(spssSyntax(await columnsInUse(db, ctx.instruments))),
+  );
+
+  route(app, 'GET /api/export/measurements.R', async (_req, reply) =>
+    reply
+      .headers({ ...NO_STORE, ...attachment('measurements.R') })
+      .type(TEXT)
+      .send(rScript(await columnsInUse(db, ctx.instruments))),
   );
 
   route(app, 'POST /api/erasure/all', async (req, reply) => {

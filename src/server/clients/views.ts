@@ -35,6 +35,7 @@ interface SummaryRow {
   last_name: string | null;
   date_of_birth: string | null;
   gender: string | null;
+  document_name: string | null;
   staff_id: string | null;
   staff_name: string | null;
   n: number;
@@ -49,7 +50,7 @@ const LIST_ORDER = 'c.latest_at DESC NULLS LAST, c.created_at DESC, c.id';
 
 /** The summary of the clients `source` selects (rows of clients), with their count, link and latest measurement. */
 const summarySql = (source: string): string => `
-SELECT c.id::text AS id, c.code, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender,
+SELECT c.id::text AS id, c.code, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender, c.document_name,
   l.staff_id::text AS staff_id, u.name AS staff_name,
   (SELECT count(*)::int FROM measurements x WHERE x.client_id = c.id) AS n,
   lm.session_id::text AS latest_id, lm.completed_at AS latest_at, lm.language AS latest_language,
@@ -66,6 +67,7 @@ const toSummary = (r: SummaryRow): ClientSummary => ({
   id: r.id,
   code: r.code,
   displayName: displayName(r),
+  documentName: r.document_name,
   reference: r.reference,
   staff: r.staff_id && r.staff_name !== null ? { id: r.staff_id, name: r.staff_name } : null,
   measurementCount: r.n,
@@ -233,6 +235,7 @@ export async function clientDetail(db: Queryable, id: string): Promise<ClientDet
   if (row.first_name) details.firstName = row.first_name;
   if (row.last_name) details.lastName = row.last_name;
   if (row.date_of_birth) details.dateOfBirth = row.date_of_birth;
+  if (row.document_name) details.documentName = row.document_name;
   return {
     client: toSummary(row),
     details,

@@ -252,6 +252,18 @@ export const ROUTES = {
     response: { 200: null },
     produces: 'text/csv',
   },
+  'GET /api/export/measurements.sps': {
+    access: 'coordinator',
+    summary: 'SPSS syntax that reads measurements.csv with variable and value labels',
+    response: { 200: null },
+    produces: 'text/plain',
+  },
+  'GET /api/export/measurements.R': {
+    access: 'coordinator',
+    summary: 'R script that reads measurements.csv with factor labels and label attributes',
+    response: { 200: null },
+    produces: 'text/plain',
+  },
   'GET /api/audit': {
     access: 'coordinator',
     summary:

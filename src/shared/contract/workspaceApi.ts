@@ -52,6 +52,8 @@ export const WS_API = {
   exportCsv: '/api/export/measurements.csv', // GET ?from=&to= (coordinator, audited)
   exportJson: '/api/export/measurements.json', // GET ?from=&to= (coordinator, audited)
   exportCodebook: '/api/export/codebook.csv', // GET (coordinator)
+  exportSpss: '/api/export/measurements.sps', // GET: SPSS syntax reading measurements.csv with labels (coordinator)
+  exportR: '/api/export/measurements.R', // GET: R script reading measurements.csv with labels (coordinator)
   audit: '/api/audit', // GET ?clientId=&actorId=&action=&from=&to=&limit=&offset= → AuditEntry[] newest first (coordinator)
   auditCsv: '/api/audit.csv', // GET the same filters &lang=nl|en → CSV (coordinator, audited)
   eraseAll: '/api/erasure/all', // POST {confirm: <agency name>} → {erased: number} (coordinator; end of study)

@@ -9,8 +9,15 @@ export type FieldMode = 'required' | 'optional' | 'off';
 /** The answer options for gender; the kiosk shows a translated label for each. */
 export const GENDER_OPTIONS = ['female', 'male', 'other', 'unspecified'] as const;
 
+/**
+ * The name as written on the client's ID document, in Latin letters: asked (always optional) beside a name in another
+ * script, so staff can read it and find it by typing Latin letters. Not an agency field of its own: it comes with the
+ * names, and only when the agency asks for a name at all.
+ */
+export const DOCUMENT_NAME = 'documentName';
+
 /** What the client typed, by field; absent or empty means not filled in. */
-export type DetailValues = Partial<Record<DetailField, string>>;
+export type DetailValues = Partial<Record<DetailField | typeof DOCUMENT_NAME, string>>;
 
 /** Why a field is not accepted; the UI maps each to a translated sentence. */
 export type DetailError =
@@ -20,9 +27,26 @@ export type DetailError =
   | 'date_invalid'
   | 'date_future'
   | 'date_too_old'
-  | 'gender_invalid';
+  | 'gender_invalid'
+  | 'document_name_invalid';
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
+const LATIN_NAME = /^\p{Script=Latin}[\p{Script=Latin}\p{M}' .-]*$/u;
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/** True when the agency asks for a first or last name: only then is the name on the ID document asked too. */
+export const asksNames = (modes: Readonly<Record<DetailField, FieldMode>>): boolean =>
+  modes.firstName !== 'off' || modes.lastName !== 'off';
+
+/** True when a typed name holds a letter outside the Latin script (Arabic, Cyrillic, Ethiopic, …). */
+export const hasNonLatinLetters = (s: string | undefined): boolean =>
+  NON_LATIN_LETTER.test(s ?? '');
+
+/** Checks the name on the ID document: Latin letters, spaces, ' . - and at most 200 characters. */
+export function checkDocumentName(value: string): DetailError | null {
+  if (value.length > 200) return 'name_too_long';
+  return LATIN_NAME.test(value) ? null : 'document_name_invalid';
+}
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Checks a yyyy-mm-dd date against the calendar (no 31 February). */
@@ -56,8 +80,8 @@ export function validateDetails(
   modes: Readonly<Record<DetailField, FieldMode>>,
   values: DetailValues,
   today: string,
-): Partial<Record<DetailField, DetailError>> {
-  const errors: Partial<Record<DetailField, DetailError>> = {};
+): Partial<Record<DetailField | typeof DOCUMENT_NAME, DetailError>> {
+  const errors: Partial<Record<DetailField | typeof DOCUMENT_NAME, DetailError>> = {};
   for (const field of DETAIL_FIELDS) {
     const mode = modes[field];
     if (mode === 'off') continue;
@@ -68,6 +92,11 @@ export function validateDetails(
     }
     const error = checkField(field, value, today);
     if (error) errors[field] = error;
+  }
+  const doc = (values.documentName ?? '').trim();
+  if (asksNames(modes) && doc !== '') {
+    const error = checkDocumentName(doc);
+    if (error) errors.documentName = error;
   }
   return errors;
 }
@@ -82,5 +111,7 @@ export function cleanDetails(
     const v = values[field]?.trim();
     if (modes[field] !== 'off' && v) out[field] = v;
   }
+  const doc = values.documentName?.trim();
+  if (asksNames(modes) && doc) out.documentName = doc;
   return out;
 }

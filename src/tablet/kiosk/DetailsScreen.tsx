@@ -5,7 +5,6 @@ import {
   GENDER_OPTIONS,
   cleanDetails,
   validateDetails,
-  type DetailError,
   type DetailField,
   type DetailValues,
 } from '../../shared/core/details.ts';
@@ -13,6 +12,13 @@ import { today } from '../../shared/platform/clock.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useKiosk } from './context.ts';
 import { DateOfBirthField } from './DateOfBirthField.tsx';
+import {
+  asksDocumentName,
+  clientLanguage,
+  DocumentNameField,
+  documentNameLines,
+  withoutDocumentName,
+} from './DocumentNameField.tsx';
 import { kioskLine, TITLE_LINE, type SpokenLine } from './readAloud.ts';
 import { Screen } from './Screen.tsx';
 import { useReadAloud } from './useReadAloud.ts';
@@ -30,21 +36,23 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
   const { settings } = useKiosk();
   const modes = settings.detailFields;
   const [values, setValues] = useState<DetailValues>(initial);
-  const [errors, setErrors] = useState<Partial<Record<DetailField, DetailError>>>({});
+  const [errors, setErrors] = useState<ReturnType<typeof validateDetails>>({});
   const [tried, setTried] = useState(false);
   const fields = DETAIL_FIELDS.filter((f) => modes[f] !== 'off');
+  const askDocument = asksDocumentName(modes, clientLanguage(), values);
+  const asked = (v: DetailValues) => (askDocument ? v : withoutDocumentName(v));
 
-  const update = (field: DetailField, v: string) => {
+  const update = (field: DetailField | 'documentName', v: string) => {
     const next = { ...values, [field]: v };
     setValues(next);
-    if (tried) setErrors(validateDetails(modes, next, today()));
+    if (tried) setErrors(validateDetails(modes, asked(next), today()));
   };
   const submit = (e: Event) => {
     e.preventDefault();
-    const found = validateDetails(modes, values, today());
+    const found = validateDetails(modes, asked(values), today());
     setErrors(found);
     setTried(true);
-    if (Object.keys(found).length === 0) onSubmit(cleanDetails(modes, values));
+    if (Object.keys(found).length === 0) onSubmit(cleanDetails(modes, asked(values)));
   };
   const hint = (f: DetailField) => (modes[f] === 'optional' ? t('details.optional') : null);
   const message = (f: DetailField) => (errors[f] ? t(`errors.${errors[f]}`) : null);
@@ -59,6 +67,7 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
         ? GENDER_OPTIONS.map((g) => kioskLine(`details.gender_${g}`, t(`details.gender_${g}`)))
         : []),
     ]),
+    ...(askDocument ? documentNameLines(t) : []),
     kioskLine('details.next_button', t('details.next_button')),
   ];
   const reading = useReadAloud('details', lines);
@@ -142,6 +151,14 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
             </div>
           );
         })}
+        {askDocument && (
+          <DocumentNameField
+            value={values.documentName ?? ''}
+            onChange={(v) => update('documentName', v)}
+            error={errors.documentName ? t(`errors.${errors.documentName}`) : null}
+            mark={mark}
+          />
+        )}
         <div class="screen-actions">
           <button type="button" class="secondary" onClick={onBack}>
             {t('details.back_button')}

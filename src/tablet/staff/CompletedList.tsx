@@ -4,6 +4,7 @@ import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { SessionRow } from '../storage/db.ts';
 import { andList, dateTime as time } from '../../shared/ui/format.ts';
+import { whoIs } from './whoIs.ts';
 
 /** Props: the rows (newest first) and what to do with a choice. */
 export interface CompletedListProps {
@@ -27,7 +28,7 @@ export function CompletedList({ rows, instrument, onOpen, onBack }: CompletedLis
           return (
             <li key={s.id}>
               <button type="button" class="staff-row" data-session={s.id} onClick={() => onOpen(s)}>
-                <strong>{s.reference ?? s.details.firstName ?? t('completed.anonymous')}</strong>
+                <strong>{whoIs(s.reference, s.details) ?? t('completed.anonymous')}</strong>
                 <span>{time.format(s.completedAt ?? s.updatedAt)}</span>
                 <span>
                   {dominant.length

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../shared/i18n/useT.ts';
 import type { InterruptedSummary } from '../storage/staffQueries.ts';
 import { dateTime as time } from '../../shared/ui/format.ts';
+import { whoIs } from './whoIs.ts';
 
 /** Props: the sessions with how far each got, the total number of items, and the actions. */
 export interface InterruptedListProps {
@@ -31,7 +32,7 @@ export function InterruptedList({
         {sessions.map(({ session, answered }) => (
           <li key={session.id} class="staff-card" data-session={session.id}>
             <strong>
-              {session.reference ?? session.details.firstName ?? t('interrupted.anonymous')}
+              {whoIs(session.reference, session.details) ?? t('interrupted.anonymous')}
             </strong>
             <span>{t('interrupted.started', { time: time.format(session.startedAt) })}</span>
             <span>{t('interrupted.progress', { answered, count: total })}</span>

@@ -3,6 +3,7 @@ import type { Instrument } from '../../shared/core/instrument.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import type { SessionRow } from '../storage/db.ts';
 import { ProfileView } from '../../shared/ui/ProfileView.tsx';
+import { whoIs } from './whoIs.ts';
 
 /** Props: the completed session row (its stored profile, never its answers) and the way back. */
 export interface ProfilePageProps {
@@ -15,7 +16,7 @@ export interface ProfilePageProps {
 /** The profile screen. */
 export function ProfilePage({ row, instrument, agencyName, onBack }: ProfilePageProps) {
   const t = useT('staff');
-  const who = row.reference ?? row.details.firstName;
+  const who = whoIs(row.reference, row.details);
   return (
     <main class="staff screen" data-screen="staff-profile">
       <h1>{who ? t('profile.title_for', { who }) : t('profile.title')}</h1>

@@ -53,10 +53,16 @@ export async function sealPending(
         await db.answers.where('sessionId').equals(row.sessionId).delete();
         const session = await db.sessions.get(row.sessionId);
         if (session) {
-          const first = session.details.firstName;
+          // The preview keeps what staff recognise the session by: the first name, and its Latin form from the ID.
+          const { firstName, documentName } = session.details;
           await db.sessions.put({
             ...session,
-            details: session.reference || !first ? {} : { firstName: first },
+            details: session.reference
+              ? {}
+              : {
+                  ...(firstName ? { firstName } : {}),
+                  ...(firstName && documentName ? { documentName } : {}),
+                },
           });
         }
       }),

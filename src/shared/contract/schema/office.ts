@@ -98,6 +98,8 @@ export const ClientSummary = Type.Object({
   code: Type.String(),
   /** First and last name when the agency asks for them, else the reference, else the code. */
   displayName: Type.String(),
+  /** The name as written on the ID document in Latin letters, when the client gave it beside a name in another script. */
+  documentName: Nullable(Type.String()),
   reference: Nullable(Type.String()),
   staff: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
   measurementCount: Type.Number(),

@@ -26,13 +26,15 @@ export const Profile = Type.Unsafe<ProfileType>(
 
 const DetailText = () => Text({ maxLength: 200 });
 
-/** Personal details as the client entered them; only these four fields exist, all optional. */
+/** Personal details as the client entered them; only these fields exist, all optional. */
 export const Details = Type.Object(
   {
     gender: Type.Optional(DetailText()),
     firstName: Type.Optional(DetailText()),
     lastName: Type.Optional(DetailText()),
     dateOfBirth: Type.Optional(DetailText()),
+    /** The name as written on the ID document, in Latin letters (asked beside a name in another script). */
+    documentName: Type.Optional(DetailText()),
   },
   { additionalProperties: false },
 );
