@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'measurements' }
   | { readonly name: 'measurement'; readonly id: string }
   | { readonly name: 'dashboard' }
+  | { readonly name: 'quality' }
   | { readonly name: 'admin' }
   | { readonly name: 'settings' }
   | { readonly name: 'account' }
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'measurements' && !b) return { name: 'measurements' };
   if (a === 'measurements' && b && !c) return { name: 'measurement', id: b };
   if (a === 'dashboard' && !b) return { name: 'dashboard' };
+  if (a === 'kwaliteit' && !b) return { name: 'quality' };
   if (a === 'beheer' && !b) return { name: 'admin' };
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
   if (a === 'account' && !b) return { name: 'account' };
@@ -48,6 +50,8 @@ export function href(route: Route): string {
       return `${BASE}/measurements`;
     case 'dashboard':
       return `${BASE}/dashboard`;
+    case 'quality':
+      return `${BASE}/kwaliteit`;
     case 'admin':
       return `${BASE}/beheer`;
     case 'settings':

@@ -38,7 +38,8 @@ function generate(
     const trait = new Map(pilot.scales.map((s) => [s.id, impact + normal()]));
     const answers: Record<string, number> = {};
     for (const item of items) {
-      const y = (trait.get(item.scale) ?? 0) + 0.8 * normal() - (shift?.item === item.id ? shift.by : 0);
+      const y =
+        (trait.get(item.scale) ?? 0) + 0.8 * normal() - (shift?.item === item.id ? shift.by : 0);
       answers[item.id] = 1 + CUTS.filter((c) => y > c).length;
     }
     out += answerCodes(pilot, answers);
@@ -68,8 +69,12 @@ describe('DIF screen on generated data', () => {
   });
 
   it('tests every multi-item item in every language with enough measurements, not the small one', () => {
-    const multi = pilot.scales.filter((s) => itemsInOrder(pilot).filter((x) => x.item.scale === s.id).length > 1);
-    const items = itemsInOrder(pilot).filter(({ item }) => multi.some((s) => s.id === item.scale)).length;
+    const multi = pilot.scales.filter(
+      (s) => itemsInOrder(pilot).filter((x) => x.item.scale === s.id).length > 1,
+    );
+    const items = itemsInOrder(pilot).filter(({ item }) =>
+      multi.some((s) => s.id === item.scale),
+    ).length;
     expect(report.dif.tests).toBe(items * 3);
     expect(report.items.flatMap((i) => i.dif).some((d) => d.language === 'pl')).toBe(false);
   });

@@ -61,7 +61,9 @@ describe('distributions (R 4.2.2: qf, pf, pchisq)', () => {
 describe('Benjamini–Hochberg', () => {
   it("matches R's p.adjust(method = 'BH')", () => {
     const got = benjaminiHochberg([0.01, 0.04, 0.03, 0.2, 0.5]);
-    [0.05, 0.0666666667, 0.0666666667, 0.25, 0.5].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 8));
+    [0.05, 0.0666666667, 0.0666666667, 0.25, 0.5].forEach((v, i) =>
+      expect(got[i]).toBeCloseTo(v, 8),
+    );
   });
 });
 

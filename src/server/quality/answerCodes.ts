@@ -11,7 +11,8 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** A SQL expression over the row's `answers` that yields its code string (one character per item). */
 export function answerCodesSql(instrument: Instrument): string {
-  if (!codesFit(instrument)) throw new Error(`${instrument.id}: answer values do not fit answer codes`);
+  if (!codesFit(instrument))
+    throw new Error(`${instrument.id}: answer values do not fit answer codes`);
   const digits = `^(${Array.from({ length: CODE_MAX - CODE_MIN + 1 }, (_, i) => i + CODE_MIN).join('|')})$`;
   return itemsInOrder(instrument)
     .map(({ item }) => {
@@ -28,7 +29,10 @@ export function storedOrComputedCodes(instrument: Instrument): string {
 }
 
 /** Fills the codes of rows without them, per known instrument version; returns how many rows it filled. */
-export async function fillAnswerCodes(db: Queryable, instruments: InstrumentRegistry): Promise<number> {
+export async function fillAnswerCodes(
+  db: Queryable,
+  instruments: InstrumentRegistry,
+): Promise<number> {
   const versions = await db.query<{ id: string; version: number }>(
     `SELECT DISTINCT instrument_id AS id, instrument_version AS version FROM measurements
      WHERE answer_codes IS NULL`,

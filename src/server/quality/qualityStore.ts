@@ -15,7 +15,10 @@ export interface LanguageCodes {
 }
 
 /** Every measurement of `instrument`'s version, grouped by language. */
-export async function codesByLanguage(db: Queryable, instrument: Instrument): Promise<LanguageCodes[]> {
+export async function codesByLanguage(
+  db: Queryable,
+  instrument: Instrument,
+): Promise<LanguageCodes[]> {
   const r = await db.query<LanguageCodes>(
     `SELECT CASE WHEN jsonb_array_length(COALESCE(languages_used, '[]'::jsonb)) <= 1 THEN language END AS language,
        count(*)::int AS count, string_agg(${storedOrComputedCodes(instrument)}, '') AS codes

@@ -30,6 +30,8 @@ export function qualityRoutes(app: FastifyInstance, ctx: QualityContext): void {
       loadSettings(ctx.db),
       codesByLanguage(ctx.db, instrument),
     ]);
-    return reply.send(qualityReport(instrument, sumsByLanguage(instrument, rows), settings.qualityMinN));
+    return reply.send(
+      qualityReport(instrument, sumsByLanguage(instrument, rows), settings.qualityMinN),
+    );
   });
 }

@@ -3,7 +3,9 @@ import { Type } from 'typebox';
 import type { QualityReport as QualityReportType } from '../../core/itemQuality/report.ts';
 import { Nullable } from './common.ts';
 
-const Language = Nullable(Type.String({ description: 'language code; null: every measurement together' }));
+const Language = Nullable(
+  Type.String({ description: 'language code; null: every measurement together' }),
+);
 const Figure = Nullable(Type.Number());
 const Group = {
   language: Language,
@@ -33,7 +35,9 @@ const DifResult = Type.Object({
   chi2: Type.Number({ description: "Mantel's χ² (1 df)" }),
   p: Type.Number(),
   pAdjusted: Type.Number({ description: 'Benjamini–Hochberg over every test of the report' }),
-  smd: Type.Number({ description: 'standardised mean difference, focal − reference, in answer points' }),
+  smd: Type.Number({
+    description: 'standardised mean difference, focal − reference, in answer points',
+  }),
   effect: Type.Number({ description: 'SMD / SD of the item' }),
   flagged: Type.Boolean(),
 });
@@ -60,7 +64,9 @@ export const QualityReport = Type.Unsafe<QualityReportType>(
     referenceLanguage: Type.String(),
     values: Type.Array(Type.Number()),
     total: Type.Integer(),
-    mixed: Type.Integer({ description: 'measurements in more than one language (only in the overall figures)' }),
+    mixed: Type.Integer({
+      description: 'measurements in more than one language (only in the overall figures)',
+    }),
     languages: Type.Array(Type.Object({ language: Type.String(), n: Type.Integer() })),
     scales: Type.Array(ScaleQuality),
     items: Type.Array(ItemQuality),

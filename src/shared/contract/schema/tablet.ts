@@ -43,7 +43,8 @@ export const AgencySettings = Type.Unsafe<AgencySettingsType>(
       previewRetention: Type.String(),
       languages: Type.Array(Type.String()),
       qualityMinN: Type.Integer({
-        description: 'fewest measurements a figure on the questionnaire-quality page rests on (default 30)',
+        description:
+          'fewest measurements a figure on the questionnaire-quality page rests on (default 30)',
       }),
     },
     { additionalProperties: true },

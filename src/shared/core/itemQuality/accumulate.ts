@@ -36,7 +36,12 @@ export function emptySums(layout: CodeLayout): GroupSums {
  * Adds `count` measurements whose codes are concatenated in `codes` (each layout.itemIds.length characters).
  * A character that is not an answer value counts as unanswered.
  */
-export function accumulate(layout: CodeLayout, sums: GroupSums, codes: string, count: number): void {
+export function accumulate(
+  layout: CodeLayout,
+  sums: GroupSums,
+  codes: string,
+  count: number,
+): void {
   const width = layout.itemIds.length;
   const values = new Float64Array(width);
   const scaleValues = layout.scales.map((s) => new Float64Array(s.positions.length));

@@ -94,7 +94,12 @@ export interface QualityReport {
   readonly scales: readonly ScaleQuality[];
   readonly items: readonly ItemQuality[];
   readonly desirability: readonly DesirabilityCorrelation[];
-  readonly dif: { readonly tests: number; readonly flagged: number; readonly level: number; readonly effect: number };
+  readonly dif: {
+    readonly tests: number;
+    readonly flagged: number;
+    readonly level: number;
+    readonly effect: number;
+  };
 }
 
 /** Sums per language (null: measurements in several languages). */
@@ -128,7 +133,13 @@ function scaleGroup(language: Language, s: GroupSums, index: number, minN: numbe
   };
 }
 
-function itemGroup(language: Language, s: GroupSums, p: number, layout: CodeLayout, minN: number): ItemGroup {
+function itemGroup(
+  language: Language,
+  s: GroupSums,
+  p: number,
+  layout: CodeLayout,
+  minN: number,
+): ItemGroup {
   const counts = s.counts[p]!;
   let n = 0;
   let sum = 0;
@@ -157,7 +168,8 @@ function difTests(layout: CodeLayout, byLanguage: SumsByLanguage, minN: number):
   layout.scales.forEach((scale, si) => {
     if (scale.positions.length < 2 || reference.scales[si]!.n < minN) return;
     for (const [language, focal] of byLanguage) {
-      if (language === null || language === REFERENCE_LANGUAGE || focal.scales[si]!.n < minN) continue;
+      if (language === null || language === REFERENCE_LANGUAGE || focal.scales[si]!.n < minN)
+        continue;
       for (const p of scale.positions) {
         const m = mantel(reference.strata[p]!, focal.strata[p]!);
         if (m) out.push({ item: p, language, ...m });

@@ -87,5 +87,12 @@ export function mantel(reference: StrataSums, focal: StrataSums): MantelResult |
   smd /= nF;
   const sd = Math.sqrt((allSq - (allSum * allSum) / all) / (all - 1));
   const chi2 = ((f - e) * (f - e)) / v;
-  return { chi2, p: chiSquare1Sf(chi2), smd, effect: sd > 0 ? smd / sd : 0, nFocal: nF, nReference: nR };
+  return {
+    chi2,
+    p: chiSquare1Sf(chi2),
+    smd,
+    effect: sd > 0 ? smd / sd : 0,
+    nFocal: nF,
+    nReference: nR,
+  };
 }

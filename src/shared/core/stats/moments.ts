@@ -23,7 +23,8 @@ export function addCase(m: ItemMoments, values: ArrayLike<number>): void {
   for (let i = 0; i < k; i++) {
     const xi = values[i] as number;
     m.sums[i] = (m.sums[i] as number) + xi;
-    for (let j = i; j < k; j++) m.cross[i * k + j] = (m.cross[i * k + j] as number) + xi * (values[j] as number);
+    for (let j = i; j < k; j++)
+      m.cross[i * k + j] = (m.cross[i * k + j] as number) + xi * (values[j] as number);
   }
 }
 
@@ -31,7 +32,8 @@ export function addCase(m: ItemMoments, values: ArrayLike<number>): void {
 export function addMoments(a: ItemMoments, b: ItemMoments): void {
   a.n += b.n;
   for (let i = 0; i < a.k; i++) a.sums[i] = (a.sums[i] as number) + (b.sums[i] as number);
-  for (let i = 0; i < a.cross.length; i++) a.cross[i] = (a.cross[i] as number) + (b.cross[i] as number);
+  for (let i = 0; i < a.cross.length; i++)
+    a.cross[i] = (a.cross[i] as number) + (b.cross[i] as number);
 }
 
 /** The sample covariance matrix (n − 1 in the denominator), k × k row-major; null with fewer than 2 cases. */

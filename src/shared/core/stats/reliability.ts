@@ -69,7 +69,14 @@ export function correctedItemTotal(cov: Float64Array, k: number): (number | null
 /** Everything the page shows about one scale in one group. */
 export function reliability(m: ItemMoments): Reliability {
   const cov = covariance(m);
-  if (!cov) return { n: m.n, alpha: null, low: null, high: null, itemTotal: new Array<null>(m.k).fill(null) };
+  if (!cov)
+    return {
+      n: m.n,
+      alpha: null,
+      low: null,
+      high: null,
+      itemTotal: new Array<null>(m.k).fill(null),
+    };
   const alpha = cronbachAlpha(cov, m.k);
   const ci = alpha === null ? null : feldtInterval(alpha, m.n, m.k);
   return {
