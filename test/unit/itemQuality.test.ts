@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerCodes } from '../../src/shared/core/answerCodes.ts';
 import { itemsInOrder } from '../../src/shared/core/instrument.ts';
+import { accumulate, emptySums } from '../../src/shared/core/itemQuality/accumulate.ts';
+import { codeLayout } from '../../src/shared/core/itemQuality/layout.ts';
 import { qualityReport, sumsByLanguage } from '../../src/shared/core/itemQuality/report.ts';
 import { pilot } from './support.ts';
 
@@ -108,6 +110,20 @@ describe('DIF screen on generated data', () => {
       expect(all.n).toBe(3520);
       expect(Math.abs(all.r!)).toBeLessThan(0.15);
     }
+  });
+});
+
+describe('accumulation', () => {
+  it('gives the same sums by answer pattern as row by row', () => {
+    const random = prng(7);
+    const codes = generate(random, 400, 0, null) + answerCodes(pilot, { A1: 2, B3: 5 });
+    const layout = codeLayout(pilot);
+    const byPattern = emptySums(layout);
+    const byRow = emptySums(layout);
+    accumulate(layout, byPattern, codes, 401);
+    accumulate(layout, byRow, codes, 401, 0);
+    expect(byPattern).toEqual(byRow);
+    expect(byPattern.measurements).toBe(401);
   });
 });
 

@@ -2,23 +2,26 @@
  * The answer codes in SQL: the same encoding as src/shared/core/answerCodes.ts, computed from the stored answers,
  * for rows written before migration 010 or by bulk loaders (filled at start; the quality query falls back to it).
  */
-import { CODE_MAX, CODE_MIN, UNANSWERED, codesFit } from '../../shared/core/answerCodes.ts';
+import { UNANSWERED, codesFit } from '../../shared/core/answerCodes.ts';
 import { itemsInOrder, type Instrument } from '../../shared/core/instrument.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** A SQL expression over the row's `answers` that yields its code string (one character per item). */
+/**
+ * A SQL expression over the row's `answers` that yields its code string (one character per item). Stored answers are
+ * checked at ingest to be values of the instrument's answer scale, and codesFit makes sure those are whole numbers
+ * 0…74, so the cast cannot fail on a stored row.
+ */
 export function answerCodesSql(instrument: Instrument): string {
   if (!codesFit(instrument))
     throw new Error(`${instrument.id}: answer values do not fit answer codes`);
-  const digits = `^(${Array.from({ length: CODE_MAX - CODE_MIN + 1 }, (_, i) => i + CODE_MIN).join('|')})$`;
   return itemsInOrder(instrument)
-    .map(({ item }) => {
-      const v = `(answers->>${literal(item.id)})`;
-      return `CASE WHEN ${v} ~ ${literal(digits)} THEN chr(48 + ${v}::int) ELSE ${literal(UNANSWERED)} END`;
-    })
+    .map(
+      ({ item }) =>
+        `COALESCE(chr(48 + (answers->>${literal(item.id)})::int), ${literal(UNANSWERED)})`,
+    )
     .join(' || ');
 }
 

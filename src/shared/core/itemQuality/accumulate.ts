@@ -1,11 +1,19 @@
 /**
  * One pass over a group's answer codes: per scale the item moments (α, item–total), per item the answer counts and
  * its rest-score strata (DIF), and the pairs (social desirability, posture mean) for their correlation.
+ *
+ * Speed: people who gave the same answers to a scale's items add the same to every statistic of that scale, so each
+ * row only counts its answer pattern per scale (an index into a table of (options + 1)^k patterns); the statistics
+ * are added once per distinct pattern afterwards, weighted by its count. A scale too long for a table (more than
+ * MAX_PATTERNS patterns) is added row by row instead. Both give the same sums.
  */
 import { addPair, addPairSums, emptyPair, type PairSums } from '../stats/correlation.ts';
 import { addStrata, addToStratum, emptyStrata, type StrataSums } from '../stats/mantel.ts';
 import { addCase, addMoments, emptyMoments, type ItemMoments } from '../stats/moments.ts';
-import type { CodeLayout } from './layout.ts';
+import type { CodeLayout, ScaleLayout } from './layout.ts';
+
+/** Largest pattern table per scale (5 items on a 5-point scale: 6^5 = 7,776). */
+export const MAX_PATTERNS = 65_536;
 
 /** The sufficient statistics of one group of measurements. */
 export interface GroupSums {
@@ -32,59 +40,131 @@ export function emptySums(layout: CodeLayout): GroupSums {
   };
 }
 
+/** Digit of a code character: 0 unanswered, else the answer option's index + 1. */
+function digitTable(layout: CodeLayout): Int8Array {
+  const digits = new Int8Array(65_536);
+  layout.optionOf.forEach((option, v) => {
+    if (option >= 0) digits[48 + v] = option + 1;
+  });
+  return digits;
+}
+
+/** Adds one answer pattern (digits per item of the scale) `weight` times: item counts, moments, strata. */
+function addPattern(
+  layout: CodeLayout,
+  sums: GroupSums,
+  scaleIndex: number,
+  digits: ArrayLike<number>,
+  weight: number,
+): void {
+  const scale = layout.scales[scaleIndex]!;
+  const k = scale.positions.length;
+  const values = new Float64Array(k);
+  let answered = 0;
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    const d = digits[i]!;
+    if (d === 0) continue;
+    const c = sums.counts[scale.positions[i]!]!;
+    c[d - 1] = c[d - 1]! + weight;
+    values[i] = layout.values[d - 1]!;
+    total += values[i]!;
+    answered++;
+  }
+  if (answered < k || k === 0) return;
+  addCase(sums.scales[scaleIndex]!, values, weight);
+  const restBase = (k - 1) * layout.min;
+  for (let i = 0; i < k; i++)
+    addToStratum(
+      sums.strata[scale.positions[i]!]!,
+      total - values[i]! - restBase,
+      values[i]!,
+      weight,
+    );
+}
+
+/** The scale mean of a pattern, or NaN when fewer than minAnswered items were answered. */
+function patternMean(layout: CodeLayout, scale: ScaleLayout, digits: ArrayLike<number>): number {
+  let answered = 0;
+  let total = 0;
+  for (let i = 0; i < scale.positions.length; i++) {
+    const d = digits[i]!;
+    if (d === 0) continue;
+    answered++;
+    total += layout.values[d - 1]!;
+  }
+  return answered >= scale.minAnswered && answered > 0 ? total / answered : Number.NaN;
+}
+
+/** The digits of pattern index `index` of a k-item scale. */
+function digitsOf(index: number, k: number, base: number): Int8Array {
+  const out = new Int8Array(k);
+  for (let i = k - 1; i >= 0; i--) {
+    out[i] = index % base;
+    index = Math.floor(index / base);
+  }
+  return out;
+}
+
 /**
  * Adds `count` measurements whose codes are concatenated in `codes` (each layout.itemIds.length characters).
- * A character that is not an answer value counts as unanswered.
+ * A character that is not an answer value counts as unanswered. `maxPatterns` is for tests of the row-by-row path.
  */
 export function accumulate(
   layout: CodeLayout,
   sums: GroupSums,
   codes: string,
   count: number,
+  maxPatterns = MAX_PATTERNS,
 ): void {
   const width = layout.itemIds.length;
-  const values = new Float64Array(width);
-  const scaleValues = layout.scales.map((s) => new Float64Array(s.positions.length));
-  const means = new Float64Array(layout.scales.length);
+  const base = layout.values.length + 1;
+  const digitOf = digitTable(layout);
+  const scales = layout.scales.map((scale) => {
+    const k = scale.positions.length;
+    const size = base ** k;
+    const table = size <= maxPatterns ? new Float64Array(size) : null;
+    const means = table
+      ? Float64Array.from({ length: size }, (_, i) =>
+          patternMean(layout, scale, digitsOf(i, k, base)),
+        )
+      : null;
+    return { positions: Int32Array.from(scale.positions), table, means, scale };
+  });
   const desirability = layout.scales.findIndex((s) => s.kind === 'desirability');
+  const rowMeans = new Float64Array(layout.scales.length);
+  const digits = new Int8Array(width);
   for (let r = 0; r < count; r++) {
-    const base = r * width;
-    for (let p = 0; p < width; p++) {
-      const v = codes.charCodeAt(base + p) - 48;
-      const option = v >= 0 && v < 80 ? (layout.optionOf[v] as number) : -1;
-      if (option < 0) values[p] = Number.NaN;
-      else {
-        values[p] = v;
-        const c = sums.counts[p] as Float64Array;
-        c[option] = (c[option] as number) + 1;
+    const rowBase = r * width;
+    for (let s = 0; s < scales.length; s++) {
+      const { positions, table, means, scale } = scales[s]!;
+      if (table && means) {
+        let index = 0;
+        for (let i = 0; i < positions.length; i++)
+          index = index * base + digitOf[codes.charCodeAt(rowBase + positions[i]!)]!;
+        table[index] = table[index]! + 1;
+        rowMeans[s] = means[index]!;
+      } else {
+        for (let i = 0; i < positions.length; i++)
+          digits[i] = digitOf[codes.charCodeAt(rowBase + positions[i]!)]!;
+        const own = digits.subarray(0, positions.length);
+        addPattern(layout, sums, s, own, 1);
+        rowMeans[s] = patternMean(layout, scale, own);
       }
     }
-    for (let s = 0; s < layout.scales.length; s++) {
-      const scale = layout.scales[s]!;
-      const xs = scaleValues[s]!;
-      let answered = 0;
-      let total = 0;
-      for (let i = 0; i < scale.positions.length; i++) {
-        const v = values[scale.positions[i]!]!;
-        xs[i] = v;
-        if (!Number.isNaN(v)) {
-          answered++;
-          total += v;
-        }
-      }
-      means[s] = answered >= scale.minAnswered && answered > 0 ? total / answered : Number.NaN;
-      if (answered < scale.positions.length || answered === 0) continue;
-      addCase(sums.scales[s]!, xs);
-      const restBase = (scale.positions.length - 1) * layout.min;
-      for (let i = 0; i < scale.positions.length; i++)
-        addToStratum(sums.strata[scale.positions[i]!]!, total - xs[i]! - restBase, xs[i]!);
-    }
-    if (desirability >= 0 && !Number.isNaN(means[desirability]!))
-      for (let s = 0; s < layout.scales.length; s++)
-        if (s !== desirability && !Number.isNaN(means[s]!))
-          addPair(sums.desirability[s]!, means[desirability]!, means[s]!);
-    sums.measurements++;
+    const d = desirability >= 0 ? rowMeans[desirability]! : Number.NaN;
+    if (!Number.isNaN(d))
+      for (let s = 0; s < scales.length; s++)
+        if (s !== desirability && !Number.isNaN(rowMeans[s]!))
+          addPair(sums.desirability[s]!, d, rowMeans[s]!);
   }
+  sums.measurements += count;
+  scales.forEach(({ table, positions }, s) => {
+    if (!table) return;
+    table.forEach((weight, index) => {
+      if (weight > 0) addPattern(layout, sums, s, digitsOf(index, positions.length, base), weight);
+    });
+  });
 }
 
 /** Adds `b` into `a` (the same layout). */

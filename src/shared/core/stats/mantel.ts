@@ -22,11 +22,11 @@ export function emptyStrata(strata: number): StrataSums {
   };
 }
 
-/** Adds one answer y in stratum s. */
-export function addToStratum(t: StrataSums, s: number, y: number): void {
-  t.count[s] = (t.count[s] as number) + 1;
-  t.sum[s] = (t.sum[s] as number) + y;
-  t.sumSq[s] = (t.sumSq[s] as number) + y * y;
+/** Adds answer y in stratum s, `weight` times. */
+export function addToStratum(t: StrataSums, s: number, y: number, weight = 1): void {
+  t.count[s] = t.count[s]! + weight;
+  t.sum[s] = t.sum[s]! + weight * y;
+  t.sumSq[s] = t.sumSq[s]! + weight * y * y;
 }
 
 /** Adds `b` into `a`. */

@@ -16,15 +16,14 @@ export function emptyMoments(k: number): ItemMoments {
   return { k, n: 0, sums: new Float64Array(k), cross: new Float64Array(k * k) };
 }
 
-/** Adds one case (k values) to the moments. */
-export function addCase(m: ItemMoments, values: ArrayLike<number>): void {
+/** Adds one case (k values) to the moments, `weight` times (the number of people who gave exactly these answers). */
+export function addCase(m: ItemMoments, values: ArrayLike<number>, weight = 1): void {
   const k = m.k;
-  m.n++;
+  m.n += weight;
   for (let i = 0; i < k; i++) {
-    const xi = values[i] as number;
-    m.sums[i] = (m.sums[i] as number) + xi;
-    for (let j = i; j < k; j++)
-      m.cross[i * k + j] = (m.cross[i * k + j] as number) + xi * (values[j] as number);
+    const xi = values[i]!;
+    m.sums[i] = m.sums[i]! + weight * xi;
+    for (let j = i; j < k; j++) m.cross[i * k + j] = m.cross[i * k + j]! + weight * xi * values[j]!;
   }
 }
 
