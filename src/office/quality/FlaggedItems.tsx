@@ -3,6 +3,7 @@ import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import type { QualityReport } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
+import { useWorkspace } from '../context.ts';
 import { languageName } from '../../shared/ui/format.ts';
 import { pValue, twoDecimals } from './qualityFormat.ts';
 
@@ -16,6 +17,7 @@ export interface FlaggedItemsProps {
 export function FlaggedItems({ report, instrument }: FlaggedItemsProps) {
   const t = useT('workspace');
   const it = useT(instrumentNamespace(instrument));
+  const { agencyName } = useWorkspace();
   const ui = document.documentElement.lang || 'nl';
   const flagged = report.items.flatMap((i) =>
     i.dif.filter((d) => d.flagged).map((d) => ({ item: i.item, d })),
@@ -32,7 +34,7 @@ export function FlaggedItems({ report, instrument }: FlaggedItemsProps) {
             {flagged.map(({ item, d }) => (
               <li key={`${item}-${d.language}`} data-item={item} data-language={d.language}>
                 <strong>
-                  {item} {it(`items.${item}`)}
+                  {item} {it(`items.${item}`, { agency: agencyName })}
                 </strong>
                 <br />
                 {t('quality.flag_line', {

@@ -3,6 +3,7 @@ import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import type { ItemGroup, QualityReport } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
+import { useWorkspace } from '../context.ts';
 import { decimal } from '../../shared/ui/format.ts';
 import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
 import { Withheld } from './Withheld.tsx';
@@ -18,6 +19,7 @@ export interface ItemTableProps {
 export function ItemTable({ report, columns, instrument }: ItemTableProps) {
   const t = useT('workspace');
   const it = useT(instrumentNamespace(instrument));
+  const { agencyName } = useWorkspace();
   const scale = instrument.answerScale;
   const first = scale[0];
   const last = scale[scale.length - 1];
@@ -49,7 +51,7 @@ export function ItemTable({ report, columns, instrument }: ItemTableProps) {
             {report.items.map((item) => (
               <tr key={item.item} data-item={item.item}>
                 <th scope="row" class="item-text">
-                  <strong>{item.item}</strong> {it(`items.${item.item}`)}
+                  <strong>{item.item}</strong> {it(`items.${item.item}`, { agency: agencyName })}
                 </th>
                 {columns.map((c) => {
                   const g = groupOf(item.groups, c);

@@ -3,6 +3,7 @@ import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import type { QualityReport, ScaleQuality } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
+import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
 import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
 import { Withheld } from './Withheld.tsx';
@@ -47,6 +48,7 @@ function ScaleTable(p: {
 }) {
   const t = useT('workspace');
   const it = useT(instrumentNamespace(p.instrument));
+  const { agencyName } = useWorkspace();
   const label = useScaleLabel(p.instrument);
   const groups = p.columns.map((c) => groupOf(p.scale.groups, c));
   return (
@@ -91,7 +93,7 @@ function ScaleTable(p: {
           {p.scale.items.map((item, k) => (
             <tr key={item}>
               <th scope="row" class="item-text">
-                <strong>{item}</strong> {it(`items.${item}`)}
+                <strong>{item}</strong> {it(`items.${item}`, { agency: agencyName })}
               </th>
               {groups.map((g, i) => {
                 const r = g?.itemTotal[k] ?? null;

@@ -8,9 +8,11 @@ export const twoDecimals = new Intl.NumberFormat('nl-NL', {
   maximumFractionDigits: 2,
 });
 
-/** A p-value: three decimals, "< 0,001" below that. */
+/** A p-value with its relation: "= 0,012", or "< 0,001" below that. */
 export const pValue = (p: number): string =>
-  p < 0.001 ? '< 0,001' : new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(p);
+  p < 0.001
+    ? '< 0,001'
+    : `= ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(p)}`;
 
 /** One column per group: every measurement first, then each language (Dutch first, then by size). */
 export interface GroupColumn {
