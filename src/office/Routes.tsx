@@ -12,6 +12,7 @@ import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
 import { QualityPage } from './quality/QualityPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { LanguagePage } from './languages/LanguagePage.tsx';
 
 /** The routes. */
 export function Routes() {
@@ -45,6 +46,9 @@ export function Routes() {
       break;
     case 'settings':
       if (coordinator) return <SettingsPage />;
+      break;
+    case 'language':
+      if (coordinator) return <LanguagePage key={route.code} code={route.code} />;
       break;
     default:
       return <p class="error-box">{t('common.not_found')}</p>;

@@ -15,6 +15,7 @@ export type Route =
   | { readonly name: 'quality' }
   | { readonly name: 'admin' }
   | { readonly name: 'settings' }
+  | { readonly name: 'language'; readonly code: string }
   | { readonly name: 'account' }
   | { readonly name: 'unknown' };
 
@@ -33,6 +34,8 @@ export function parseRoute(pathname: string): Route {
   if (a === 'kwaliteit' && !b) return { name: 'quality' };
   if (a === 'beheer' && !b) return { name: 'admin' };
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
+  if (a === 'beheer' && b === 'talen' && c && parts.length === 3)
+    return { name: 'language', code: c };
   if (a === 'account' && !b) return { name: 'account' };
   return { name: 'unknown' };
 }
@@ -56,6 +59,8 @@ export function href(route: Route): string {
       return `${BASE}/beheer`;
     case 'settings':
       return `${BASE}/beheer/instellingen`;
+    case 'language':
+      return `${BASE}/beheer/talen/${encodeURIComponent(route.code)}`;
     case 'account':
       return `${BASE}/account`;
     default:

@@ -4,7 +4,12 @@
  * so none of it is in the first load.
  */
 import { now } from '../shared/platform/clock.ts';
-import { loadFontsFor, currentLanguage, switchLanguage } from '../shared/i18n/languages.ts';
+import {
+  loadFontsFor,
+  currentLanguage,
+  switchLanguage,
+  takeOfficeTexts,
+} from '../shared/i18n/languages.ts';
 import { DEVICE_SPEECH } from './kiosk/deviceSpeech.ts';
 import { SESSION_SCREENS } from './kiosk/sessionScreens.ts';
 import type { KioskServices, KioskUpdates } from './kiosk/services.ts';
@@ -12,6 +17,7 @@ import { loadStaffApp } from './kiosk/staffBridge.ts';
 import { afterNextPaint } from './platform/frames.ts';
 import { newId } from './platform/ids.ts';
 import { openKiosk, type KioskStart } from './storage/boot.ts';
+import { loadOfficeTexts } from './storage/officeConfig.ts';
 import { onOfficeSettings } from './sync/officeEvents.ts';
 
 type Sync = typeof import('./sync/index.ts');
@@ -72,7 +78,11 @@ export function tabletServices(
       saveLanguage: (id, lng, at) => sessions().then((m) => m.saveLanguage(id, lng, at)),
       saveReadAloud: (id, on, at) => sessions().then((m) => m.saveReadAloud(id, on, at)),
     },
-    languages: { switch: switchLanguage, current: currentLanguage },
+    languages: {
+      switch: switchLanguage,
+      current: currentLanguage,
+      refreshTexts: async (instrument) => takeOfficeTexts(await loadOfficeTexts(), instrument),
+    },
     fonts: { loadFor: loadFontsFor },
     sync: {
       start: (settings) => void loadSync().then((m) => m.startTabletSync(settings)),

@@ -1,6 +1,6 @@
 /**
  * The answer codes in SQL: the same encoding as src/shared/core/answerCodes.ts, computed from the stored answers,
- * for rows written before migration 010 or by bulk loaders (filled at start; the quality query falls back to it).
+ * for rows written before migration 011 or by bulk loaders (filled at start; the quality query falls back to it).
  */
 import { UNANSWERED, codesFit } from '../../shared/core/answerCodes.ts';
 import { itemsInOrder, type Instrument } from '../../shared/core/instrument.ts';

@@ -8,6 +8,7 @@ import { ApiError, EmptyBody, IdParams, Text } from './schema/common.ts';
 import * as O from './schema/office.ts';
 import { QualityReport } from './schema/quality.ts';
 import * as T from './schema/tablet.ts';
+import * as X from './schema/translation.ts';
 
 /** Who may call a route: a signed-in role, a tablet's bearer token, or anyone. */
 export type Access = 'coordinator' | 'signed-in' | 'device' | 'public';
@@ -305,6 +306,47 @@ export const ROUTES = {
     body: O.LanguageReviewUpdate,
     bodyLimit: 8192,
     response: ok(O.LanguageReview),
+  },
+  'GET /api/languages/:code/xliff': {
+    access: 'coordinator',
+    summary:
+      "A language's client-facing texts as XLIFF 2.0 for a translator: Dutch source, current translation, notes, protected placeholders, every plural form",
+    params: O.LanguageParams,
+    response: { 200: null },
+    produces: 'application/xliff+xml',
+  },
+  'POST /api/languages/:code/import/preview': {
+    access: 'coordinator',
+    summary:
+      'Check a translated XLIFF and show what it would change; xliff_malformed (400), xliff_invalid or xliff_problems with `problems` (422)',
+    params: O.LanguageParams,
+    body: X.XliffUpload,
+    bodyLimit: 4 * 1024 * 1024,
+    response: ok(X.ImportPreview),
+  },
+  'POST /api/languages/:code/import': {
+    access: 'coordinator',
+    summary:
+      'Apply a translated XLIFF as the next version of the language (checked as the preview is); version_conflict (409) when another import came first',
+    params: O.LanguageParams,
+    body: X.XliffApply,
+    bodyLimit: 4 * 1024 * 1024,
+    response: created(X.ImportResult),
+  },
+  'GET /api/languages/:code/strings': {
+    access: 'coordinator',
+    summary:
+      'Every client-facing string of a language beside the Dutch, with where it appears and its review status',
+    params: O.LanguageParams,
+    response: ok(X.LanguageStrings),
+  },
+  'PUT /api/languages/:code/strings/review': {
+    access: 'coordinator',
+    summary: 'Set the review status (draft, reviewed, approved) of some strings of a language',
+    params: O.LanguageParams,
+    body: X.StringReviewUpdate,
+    bodyLimit: 128 * 1024,
+    response: noContent,
   },
 
   // Tablets, as the coordinator sees them

@@ -14,6 +14,7 @@
 import type { Static } from 'typebox';
 import type * as O from './schema/office.ts';
 import type * as T from './schema/tablet.ts';
+import type * as X from './schema/translation.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
 export type Role = Static<typeof O.Role>;
@@ -88,6 +89,11 @@ export type Dashboard = Static<typeof O.Dashboard>;
 export type AuditEntry = Static<typeof O.AuditEntry>;
 export type Retention = Static<typeof O.Retention>;
 export type LanguageReview = Static<typeof O.LanguageReview>;
+export type PartCoverage = Static<typeof X.PartCoverage>;
+export type LanguageStrings = Static<typeof X.LanguageStrings>;
+export type ReviewString = Static<typeof X.ReviewString>;
+export type ImportPreview = Static<typeof X.ImportPreview>;
+export type ImportResult = Static<typeof X.ImportResult>;
 export type DeviceRow = Static<typeof O.DeviceRow>;
 export type NewEnrollCode = Static<typeof O.NewEnrollCode>;
 export type ServerKeyStatus = Static<typeof O.ServerKeyStatus>;

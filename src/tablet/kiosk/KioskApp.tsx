@@ -88,6 +88,11 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
     [services],
   );
 
+  // Texts the office imported apply between clients too: whenever the welcome screen shows or gets new settings.
+  useEffect(() => {
+    if (onWelcome) void services.languages.refreshTexts?.(instrument).catch(() => undefined);
+  }, [onWelcome, settings, services, instrument]);
+
   const first = firstLanguage(state);
   const toWelcome = useCallback(() => {
     speech.stop();
@@ -106,8 +111,7 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
           instrument,
           language: h.language,
           reference: h.reference,
-          readAloud: h.readAloud,
-          pictograms: h.pictograms,
+          modes: { readAloud: h.readAloud, pictograms: h.pictograms },
         }),
         services.screens.load(),
       ]);

@@ -51,6 +51,8 @@ export interface KioskServices {
   readonly languages: {
     readonly switch: (code: string, instrument: Instrument) => Promise<void>;
     readonly current: () => string;
+    /** Takes the texts the office imported (stored by the config fetch); only between clients. */
+    readonly refreshTexts?: (instrument: Instrument) => Promise<void>;
   };
   /** Fetches the fonts of the enabled languages, so they are cached before the tablet goes offline. */
   readonly fonts: { readonly loadFor: (codes: readonly string[]) => void };

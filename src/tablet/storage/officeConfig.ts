@@ -35,6 +35,17 @@ export interface OfficeConfigUpdate {
   readonly stamp: OfficeConfig;
   readonly deviceName: string;
   readonly serverKey: ServerKey;
+  /** Each language's review verdict ('draft' shows in staff mode). */
+  readonly languageStatus?: Readonly<Record<string, string>>;
+  /** Texts the office imported, per language; they replace the built-in ones from the next client on. */
+  readonly languageTexts?: readonly OfficeLanguageTexts[];
+}
+
+/** One language version from the office, keyed `namespace:key`. */
+export interface OfficeLanguageTexts {
+  readonly code: string;
+  readonly version: number;
+  readonly texts: Readonly<Record<string, string>>;
 }
 
 /**
@@ -58,9 +69,41 @@ export async function applyOfficeConfig(u: OfficeConfigUpdate): Promise<AgencySe
       });
       await db.settings.put({ key: 'agency', value: settings });
       await db.settings.put({ key: 'officeConfig', value: u.stamp });
+      if (u.languageStatus)
+        await db.settings.put({ key: 'languageStatus', value: u.languageStatus });
+      if (u.languageTexts) await db.settings.put({ key: 'languageTexts', value: u.languageTexts });
     }),
   );
   return settings;
+}
+
+/** The office's texts per language, as last stored (empty when the office imported none). */
+export async function loadOfficeTexts(): Promise<OfficeLanguageTexts[]> {
+  const row = await guard(() => database().settings.get('languageTexts'));
+  const v = row?.value;
+  return Array.isArray(v)
+    ? (v as unknown[]).filter(
+        (x): x is OfficeLanguageTexts =>
+          typeof x === 'object' &&
+          x !== null &&
+          typeof (x as OfficeLanguageTexts).code === 'string' &&
+          typeof (x as OfficeLanguageTexts).version === 'number' &&
+          typeof (x as OfficeLanguageTexts).texts === 'object',
+      )
+    : [];
+}
+
+/** Each language's review verdict from the office, or an empty record before the office sent one. */
+export async function loadLanguageStatus(): Promise<Record<string, string>> {
+  const row = await guard(() => database().settings.get('languageStatus'));
+  const v = row?.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      )
+    : {};
 }
 
 /** The server said "unchanged" (304): only remember that it was reached. */

@@ -5,6 +5,7 @@ import { RETENTION_BOUNDS } from '../../core/retention.ts';
 import { Day, DayOrTime, IsoTime, Nullable, Text, Uuid } from './common.ts';
 import { Profile } from './record.ts';
 import { DeviceStatusReport } from './tablet.ts';
+import { PartCoverage } from './translation.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
 export const Role = Type.Union([Type.Literal('coordinator'), Type.Literal('staff')]);
@@ -311,6 +312,12 @@ export const LanguageReview = Type.Object({
   name: Type.String(),
   status: Type.Union([Type.Literal('source'), Type.Literal('draft'), Type.Literal('checked')]),
   note: Type.String(),
+  /** The version of its texts: 0 as built into the app, then one per import. */
+  version: Type.Integer(),
+  versionAt: Nullable(IsoTime()),
+  versionBy: Nullable(Type.String()),
+  /** Coverage and review status per part (empty for the source language). */
+  parts: Type.Array(PartCoverage),
 });
 
 /** `:code` of `/api/languages/:code/review`. */
