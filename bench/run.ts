@@ -6,6 +6,7 @@ import { benchDashboard } from './dashboard.ts';
 import { benchGrowth } from './growth.ts';
 import { benchKiosk } from './kiosk.ts';
 import { benchLanguages } from './languages.ts';
+import { benchQuality } from './quality.ts';
 import { benchReadAloud } from './readAloud.ts';
 import { benchServerIngest } from './server-ingest.ts';
 import { benchTabletDrain } from './tablet-drain.ts';
@@ -27,6 +28,7 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ['Tablet config fetch (GET /api/devices/config with If-None-Match)', benchConfigFetch],
   ['Office settings → tablet (one enrolled tablet in headless Chromium)', benchConfigRoundTrip],
   ['Dashboard over 100,000 measurements (budget: under 200 ms)', benchDashboard],
+  ['Questionnaire quality over 100,000 measurements (budget: under 1 s on PGlite)', benchQuality],
   [
     'Growth on PostgreSQL: 10k / 100k / 1M measurements (budgets at 1M: lists and search < 100 ms, sync batch < 60 ms; growth ≤ 3× per 10×)',
     async () => (await benchGrowth()).lines,

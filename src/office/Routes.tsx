@@ -10,6 +10,7 @@ import { MeasurementsPage } from './coordinator/MeasurementsPage.tsx';
 import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
+import { QualityPage } from './quality/QualityPage.tsx';
 import { LanguagePage } from './languages/LanguagePage.tsx';
 
 /** The routes. */
@@ -35,6 +36,9 @@ export function Routes() {
       break;
     case 'dashboard':
       if (coordinator) return <DashboardPage />;
+      break;
+    case 'quality':
+      if (coordinator) return <QualityPage />;
       break;
     case 'admin':
       if (coordinator) return <AdminPage key={route.section} section={route.section} />;

@@ -37,6 +37,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           ['home', t('nav.clients')],
           ['measurements', t('nav.measurements')],
           ['dashboard', t('nav.dashboard')],
+          ['quality', t('nav.quality')],
           ['admin', t('nav.admin')],
           ['account', t('nav.account')],
         ] as const)

@@ -28,6 +28,7 @@ export type Route =
   | { readonly name: 'measurements' }
   | { readonly name: 'measurement'; readonly id: string }
   | { readonly name: 'dashboard' }
+  | { readonly name: 'quality' }
   | { readonly name: 'admin'; readonly section?: AdminSection }
   | { readonly name: 'settings' }
   | { readonly name: 'language'; readonly code: string }
@@ -46,6 +47,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'measurements' && !b) return { name: 'measurements' };
   if (a === 'measurements' && b && !c) return { name: 'measurement', id: b };
   if (a === 'dashboard' && !b) return { name: 'dashboard' };
+  if (a === 'kwaliteit' && !b) return { name: 'quality' };
   if (a === 'beheer' && !b) return { name: 'admin' };
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
   const section = sectionOf(b);
@@ -69,6 +71,8 @@ export function href(route: Route): string {
       return `${BASE}/measurements`;
     case 'dashboard':
       return `${BASE}/dashboard`;
+    case 'quality':
+      return `${BASE}/kwaliteit`;
     case 'admin':
       return route.section ? `${BASE}/beheer/${ADMIN_SECTIONS[route.section]}` : `${BASE}/beheer`;
     case 'settings':

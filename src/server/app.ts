@@ -9,6 +9,8 @@ import { ownAccountRoutes, signInRoutes } from './auth/routes.ts';
 import { orgRoutes, startRetentionJob } from './clients/orgRoutes.ts';
 import { clientAdminRoutes, clientRoutes } from './clients/routes.ts';
 import { prepareClientData } from './clients/startup.ts';
+import { fillAnswerCodes } from './quality/answerCodes.ts';
+import { qualityRoutes } from './quality/routes.ts';
 import { linkCaseloads } from './clients/caseloads.ts';
 import { userRoutes } from './auth/userRoutes.ts';
 import type { CaseloadSource } from './auth/users.ts';
@@ -118,6 +120,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     instruments: options.instruments ?? loadInstruments(),
     clock,
   };
+  await fillAnswerCodes(db, ctx.instruments);
   // One plugin per resource; each puts its role check on all its routes (fastify scopes the hook to the plugin).
   await app.register(plugin(openApiRoutes));
   await app.register(tabletRoutes, ctx);
@@ -127,6 +130,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(plugin(clientRoutes), workspace);
   await app.register(plugin(clientAdminRoutes), workspace);
   await app.register(plugin(orgRoutes), workspace);
+  await app.register(plugin(qualityRoutes), ctx);
   await startRetentionJob(app, workspace, log);
   await app.register(plugin(userRoutes), { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
   await app.register(plugin(settingsRoutes), ctx);

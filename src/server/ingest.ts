@@ -4,6 +4,7 @@
  * batch, and that is decided before this module (400 in api.ts).
  */
 import { createHash } from 'node:crypto';
+import { answerCodes } from '../shared/core/answerCodes.ts';
 import { isAnswerValue, itemsInOrder } from '../shared/core/instrument.ts';
 import { scoreAnswers, type ScoringSettings } from '../shared/core/scoring.ts';
 import { validateCompletedRecord } from '../shared/contract/recordCheck.ts';
@@ -84,6 +85,7 @@ async function open(ctx: IngestContext, s: SealedSession): Promise<ReadyRecord |
     hash: createHash('sha256').update(canonicalJson(record)).digest('hex'),
     serverProfile,
     mismatch: canonicalJson(serverProfile) !== canonicalJson(record.profile),
+    answerCodes: answerCodes(instrument, record.answers),
   };
 }
 

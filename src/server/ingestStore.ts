@@ -29,6 +29,8 @@ export interface ReadyRecord {
   readonly hash: string;
   readonly serverProfile: unknown;
   readonly mismatch: boolean;
+  /** The answers as one character per item (src/shared/core/answerCodes.ts), for the quality page. */
+  readonly answerCodes: string;
 }
 
 /** What became of one session id. */
@@ -62,7 +64,7 @@ const STATE_SQL = `SELECT
 const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text, instrument_version integer,
   language text, reference text, details jsonb, answers jsonb, answered_at jsonb, client_profile jsonb,
   server_profile jsonb, score_mismatch boolean, body_hash text, started_at timestamptz, consent_at timestamptz,
-  completed_at timestamptz, languages_used jsonb`;
+  completed_at timestamptz, languages_used jsonb, answer_codes text`;
 
 const WRITE_SQL = `WITH new_clients AS (
   INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth, gender,
@@ -75,10 +77,10 @@ const WRITE_SQL = `WITH new_clients AS (
 ), ins AS (
   INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference, details,
     answers, answered_at, client_profile, server_profile, score_mismatch, body_hash, started_at, consent_at,
-    completed_at, received_at, languages_used, client_id)
+    completed_at, received_at, languages_used, client_id, answer_codes)
   SELECT x.session_id, $4::uuid, x.instrument_id, x.instrument_version, x.language, x.reference, x.details,
     x.answers, x.answered_at, x.client_profile, x.server_profile, x.score_mismatch, x.body_hash, x.started_at,
-    x.consent_at, x.completed_at, $2::timestamptz, x.languages_used, x.client_id
+    x.consent_at, x.completed_at, $2::timestamptz, x.languages_used, x.client_id, x.answer_codes
   FROM jsonb_to_recordset($3::jsonb) AS x(${MEASUREMENT_COLUMNS})
   ORDER BY x.session_id
   ON CONFLICT (session_id) DO NOTHING
@@ -117,6 +119,7 @@ function measurementRow(r: ReadyRecord, clientId: string): Record<string, unknow
     consent_at: rec.consentAt === null ? null : iso(rec.consentAt),
     completed_at: iso(rec.completedAt),
     languages_used: rec.languagesUsed,
+    answer_codes: r.answerCodes,
   };
 }
 

@@ -125,6 +125,7 @@ const MATRIX: Record<string, Row> = {
   // The client's only measurement: 409 for the coordinator.
   'POST /api/measurements/:id/split': { cells: ['401', '401', '403', '403', '4xx'] },
   'GET /api/dashboard': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/quality': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/export/measurements.csv': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/export/measurements.json': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/export/codebook.csv': { cells: ['401', '401', '403', '403', '2xx'] },

@@ -16,6 +16,7 @@ export const NUMBER_FIELDS = [
   'thanksSeconds',
   'staffLockSeconds',
   'offlineWarnDays',
+  'qualityMinN',
 ] as const satisfies readonly (keyof typeof SETTING_BOUNDS)[];
 
 /** One numeric setting. */
@@ -76,6 +77,7 @@ export function settingsOf(d: SettingsDraft): AgencySettings {
     thanksSeconds: n('thanksSeconds'),
     staffLockSeconds: n('staffLockSeconds'),
     offlineWarnDays: n('offlineWarnDays'),
+    qualityMinN: n('qualityMinN'),
   };
 }
 

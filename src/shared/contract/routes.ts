@@ -6,6 +6,7 @@
 import { Type, type TSchema } from 'typebox';
 import { ApiError, EmptyBody, IdParams, Text } from './schema/common.ts';
 import * as O from './schema/office.ts';
+import { QualityReport } from './schema/quality.ts';
 import * as T from './schema/tablet.ts';
 import * as X from './schema/translation.ts';
 
@@ -232,6 +233,12 @@ export const ROUTES = {
     summary: 'Organisation-wide figures',
     querystring: O.FilterQuery,
     response: ok(O.Dashboard),
+  },
+  'GET /api/quality': {
+    access: 'coordinator',
+    summary:
+      'Questionnaire quality: α per scale, item–total correlations, answers per language, DIF screen, social desirability (aggregates only)',
+    response: ok(QualityReport),
   },
   'GET /api/export/measurements.csv': {
     access: 'coordinator',

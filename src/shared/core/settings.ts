@@ -29,6 +29,8 @@ export interface AgencySettings {
   readonly defaultPictograms: boolean;
   /** Days a tablet may go without reaching the server before it warns staff. */
   readonly offlineWarnDays: number;
+  /** Fewest measurements a figure on the questionnaire-quality page may rest on; fewer and it is withheld. */
+  readonly qualityMinN: number;
 }
 
 /** Every language the product ships texts for. */
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   defaultReadAloud: false,
   defaultPictograms: false,
   offlineWarnDays: 3,
+  qualityMinN: 30,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -65,6 +68,7 @@ export const SETTING_BOUNDS = {
   dominantThreshold: [0, 100],
   desirabilityCautionAbove: [1, 5],
   offlineWarnDays: [1, 60],
+  qualityMinN: [10, 100000],
 } as const satisfies Record<string, readonly [number, number]>;
 
 function num(v: unknown, fallback: number, [lo, hi]: readonly [number, number]): number {
@@ -126,6 +130,7 @@ export function restoreSettings(raw: unknown): AgencySettings {
     offlineWarnDays: Math.round(
       num(o.offlineWarnDays, d.offlineWarnDays, SETTING_BOUNDS.offlineWarnDays),
     ),
+    qualityMinN: Math.round(num(o.qualityMinN, d.qualityMinN, SETTING_BOUNDS.qualityMinN)),
   };
 }
 
@@ -156,6 +161,7 @@ export const WHOLE_SETTINGS: readonly string[] = [
   'thanksSeconds',
   'staffLockSeconds',
   'offlineWarnDays',
+  'qualityMinN',
 ];
 
 /**

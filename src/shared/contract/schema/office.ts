@@ -325,6 +325,9 @@ export const SettingsUpdate = Type.Unsafe<Partial<AgencySettingsType>>(
       consentText: Type.Optional(Nullable(Text({ maxLength: 20_000 }))),
       languages: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 50 })),
       previewRetention: Type.Optional(Text({ maxLength: 40 })),
+      qualityMinN: Type.Optional(
+        Type.Number({ description: 'minimum N of the questionnaire-quality page, 10–100000' }),
+      ),
     },
     { additionalProperties: true, description: 'AgencySettings (src/shared/core/settings.ts)' },
   ),

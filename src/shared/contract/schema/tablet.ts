@@ -42,6 +42,10 @@ export const AgencySettings = Type.Unsafe<AgencySettingsType>(
       staffLockSeconds: Type.Number(),
       previewRetention: Type.String(),
       languages: Type.Array(Type.String()),
+      qualityMinN: Type.Integer({
+        description:
+          'fewest measurements a figure on the questionnaire-quality page rests on (default 30)',
+      }),
     },
     { additionalProperties: true },
   ),

@@ -1,0 +1,35 @@
+/** Number formats and column headings the questionnaire-quality tables share. */
+import type { QualityReport } from '../../shared/core/itemQuality/report.ts';
+import { languageName } from '../../shared/ui/format.ts';
+
+/** Correlations and α: two decimals, Dutch style ("0,82", "−0,05"). */
+export const twoDecimals = new Intl.NumberFormat('nl-NL', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** A p-value with its relation: "= 0,012", or "< 0,001" below that. */
+export const pValue = (p: number): string =>
+  p < 0.001
+    ? '< 0,001'
+    : `= ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(p)}`;
+
+/** One column per group: every measurement first, then each language (Dutch first, then by size). */
+export interface GroupColumn {
+  readonly language: string | null;
+  readonly label: string;
+}
+
+/** The columns of a report, labelled in the screen's language `ui`. */
+export function groupColumns(report: QualityReport, all: string, ui: string): GroupColumn[] {
+  return [
+    { language: null, label: all },
+    ...report.languages.map((l) => ({ language: l.language, label: languageName(l.language, ui) })),
+  ];
+}
+
+/** The group of `rows` for a column (every report row has one per column). */
+export const groupOf = <G extends { language: string | null }>(
+  groups: readonly G[],
+  column: GroupColumn,
+): G | undefined => groups.find((g) => g.language === column.language);
