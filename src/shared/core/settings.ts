@@ -29,6 +29,11 @@ export interface AgencySettings {
   readonly defaultPictograms: boolean;
   /** Days a tablet may go without reaching the server before it warns staff. */
   readonly offlineWarnDays: number;
+  /**
+   * The client's printed summary shows percentages for the defiant postures (weerstand, onthechting, omzeiling) too.
+   * Off by default: on paper "Omzeiling 50%" reads as an accusation; the sheet then describes those postures in words.
+   */
+  readonly summaryDefiantScores: boolean;
 }
 
 /** Every language the product ships texts for. */
@@ -54,6 +59,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   defaultReadAloud: false,
   defaultPictograms: false,
   offlineWarnDays: 3,
+  summaryDefiantScores: false,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -126,6 +132,10 @@ export function restoreSettings(raw: unknown): AgencySettings {
     offlineWarnDays: Math.round(
       num(o.offlineWarnDays, d.offlineWarnDays, SETTING_BOUNDS.offlineWarnDays),
     ),
+    summaryDefiantScores:
+      typeof o.summaryDefiantScores === 'boolean'
+        ? o.summaryDefiantScores
+        : d.summaryDefiantScores,
   };
 }
 

@@ -162,6 +162,18 @@ export const ClientDetail = Type.Object({
   judgements: Type.Array(Judgement),
 });
 
+/**
+ * The agency facts the client's summary states (staff may not read the settings or the retention period themselves):
+ * read fresh for every sheet, so a changed retention period is never printed wrong.
+ */
+export const SummaryFacts = Type.Object({
+  agencyName: Type.String(),
+  /** Measurements are erased this many days after completion; null: kept until erased on request or end of study. */
+  retentionDays: Nullable(Type.Integer()),
+  /** The agency chose to print percentages for the defiant postures too (setting summaryDefiantScores). */
+  defiantScores: Type.Boolean(),
+});
+
 /** `PUT /api/clients/:id/link`. */
 export const LinkRequest = Type.Object({ staffId: Nullable(Uuid()) });
 

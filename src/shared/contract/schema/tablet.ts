@@ -42,6 +42,7 @@ export const AgencySettings = Type.Unsafe<AgencySettingsType>(
       staffLockSeconds: Type.Number(),
       previewRetention: Type.String(),
       languages: Type.Array(Type.String()),
+      summaryDefiantScores: Type.Boolean(),
     },
     { additionalProperties: true },
   ),
