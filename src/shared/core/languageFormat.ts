@@ -7,6 +7,9 @@
  * (its question numbers and answers use 0–9); each language's own month names and word order.
  */
 
+/** The agency's time zone: a date on a client text is the calendar day there (as on the server's rollup). */
+export const AGENCY_TIME_ZONE = 'Europe/Amsterdam';
+
 /** The BCP 47 locale (with calendar and numbering system pinned) each language is formatted with. */
 const LOCALES: Readonly<Record<string, string>> = {
   nl: 'nl-NL-u-ca-gregory-nu-latn',
