@@ -21,16 +21,13 @@ export interface SummaryPageProps {
 export function SummaryPage({ id }: SummaryPageProps) {
   const t = useT('workspace');
   const { instrument } = useWorkspace();
-  const [load] = useLoad(
-    async () => {
-      const [detail, facts] = await Promise.all([
-        call('GET /api/clients/:id', { params: { id } }),
-        call('GET /api/summary-facts', {}),
-      ]);
-      return { ...detail, facts };
-    },
-    id,
-  );
+  const [load] = useLoad(async () => {
+    const [detail, facts] = await Promise.all([
+      call('GET /api/clients/:id', { params: { id } }),
+      call('GET /api/summary-facts', {}),
+    ]);
+    return { ...detail, facts };
+  }, id);
   const [lang, setLang] = useState<string | null>(null);
   const [ready, setReady] = useState<string | null>(null);
   const available = summaryLanguages();

@@ -133,9 +133,7 @@ export function restoreSettings(raw: unknown): AgencySettings {
       num(o.offlineWarnDays, d.offlineWarnDays, SETTING_BOUNDS.offlineWarnDays),
     ),
     summaryDefiantScores:
-      typeof o.summaryDefiantScores === 'boolean'
-        ? o.summaryDefiantScores
-        : d.summaryDefiantScores,
+      typeof o.summaryDefiantScores === 'boolean' ? o.summaryDefiantScores : d.summaryDefiantScores,
   };
 }
 

@@ -24,7 +24,8 @@ export function ProfileView({ profile, instrument, agencyName }: ProfileViewProp
   const dominant = profile.postures.filter((p) => p.dominant);
   const threshold = decimal.format(profile.threshold);
   const desirability = profile.desirability;
-  const mixed = instrument.mixedAdvice !== undefined && isMixedProfile(instrument, profile.dominant);
+  const mixed =
+    instrument.mixedAdvice !== undefined && isMixedProfile(instrument, profile.dominant);
 
   return (
     <div class="profile">
