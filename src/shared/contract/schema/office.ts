@@ -258,8 +258,10 @@ export const Dashboard = Type.Object({
     Type.Object({ scale: Type.String(), mean: Nullable(Type.Number()), n: Type.Number() }),
   ),
   dominantCounts: Type.Array(ScaleCount),
-  /** How often each role is (one of) the highest. */
+  /** How often each role alone is the highest. */
   topRoleCounts: Type.Array(ScaleCount),
+  /** Measurements whose highest role score is shared by several roles (no single expected role): counted apart. */
+  topRoleTies: Type.Number(),
   desirability: Type.Object({ mean: Nullable(Type.Number()), n: Type.Number() }),
   /** ISO week start date (Monday, YYYY-MM-DD). */
   perWeek: Type.Array(Type.Object({ week: Type.String(), count: Type.Number() })),
