@@ -6,6 +6,7 @@ import { initWorkspaceTexts } from './i18n.ts';
 import { WorkspaceApp } from './WorkspaceApp.tsx';
 import '../shared/fonts/arabic.css';
 import '../shared/fonts/ethiopic.css';
+import '../shared/ui/tokens.css';
 import './workspace.css';
 
 const instrument = parseInstrument(instrumentJson);
