@@ -43,7 +43,8 @@ describe('ProfileView', () => {
     const advice = [...document.querySelectorAll('[data-advice]')].map((e) =>
       e.getAttribute('data-advice'),
     );
-    expect(advice).toEqual(['verbondenheid', 'overgave', 'weerstand']);
+    // The pilot example is itself mixed (verbondenheid and overgave beside weerstand): the pyramid rule comes first.
+    expect(advice).toEqual(['mixed', 'verbondenheid', 'overgave', 'weerstand']);
     expect(screen.getByTestId('imago').textContent).toBe(
       'Cliënt ziet Werkplein vooral als een begeleider met een score van 5 uit 5. Daarnaast scoorde Werkplein als politieagent een 4 uit 5 en als leraar een 2 uit 5.',
     );
@@ -65,6 +66,35 @@ describe('ProfileView', () => {
     );
     expect(document.querySelectorAll('[data-advice]')).toHaveLength(0);
     expect(screen.getByText(/Geen houding is dominant/)).toBeTruthy();
+  });
+});
+
+describe('ProfileView, mixed profiles and ties', () => {
+  const all = (v: number) =>
+    Object.fromEntries(instrument.parts.flatMap((p) => p.items).map((i) => [i.id, v]));
+
+  it('calls a profile dominant on both sides mixed and gives the pyramid rule from the instrument data', () => {
+    show(all(5));
+    const mixed = screen.getByTestId('mixed-advice');
+    expect(mixed.textContent).toContain('Gemengd profiel');
+    expect(mixed.textContent).toContain(instrument.mixedAdvice?.full ?? 'missing');
+    expect(mixed.textContent).toMatch(
+      /begin onderaan, met voorlichting, advies en duidelijke instructie/,
+    );
+  });
+
+  it('gives no mixed advice when only one side is dominant', () => {
+    show({ A1: 5, A2: 5, A4: 5, A5: 4 });
+    expect(screen.queryByTestId('mixed-advice')).toBeNull();
+  });
+
+  it('says there is no clear picture when every role ties (all answers neutral), instead of naming all three', () => {
+    show(all(3));
+    const imago = screen.getByTestId('imago');
+    expect(imago.textContent).toBe(
+      'Er is geen duidelijk beeld van hoe de cliënt Werkplein ziet: de cliënt gaf elke rol dezelfde score (3 uit 5).',
+    );
+    expect(imago.textContent).not.toContain('vooral');
   });
 });
 

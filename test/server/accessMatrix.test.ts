@@ -105,6 +105,7 @@ const MATRIX: Record<string, Row> = {
   // Clients: :id is a client linked to staffLinked; destructive rows use an unknown id (coordinator 404).
   'GET /api/clients': { cells: ['401', '401', '2xx', '2xx', '2xx'] },
   'GET /api/clients/:id': { cells: ['401', '401', '2xx', '403', '2xx'] },
+  'GET /api/summary-facts': { cells: ['401', '401', '2xx', '2xx', '2xx'] },
   'DELETE /api/clients/:id': { cells: ['401', '401', '403', '403', '4xx'] },
   'PUT /api/clients/:id/link': {
     cells: ['401', '401', '403', '403', '2xx'],

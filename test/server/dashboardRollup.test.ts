@@ -1,5 +1,7 @@
 // The dashboard read from the rollup (whole months, ISO weeks, edge days) equals the same figures computed here straight
 // from the stored measurements, for random periods and tablets, after inserts and an erasure.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/shared/core/scoring.ts';
 import type { Dashboard, Fit } from '../../src/shared/contract/workspaceApi.ts';
@@ -90,9 +92,12 @@ function direct(rows: readonly Stored[], f: Filter): Omit<Dashboard, 'filters'> 
     topRoleCounts: anyMeasurement
       ? roles.map((scale) => ({
           scale,
-          count: ms.filter((m) => m.profile.topRoles.includes(scale)).length,
+          count: ms.filter(
+            (m) => m.profile.topRoles.length === 1 && m.profile.topRoles[0] === scale,
+          ).length,
         }))
       : [],
+    topRoleTies: ms.filter((m) => m.profile.topRoles.length > 1).length,
     desirability: {
       mean: desir.length ? desir.reduce((a, b) => a + b, 0) / desir.length : null,
       n: desir.length,
@@ -247,4 +252,29 @@ describe(`dashboard rollup (${DB_KIND})`, () => {
       expectSame(r.json<Dashboard>(), direct(stored, filter), JSON.stringify(filter));
     }
   }, 120_000);
+
+  it('gets the same role figures when the role-ties migration recomputes a rollup kept the old way', async () => {
+    // The old rollup counted a tie as top for every tied role and nothing on the count row.
+    await f.db.exec(`
+      UPDATE dashboard_rollup d SET top = (
+        SELECT count(*) FROM measurements m
+        WHERE m.device_id = d.device_id AND m.server_profile->'topRoles' ? d.scale
+          AND (m.completed_at AT TIME ZONE 'Europe/Amsterdam')::date >= d.start
+          AND (m.completed_at AT TIME ZONE 'Europe/Amsterdam')::date
+              < d.start + CASE d.grain WHEN 'day' THEN 1 WHEN 'week' THEN 7 ELSE 0 END
+                + CASE d.grain WHEN 'month' THEN (d.start + interval '1 month')::date - d.start ELSE 0 END)
+      WHERE kind = 'role';
+      UPDATE dashboard_rollup SET top = 0 WHERE scale = '';`);
+    const before = await ws(f.app, 'GET', '/api/dashboard', { cookie: coord });
+    expect(before.json<Dashboard>().topRoleTies).toBe(0);
+    const migration = readFileSync(
+      join(import.meta.dirname, '../../src/server/migrations/010_dashboard_role_ties.sql'),
+      'utf8',
+    );
+    await f.db.exec(migration);
+    const r = await ws(f.app, 'GET', '/api/dashboard', { cookie: coord });
+    const all: Filter = { from: null, to: null, deviceId: null };
+    expectSame(r.json<Dashboard>(), direct(stored, all), 'after the migration');
+    expect(r.json<Dashboard>().topRoleTies).toBeGreaterThan(0);
+  });
 });

@@ -72,12 +72,19 @@ export function DashboardPage() {
                   id="roles"
                   title={t('dashboard.roles')}
                   valueHead={t('dashboard.times')}
-                  max={maxOf(d.topRoleCounts)}
-                  bars={d.topRoleCounts.map((c) => ({
-                    label: label(c.scale),
-                    value: c.count,
-                    text: count(c.count),
-                  }))}
+                  max={maxOf([...d.topRoleCounts, { count: d.topRoleTies }])}
+                  bars={[
+                    ...d.topRoleCounts.map((c) => ({
+                      label: label(c.scale),
+                      value: c.count,
+                      text: count(c.count),
+                    })),
+                    {
+                      label: t('dashboard.roles_tie'),
+                      value: d.topRoleTies,
+                      text: count(d.topRoleTies),
+                    },
+                  ]}
                 />
                 <figure class="chart" data-chart="desirability">
                   <figcaption>{t('dashboard.desirability')}</figcaption>

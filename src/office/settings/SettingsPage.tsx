@@ -173,6 +173,19 @@ function SettingsForm({ initial }: { readonly initial: AgencySettings }) {
       </fieldset>
 
       <fieldset>
+        <legend>{t('settings.summary')}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.summaryDefiantScores}
+            onChange={(e) => edit({ summaryDefiantScores: e.currentTarget.checked })}
+            data-testid="summary-defiant-scores"
+          />
+          {t('settings.summary_defiant_scores')}
+        </label>
+      </fieldset>
+
+      <fieldset>
         <legend>{t('settings.numbers')}</legend>
         {NUMBER_FIELDS.map((k) => (
           <div key={k} class="ws-field">

@@ -30,6 +30,7 @@ export interface SettingsDraft {
   readonly languages: readonly string[];
   readonly defaultReadAloud: boolean;
   readonly defaultPictograms: boolean;
+  readonly summaryDefiantScores: boolean;
   readonly previewRetention: AgencySettings['previewRetention'];
   readonly numbers: Readonly<Record<NumberField, string>>;
 }
@@ -47,6 +48,7 @@ export function draftOf(s: AgencySettings): SettingsDraft {
     languages: [...s.languages],
     defaultReadAloud: s.defaultReadAloud,
     defaultPictograms: s.defaultPictograms,
+    summaryDefiantScores: s.summaryDefiantScores,
     previewRetention: s.previewRetention,
     numbers: Object.fromEntries(
       NUMBER_FIELDS.map((k) => [k, String(value(k)).replace('.', ',')]),
@@ -67,6 +69,7 @@ export function settingsOf(d: SettingsDraft): AgencySettings {
     languages: d.languages,
     defaultReadAloud: d.defaultReadAloud,
     defaultPictograms: d.defaultPictograms,
+    summaryDefiantScores: d.summaryDefiantScores,
     previewRetention: d.previewRetention,
     scoring: {
       dominantThreshold: n('dominantThreshold'),

@@ -1,6 +1,5 @@
 /** The client's own one-page summary in plain language, in the client's language where available; printable on one A4 page. */
 import { useEffect, useState } from 'preact/hooks';
-import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import { i18next } from '../../shared/i18n/index.ts';
 import { languageMeta, LANGUAGES } from '../../shared/i18n/languages.ts';
 import { useT } from '../../shared/i18n/useT.ts';
@@ -22,7 +21,13 @@ export interface SummaryPageProps {
 export function SummaryPage({ id }: SummaryPageProps) {
   const t = useT('workspace');
   const { instrument } = useWorkspace();
-  const [load] = useLoad(() => call('GET /api/clients/:id', { params: { id } }), id);
+  const [load] = useLoad(async () => {
+    const [detail, facts] = await Promise.all([
+      call('GET /api/clients/:id', { params: { id } }),
+      call('GET /api/summary-facts', {}),
+    ]);
+    return { ...detail, facts };
+  }, id);
   const [lang, setLang] = useState<string | null>(null);
   const [ready, setReady] = useState<string | null>(null);
   const available = summaryLanguages();
@@ -76,9 +81,10 @@ export function SummaryPage({ id }: SummaryPageProps) {
               <SummarySheet
                 lang={languageMeta(shown)}
                 t={i18next.getFixedT(shown, 'summary')}
-                it={i18next.getFixedT(shown, instrumentNamespace(instrument))}
+                instrument={instrument}
                 measurement={m}
                 code={detail.client.code}
+                facts={detail.facts}
               />
             )}
           </div>

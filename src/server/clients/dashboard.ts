@@ -115,6 +115,7 @@ export async function dashboard(
     averageProfile: of('posture').map((r) => ({ scale: r.scale, mean: r.mean, n: r.scored })),
     dominantCounts: of('posture').map((r) => ({ scale: r.scale, count: r.dominant })),
     topRoleCounts: of('role').map((r) => ({ scale: r.scale, count: r.top })),
+    topRoleTies: scales.find((r) => r.scale === '')?.top ?? 0,
     desirability: {
       mean:
         scored === 0

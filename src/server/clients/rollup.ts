@@ -15,7 +15,8 @@ export const daySql = (col: string): string => `(${col} AT TIME ZONE '${AGENCY_T
 // CTEs that add the contributions of the measurements `source` yields (device_id, completed_at, server_profile),
 // each multiplied by `sign` (+1 or −1), to the rollup. Scale '' counts measurements; every other row counts
 // measurements with that scale, those with a score (scored), the sum of scores (total), dominant postures (dominant;
-// for desirability: caution) and top roles (top). Each contribution goes to its day and its month; the count
+// for desirability: caution) and top roles (top: only where that role alone is highest; on the count row '' the
+// measurements whose highest score is shared by several roles, which the dashboard shows apart). Each contribution goes to its day and its month; the count
 // (scale '') also to its ISO week (the per-week chart). Rows are written in key order, so two transactions that add
 // to the same rows wait for each other instead of deadlocking. Ingest embeds these in its one write statement.
 /** The rollup upsert as CTEs (`rollup_m` … `rollup_write`) to place inside a WITH. */
@@ -23,7 +24,8 @@ export const rollupCtes = (source: string, sign: string): string => `
 rollup_m AS (
   SELECT device_id, ${daySql('completed_at')} AS day, server_profile AS p FROM (${source}) src
 ), rollup_c AS (
-  SELECT day, device_id, '' AS scale, '' AS kind, 0 AS scored, 0::numeric AS total, 0 AS dominant, 0 AS top
+  SELECT day, device_id, '' AS scale, '' AS kind, 0 AS scored, 0::numeric AS total, 0 AS dominant,
+         (jsonb_array_length(COALESCE(p->'topRoles', '[]'::jsonb)) > 1)::int AS top
   FROM rollup_m
   UNION ALL
   SELECT day, device_id, x->>'scale', 'posture', ((x->>'percent') IS NOT NULL)::int,
@@ -31,7 +33,8 @@ rollup_m AS (
   FROM rollup_m, jsonb_array_elements(p->'postures') x
   UNION ALL
   SELECT day, device_id, x->>'scale', 'role', ((x->>'value') IS NOT NULL)::int,
-         COALESCE((x->>'value')::numeric, 0), 0, (p->'topRoles' ? (x->>'scale'))::int
+         COALESCE((x->>'value')::numeric, 0), 0,
+         (p->'topRoles' ? (x->>'scale') AND jsonb_array_length(p->'topRoles') = 1)::int
   FROM rollup_m, jsonb_array_elements(p->'roles') x
   UNION ALL
   SELECT day, device_id, p->'desirability'->>'scale', 'desirability',

@@ -17,7 +17,8 @@ import {
   suggestionsFor,
 } from './changes.ts';
 import { compactTables, ERASURE_TABLES } from '../compact.ts';
-import { eraseClient } from './erasure.ts';
+import { eraseClient, loadRetention } from './erasure.ts';
+import { loadSettings } from '../settingsStore.ts';
 import { periodFilters } from './params.ts';
 import {
   answeredMeasurement,
@@ -115,6 +116,15 @@ export function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContext): vo
     if (!detail) return sendError(reply, 404, 'not_found', 'no client with this id');
     await audit(db, req, ctx.clock(), 'view_profile', id, '');
     return reply.headers(NO_STORE).send(detail);
+  });
+
+  route(app, 'GET /api/summary-facts', async (_req, reply) => {
+    const [settings, retentionDays] = await Promise.all([loadSettings(db), loadRetention(db)]);
+    return reply.headers(NO_STORE).send({
+      agencyName: settings.agencyName,
+      retentionDays,
+      defiantScores: settings.summaryDefiantScores,
+    });
   });
 
   route(app, 'POST /api/clients/:id/judgements', async (req, reply) => {

@@ -168,6 +168,12 @@ export const ROUTES = {
     params: IdParams,
     response: ok(O.ClientDetail),
   },
+  'GET /api/summary-facts': {
+    access: 'signed-in',
+    summary:
+      "What the client's printed summary states: agency name, retention period, whether defiant postures show scores",
+    response: ok(O.SummaryFacts),
+  },
   'DELETE /api/clients/:id': {
     access: 'coordinator',
     summary: 'Erase a client and every measurement',

@@ -85,6 +85,7 @@ export type MeasurementView = Static<typeof O.MeasurementView>;
 export type Judgement = Static<typeof O.Judgement>;
 export type NewJudgement = Static<typeof O.NewJudgement>;
 export type ClientDetail = Static<typeof O.ClientDetail>;
+export type SummaryFacts = Static<typeof O.SummaryFacts>;
 export type StaffSuggestion = Static<typeof O.StaffSuggestion>;
 export type MeasurementRow = Static<typeof O.MeasurementRow>;
 export type AnsweredMeasurement = Static<typeof O.AnsweredMeasurement>;

@@ -9,6 +9,12 @@ export interface Advice {
   readonly short: string;
 }
 
+/**
+ * Which side of Braithwaite's postures a posture is on: deferent (going along with the authority: verbondenheid,
+ * overgave) or defiant (pushing back or away: weerstand, onthechting, omzeiling). Decides when a profile is mixed.
+ */
+export type PostureSide = 'deferent' | 'defiant';
+
 /** One scale of the instrument; `minAnswered` is how many answers it needs before it reports a score. */
 export interface Scale {
   readonly id: string;
@@ -16,6 +22,8 @@ export interface Scale {
   readonly label: string;
   readonly minAnswered: number;
   readonly advice?: Advice;
+  /** Only on postures. */
+  readonly side?: PostureSide;
 }
 
 /** One statement the client answers on the answer scale. */
@@ -47,6 +55,8 @@ export interface Instrument {
   readonly answerScale: readonly AnswerOption[];
   readonly scales: readonly Scale[];
   readonly parts: readonly Part[];
+  /** Advice when postures of both sides are dominant at once (the enforcement pyramid's rule); needs both sides. */
+  readonly mixedAdvice?: Advice;
 }
 
 /** Identifies an instrument version in stored sessions and on the wire. */
@@ -69,6 +79,7 @@ export function isAnswerValue(instrument: Instrument, value: unknown): value is 
 }
 
 const KINDS: readonly string[] = ['posture', 'role', 'desirability'];
+const SIDES: readonly string[] = ['deferent', 'defiant'];
 
 function fail(msg: string): never {
   throw new Error(`Invalid instrument: ${msg}`);
@@ -111,12 +122,13 @@ export function parseInstrument(input: unknown): Instrument {
       label: str(r.label, `scales[${i}].label`),
       minAnswered,
     };
-    if (r.advice === undefined) return scale;
-    const a = rec(r.advice, `scales[${i}].advice`);
-    return {
-      ...scale,
-      advice: { full: str(a.full, 'advice.full'), short: str(a.short, 'advice.short') },
-    };
+    const side = r.side === undefined ? undefined : str(r.side, `scales[${i}].side`);
+    if (side !== undefined && !SIDES.includes(side))
+      fail(`scales[${i}].side must be one of ${SIDES.join(', ')}`);
+    if (side !== undefined && kind !== 'posture') fail(`scales[${i}].side is only for postures`);
+    const sided: Scale = side === undefined ? scale : { ...scale, side: side as PostureSide };
+    if (r.advice === undefined) return sided;
+    return { ...sided, advice: parseAdvice(r.advice, `scales[${i}].advice`) };
   });
   const scaleIds = new Set(scales.map((s) => s.id));
   if (scaleIds.size !== scales.length) fail('scale ids must be unique');
@@ -146,7 +158,7 @@ export function parseInstrument(input: unknown): Instrument {
   const placeholders = Array.isArray(o.placeholders)
     ? o.placeholders.map((p, i) => str(p, `placeholders[${i}]`))
     : [];
-  return {
+  const instrument: Instrument = {
     id: str(o.id, 'id'),
     version,
     title: str(o.title, 'title'),
@@ -155,4 +167,14 @@ export function parseInstrument(input: unknown): Instrument {
     scales,
     parts,
   };
+  if (o.mixedAdvice === undefined) return instrument;
+  for (const side of SIDES)
+    if (!scales.some((s) => s.side === side))
+      fail(`mixedAdvice needs at least one posture with side ${side}`);
+  return { ...instrument, mixedAdvice: parseAdvice(o.mixedAdvice, 'mixedAdvice') };
+}
+
+function parseAdvice(v: unknown, where: string): Advice {
+  const a = rec(v, where);
+  return { full: str(a.full, `${where}.full`), short: str(a.short, `${where}.short`) };
 }

@@ -1,7 +1,7 @@
 /** Flattens an instrument's source texts into translation keys, so every item text goes through i18next like the rest. */
 import type { Instrument } from './instrument.ts';
 
-/** Keys: parts.<id>.intro, items.<id>, answers.<value>, scales.<id>.label, advice.<id>.full|short, title. */
+/** Keys: parts.<id>.intro, items.<id>, answers.<value>, scales.<id>.label, advice.<id>.full|short, mixedAdvice.full|short, title. */
 export function instrumentTexts(instrument: Instrument): Record<string, string> {
   const out: Record<string, string> = { title: instrument.title };
   for (const p of instrument.parts) {
@@ -15,6 +15,10 @@ export function instrumentTexts(instrument: Instrument): Record<string, string> 
       out[`advice.${s.id}.full`] = s.advice.full;
       out[`advice.${s.id}.short`] = s.advice.short;
     }
+  }
+  if (instrument.mixedAdvice) {
+    out['mixedAdvice.full'] = instrument.mixedAdvice.full;
+    out['mixedAdvice.short'] = instrument.mixedAdvice.short;
   }
   return out;
 }

@@ -31,6 +31,11 @@ export interface AgencySettings {
   readonly offlineWarnDays: number;
   /** Fewest measurements a figure on the questionnaire-quality page may rest on; fewer and it is withheld. */
   readonly qualityMinN: number;
+  /**
+   * The client's printed summary shows percentages for the defiant postures (weerstand, onthechting, omzeiling) too.
+   * Off by default: on paper "Omzeiling 50%" reads as an accusation; the sheet then describes those postures in words.
+   */
+  readonly summaryDefiantScores: boolean;
 }
 
 /** Every language the product ships texts for. */
@@ -57,6 +62,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   defaultPictograms: false,
   offlineWarnDays: 3,
   qualityMinN: 30,
+  summaryDefiantScores: false,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -131,6 +137,8 @@ export function restoreSettings(raw: unknown): AgencySettings {
       num(o.offlineWarnDays, d.offlineWarnDays, SETTING_BOUNDS.offlineWarnDays),
     ),
     qualityMinN: Math.round(num(o.qualityMinN, d.qualityMinN, SETTING_BOUNDS.qualityMinN)),
+    summaryDefiantScores:
+      typeof o.summaryDefiantScores === 'boolean' ? o.summaryDefiantScores : d.summaryDefiantScores,
   };
 }
 

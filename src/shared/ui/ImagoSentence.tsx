@@ -1,4 +1,5 @@
 /** The pilot's imago sentence for staff: the role(s) the client mostly sees the agency as, then the other roles' scores. */
+import { readImago } from '../core/profileReading.ts';
 import type { RoleScore } from '../core/scoring.ts';
 import { useT } from '../i18n/useT.ts';
 import { andList as list } from './format.ts';
@@ -14,7 +15,7 @@ export interface ImagoSentenceProps {
 // Stands in for the role names while the sentence is translated, so they can be set in bold.
 const SLOT = '\u0000';
 
-/** The sentence; unanswered roles are left out, ties name every top role. */
+/** The sentence; unanswered roles are left out, a tie of some roles names them, a tie of all says there is no clear picture. */
 export function ImagoSentence({ roles, topRoles, agencyName, roleLabel }: ImagoSentenceProps) {
   const t = useT('staff');
   const answered = roles.filter((r): r is RoleScore & { value: number } => r.value !== null);
@@ -22,8 +23,15 @@ export function ImagoSentence({ roles, topRoles, agencyName, roleLabel }: ImagoS
   const rest = answered
     .filter((r) => !topRoles.includes(r.scale))
     .sort((a, b) => b.value - a.value);
-  if (top.length === 0)
+  const reading = readImago(roles, topRoles);
+  if (reading.kind === 'none')
     return <p data-testid="imago">{t('profile.imago_none', { agency: agencyName })}</p>;
+  if (reading.kind === 'unclear')
+    return (
+      <p data-testid="imago" data-imago="unclear">
+        {t('profile.imago_unclear', { agency: agencyName, score: reading.value })}
+      </p>
+    );
 
   const names = top.map((r, i) =>
     i === 0 ? roleLabel(r.scale) : t('profile.imago_role_more', { role: roleLabel(r.scale) }),

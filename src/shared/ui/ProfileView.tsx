@@ -1,6 +1,7 @@
 /** A client's profile for staff: five bars with the threshold line, advice for dominant postures, imago, caution. */
 import type { Instrument } from '../core/instrument.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
+import { isMixedProfile } from '../core/profileReading.ts';
 import type { Profile } from '../core/scoring.ts';
 import { useT } from '../i18n/useT.ts';
 import { ImagoSentence } from './ImagoSentence.tsx';
@@ -23,6 +24,8 @@ export function ProfileView({ profile, instrument, agencyName }: ProfileViewProp
   const dominant = profile.postures.filter((p) => p.dominant);
   const threshold = decimal.format(profile.threshold);
   const desirability = profile.desirability;
+  const mixed =
+    instrument.mixedAdvice !== undefined && isMixedProfile(instrument, profile.dominant);
 
   return (
     <div class="profile">
@@ -44,6 +47,12 @@ export function ProfileView({ profile, instrument, agencyName }: ProfileViewProp
         <h2 id="advice-title">{t('profile.advice_title')}</h2>
         {dominant.length === 0 && (
           <p data-testid="no-dominant">{t('profile.no_dominant', { value: threshold })}</p>
+        )}
+        {mixed && (
+          <div class="advice advice-mixed" data-advice="mixed" data-testid="mixed-advice">
+            <h3>{t('profile.mixed_title')}</h3>
+            <p>{it('mixedAdvice.full')}</p>
+          </div>
         )}
         {dominant.map((p) => (
           <div key={p.scale} class="advice" data-advice={p.scale}>

@@ -168,6 +168,18 @@ export const ClientDetail = Type.Object({
   judgements: Type.Array(Judgement),
 });
 
+/**
+ * The agency facts the client's summary states (staff may not read the settings or the retention period themselves):
+ * read fresh for every sheet, so a changed retention period is never printed wrong.
+ */
+export const SummaryFacts = Type.Object({
+  agencyName: Type.String(),
+  /** Measurements are erased this many days after completion; null: kept until erased on request or end of study. */
+  retentionDays: Nullable(Type.Integer()),
+  /** The agency chose to print percentages for the defiant postures too (setting summaryDefiantScores). */
+  defiantScores: Type.Boolean(),
+});
+
 /** `PUT /api/clients/:id/link`. */
 export const LinkRequest = Type.Object({ staffId: Nullable(Uuid()) });
 
@@ -252,8 +264,10 @@ export const Dashboard = Type.Object({
     Type.Object({ scale: Type.String(), mean: Nullable(Type.Number()), n: Type.Number() }),
   ),
   dominantCounts: Type.Array(ScaleCount),
-  /** How often each role is (one of) the highest. */
+  /** How often each role alone is the highest. */
   topRoleCounts: Type.Array(ScaleCount),
+  /** Measurements whose highest role score is shared by several roles (no single expected role): counted apart. */
+  topRoleTies: Type.Number(),
   desirability: Type.Object({ mean: Nullable(Type.Number()), n: Type.Number() }),
   /** ISO week start date (Monday, YYYY-MM-DD). */
   perWeek: Type.Array(Type.Object({ week: Type.String(), count: Type.Number() })),

@@ -46,6 +46,7 @@ export const AgencySettings = Type.Unsafe<AgencySettingsType>(
         description:
           'fewest measurements a figure on the questionnaire-quality page rests on (default 30)',
       }),
+      summaryDefiantScores: Type.Boolean(),
     },
     { additionalProperties: true },
   ),
