@@ -38,24 +38,24 @@ export function ConsentScreen({ onAgree, onDecline }: ConsentScreenProps) {
       title={t('consent.title')}
       reading={reading}
       actions={
-        <>
-          <button
-            type="button"
-            class="secondary"
-            onClick={onDecline}
-            {...reading.mark('consent.decline_button')}
-          >
-            {t('consent.decline_button')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={onAgree}
-            {...reading.mark('consent.agree_button')}
-          >
-            {t('consent.agree_button')}
-          </button>
-        </>
+        <button
+          type="button"
+          class="secondary"
+          onClick={onDecline}
+          {...reading.mark('consent.decline_button')}
+        >
+          {t('consent.decline_button')}
+        </button>
+      }
+      primary={
+        <button
+          type="button"
+          class="primary"
+          onClick={onAgree}
+          {...reading.mark('consent.agree_button')}
+        >
+          {t('consent.agree_button')}
+        </button>
       }
     >
       {paras.map((para, i) => (
