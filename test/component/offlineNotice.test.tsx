@@ -36,7 +36,7 @@ function installedTablet() {
   });
   const report = (s: PackStatus) => {
     packs = s;
-    act(() => packListeners.forEach((l) => l(s)));
+    void act(() => packListeners.forEach((l) => l(s)));
   };
   return { services, report };
 }
