@@ -76,6 +76,7 @@ export function settingsOf(d: SettingsDraft): AgencySettings {
     thanksSeconds: n('thanksSeconds'),
     staffLockSeconds: n('staffLockSeconds'),
     offlineWarnDays: n('offlineWarnDays'),
+    retentionDays: null, // not this form's: the retention page sets it, the server fills it into each config
   };
 }
 

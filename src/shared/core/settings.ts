@@ -1,6 +1,7 @@
 /** Agency settings with the pilot's defaults, and a restore that makes any stored shape safe to use. */
 import { DEFAULT_SCORING, type ScoringSettings } from './scoring.ts';
 import { DETAIL_FIELDS, type DetailField, type FieldMode } from './details.ts';
+import { RETENTION_BOUNDS } from './retention.ts';
 
 /** Everything an agency (or staff on the tablet) can configure. */
 export interface AgencySettings {
@@ -29,6 +30,12 @@ export interface AgencySettings {
   readonly defaultPictograms: boolean;
   /** Days a tablet may go without reaching the server before it warns staff. */
   readonly offlineWarnDays: number;
+  /**
+   * The office's retention period in days (null: none set), so the consent screen can say how long answers are kept.
+   * Set in one place only, the office's retention (`PUT /api/retention`): the server writes it into every tablet's
+   * config, whatever a settings form sent.
+   */
+  readonly retentionDays: number | null;
 }
 
 /** Every language the product ships texts for. */
@@ -54,6 +61,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   defaultReadAloud: false,
   defaultPictograms: false,
   offlineWarnDays: 3,
+  retentionDays: null,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -126,6 +134,13 @@ export function restoreSettings(raw: unknown): AgencySettings {
     offlineWarnDays: Math.round(
       num(o.offlineWarnDays, d.offlineWarnDays, SETTING_BOUNDS.offlineWarnDays),
     ),
+    retentionDays:
+      typeof o.retentionDays === 'number' &&
+      Number.isInteger(o.retentionDays) &&
+      o.retentionDays >= RETENTION_BOUNDS.min &&
+      o.retentionDays <= RETENTION_BOUNDS.max
+        ? o.retentionDays
+        : null,
   };
 }
 

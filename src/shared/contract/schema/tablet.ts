@@ -42,6 +42,13 @@ export const AgencySettings = Type.Unsafe<AgencySettingsType>(
       staffLockSeconds: Type.Number(),
       previewRetention: Type.String(),
       languages: Type.Array(Type.String()),
+      retentionDays: Type.Optional(
+        Nullable(
+          Type.Integer({
+            description: "The office's retention period in days (from PUT /api/retention)",
+          }),
+        ),
+      ),
     },
     { additionalProperties: true },
   ),
