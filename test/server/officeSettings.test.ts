@@ -67,7 +67,7 @@ describe(`office settings to tablets (${DB_KIND})`, () => {
     expect(first.json<DeviceConfig>().settings.retentionDays).toBeNull();
     const put = await ws(f.app, 'PUT', '/api/retention', { cookie, body: { days: 180 } });
     expect(put.statusCode).toBeLessThan(300);
-    const changed = await getConfig(first.headers.etag as string);
+    const changed = await getConfig(first.headers.etag);
     expect(changed.statusCode).toBe(200);
     expect(changed.json<DeviceConfig>().settings.retentionDays).toBe(180);
     // The settings form cannot set it: the retention period is set in one place only.
