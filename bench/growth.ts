@@ -198,7 +198,7 @@ async function figures(w: World): Promise<Figure[]> {
     { name: 'staff: my clients', run: async () => void (await get(w, '/api/clients', w.staff)) },
     {
       name: "coordinator: one staff member's clients",
-      run: async () => void (await get(w, `/api/clients?staffId=${w.staffIds[1]}`, c)),
+      run: async () => void (await get(w, `/api/clients?staffId=${w.staffIds[0]}`, c)),
     },
     {
       name: 'staff client page',

@@ -34,6 +34,7 @@ export async function benchTabletDrain(): Promise<string[]> {
         language: 'nl',
         languagesUsed: ['nl'],
         pictograms: false,
+        readAloud: false,
         status: 'open',
         step: { kind: 'review' },
         startedAt: at - 600_000,

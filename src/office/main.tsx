@@ -4,6 +4,7 @@ import instrumentJson from '../shared/instruments/pilot-2019.v1.json';
 import { parseInstrument } from '../shared/core/instrument.ts';
 import { initWorkspaceTexts } from './i18n.ts';
 import { WorkspaceApp } from './WorkspaceApp.tsx';
+import '../shared/ui/tokens.css';
 import './workspace.css';
 
 const instrument = parseInstrument(instrumentJson);

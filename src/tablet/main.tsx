@@ -9,6 +9,7 @@ import { KioskApp } from './kiosk/KioskApp.tsx';
 import { httpsAddress, secureContextProblem } from './platform/secureContext.ts';
 import { tabletServices } from './services.ts';
 import { openKiosk } from './storage/boot.ts';
+import '../shared/ui/tokens.css';
 import './kiosk/kiosk.css';
 
 // Over plain http on a network address the PIN, sealing and offline use cannot work: say so instead of starting.

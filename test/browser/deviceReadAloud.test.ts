@@ -2,25 +2,17 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import { launchBrowser } from './harness.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, startSyncServer, type SyncServer } from './syncServer.ts';
 
 let server: SyncServer;
 let browser: Browser;
-const PASSWORD = 'een lange zin als wachtwoord';
 
 beforeAll(async () => {
   server = await startSyncServer();
   browser = await launchBrowser();
-  const setupCode = await createSetupCode(server.db, Date.now());
-  const r = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
-  });
-  expect(r.status).toBe(201);
+  await server.coordinator();
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,7 +35,7 @@ describe('device list', () => {
     });
     expect(sent.status).toBe(204);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await new WorkspacePage(page, server.url).signIn('cora', PASSWORD);
+    await new WorkspacePage(page, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
     await page.goto(`${server.url}/werkplek/beheer`);
     const list = page.getByTestId('devices');
     await list.locator('.readaloud-modes').waitFor();

@@ -3,30 +3,22 @@
 // (also across a reload); staff mode shows the settings as set by the office, read-only.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import { launchBrowser, until } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
 import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, startSyncServer, type SyncServer } from './syncServer.ts';
 
 let server: SyncServer;
 let browser: Browser;
-const PASSWORD = 'een lange zin als wachtwoord';
 const NEW_TEXT =
   'Tekst van het kantoor: uw antwoorden zijn alleen voor het gesprek met uw klantmanager.';
 
 beforeAll(async () => {
   server = await startSyncServer();
   browser = await launchBrowser();
-  const setupCode = await createSetupCode(server.db, Date.now());
-  const r = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
-  });
-  expect(r.status).toBe(201);
+  await server.coordinator();
 });
 
 afterAll(async () => {
@@ -53,7 +45,7 @@ describe('settings from the office', () => {
 
     // The coordinator changes the consent text on Beheer → Instellingen.
     const office = await (await browser.newContext()).newPage();
-    await new WorkspacePage(office, server.url).signIn('cora', PASSWORD);
+    await new WorkspacePage(office, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
     await office.getByRole('link', { name: 'Instellingen' }).click();
     await office.waitForSelector('[data-screen=settings] form');
     await office.getByLabel('Tekst over doel en toestemming').fill(NEW_TEXT);

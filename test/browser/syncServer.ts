@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/app.ts';
+import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import type { Db } from '../../src/server/db.ts';
 import { openPglite } from '../../src/server/dbPglite.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
@@ -15,11 +16,23 @@ export interface SyncServer {
   readonly db: Db;
   /** A fresh enrollment for a tablet: what `POST /api/devices/enroll` answered. */
   enroll(name: string): Promise<Record<string, unknown>>;
+  /**
+   * Creates the first coordinator through the setup route (once per server) and returns its session cookie; sign in
+   * in the browser with COORDINATOR's username and password.
+   */
+  coordinator(): Promise<string>;
   /** session ids stored, with how often each occurs. */
   stored(): Promise<string[]>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
 }
+
+/** The first coordinator every browser test signs in as. */
+export const COORDINATOR = {
+  name: 'Cora',
+  username: 'cora',
+  password: 'een lange zin als wachtwoord',
+} as const;
 
 /** Starts the real server (PGlite in a temp folder) in this process. */
 export async function startSyncServer(): Promise<SyncServer> {
@@ -33,6 +46,7 @@ export async function startSyncServer(): Promise<SyncServer> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
+  let coordinatorCookie: Promise<string> | null = null;
   return {
     url,
     db,
@@ -45,6 +59,19 @@ export async function startSyncServer(): Promise<SyncServer> {
       });
       if (!r.ok) throw new Error(`enroll failed: ${r.status} ${await r.text()}`);
       return (await r.json()) as Record<string, unknown>;
+    },
+    coordinator() {
+      coordinatorCookie ??= (async () => {
+        const setupCode = await createSetupCode(db, Date.now());
+        const r = await fetch(`${url}/api/auth/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ setupCode, ...COORDINATOR }),
+        });
+        if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${await r.text()}`);
+        return (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      })();
+      return coordinatorCookie;
     },
     async stored() {
       const r = await db.query<{ session_id: string }>(

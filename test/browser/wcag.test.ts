@@ -219,6 +219,13 @@ describe('right-to-left', () => {
     await page.waitForFunction((l) => document.documentElement.lang === l, lng);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(dir);
     const rtl = dir === 'rtl';
+    // The Arabic-script font the product ships (fontsource's entry points) is loaded, not a fallback.
+    if (rtl)
+      await page.waitForFunction(() =>
+        [...document.fonts].some(
+          (f) => f.family.replace(/["']/g, '') === 'Vazirmatn' && f.status === 'loaded',
+        ),
+      );
     /** In rtl the forward button is left of the back button; in ltr right of it. */
     const forwardFirst = async (forward: string, back: string) => {
       const f = await edges(page, forward);

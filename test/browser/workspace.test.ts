@@ -3,37 +3,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import type { ServerKey } from '../../src/shared/contract/protocol.ts';
 import { makeRecord } from '../server/helpers.ts';
 import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
 import { launchBrowser } from './harness.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, startSyncServer, type SyncServer } from './syncServer.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
 
 let server: SyncServer;
 let cookie = '';
 let browser: Browser;
-const PASSWORD = 'een lange zin als wachtwoord';
-
-/** Creates the first coordinator through the API and returns its session cookie. */
-async function coordinatorCookie(): Promise<string> {
-  const setupCode = await createSetupCode(server.db, Date.now());
-  const r = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
-  });
-  expect(r.status).toBe(201);
-  return (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const PASSWORD = COORDINATOR.password;
 
 beforeAll(async () => {
   server = await startSyncServer();
   browser = await launchBrowser();
-  cookie = await coordinatorCookie();
+  cookie = await server.coordinator();
   const r = await fetch(`${server.url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
@@ -67,7 +54,7 @@ describe('workspace in the browser', () => {
     expect((await send()).receipts).toHaveLength(1);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const ws = new WorkspacePage(page, server.url);
-    await ws.signIn('cora', PASSWORD);
+    await ws.signIn(COORDINATOR.username, COORDINATOR.password);
     await ws.openFirstClient();
     await ws.linkTo('Sam');
     const clientId = await ws.currentClientId();
@@ -81,7 +68,7 @@ describe('workspace in the browser', () => {
     await ws.signOut();
 
     // Erasure: the coordinator erases the client; gone from the lists, the export and the database; replay refused.
-    await ws.signIn('cora', PASSWORD);
+    await ws.signIn(COORDINATOR.username, COORDINATOR.password);
     await ws.openFirstClient();
     await ws.eraseClient();
     expect(await ws.clientRows()).toBe(0);

@@ -9,7 +9,14 @@ import { saveAnswer, startSession } from '../../src/tablet/storage/sessions.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
 
 const session = (id: string, at: number) =>
-  startSession({ id, at, instrument, language: 'tr', reference: null, pictograms: true });
+  startSession({
+    id,
+    at,
+    instrument,
+    language: 'tr',
+    reference: null,
+    modes: { pictograms: true },
+  });
 
 beforeEach(freshDatabase);
 

@@ -126,6 +126,7 @@ describe('kiosk flow', () => {
       language: 'nl',
       languagesUsed: ['nl'],
       pictograms: false,
+      readAloud: false,
       status: 'open',
       step: { kind: 'item', index: 3 },
       startedAt: Date.now() - 3_600_000,

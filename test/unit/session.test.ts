@@ -141,6 +141,7 @@ describe('completeRecord', () => {
     language: 'tr',
     languagesUsed: ['nl', 'tr'],
     pictograms: false,
+    readAloud: false,
     status: 'open',
     step: { kind: 'review' },
     startedAt: 1_700_000_000_000,

@@ -1,8 +1,9 @@
 /** Signs an idle user out: keeps the server session alive while they work, warns with a countdown before the end. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { useT } from '../../shared/i18n/useT.ts';
 import { now } from '../../shared/platform/clock.ts';
 import { useIdle } from '../../shared/platform/useIdle.ts';
+import { IdleDialog } from '../../shared/ui/IdleDialog.tsx';
 import { call } from '../api.ts';
 
 /** Props: the server's idle timeout and how long before it the warning shows. */
@@ -16,7 +17,6 @@ export interface IdleGuardProps {
 export function IdleGuard({ timeoutSeconds, warningSeconds, onExpired }: IdleGuardProps) {
   const t = useT('workspace');
   const lastPing = useRef(now());
-  const button = useRef<HTMLButtonElement>(null);
   const ping = () => {
     lastPing.current = now();
     void call('GET /api/auth/me').catch(() => undefined);
@@ -32,38 +32,18 @@ export function IdleGuard({ timeoutSeconds, warningSeconds, onExpired }: IdleGua
       if (now() - lastPing.current > Math.min(60, timeoutSeconds / 4) * 1000) ping();
     },
   );
-  const warned = remaining !== null;
-  useEffect(() => {
-    if (warned) button.current?.focus();
-  }, [warned]);
-
   if (remaining === null) return null;
   return (
-    <div class="overlay">
-      <div
-        class="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="ws-idle-title"
-        aria-describedby="ws-idle-body"
-        data-testid="idle-warning"
-      >
-        <h2 id="ws-idle-title">{t('idle.title')}</h2>
-        <p id="ws-idle-body" aria-live="polite">
-          {t('idle.body', { count: remaining })}
-        </p>
-        <button
-          ref={button}
-          type="button"
-          class="primary"
-          onClick={() => {
-            keepGoing();
-            ping();
-          }}
-        >
-          {t('idle.continue')}
-        </button>
-      </div>
-    </div>
+    <IdleDialog
+      idPrefix="ws-idle"
+      title={t('idle.title')}
+      body={t('idle.body', { count: remaining })}
+      continueLabel={t('idle.continue')}
+      onContinue={() => {
+        keepGoing();
+        ping();
+      }}
+      dataset={{ 'data-testid': 'idle-warning' }}
+    />
   );
 }

@@ -13,16 +13,25 @@ export type Step =
 /** open: a client is busy; interrupted: idle reset or staff stop, only staff may resume; completed: scored and queued. */
 export type SessionStatus = 'open' | 'interrupted' | 'completed';
 
+/**
+ * How one client wants the questionnaire shown: the one place for per-session modes. Chosen on the welcome screen or
+ * by staff at handover; kept with the session so a reload mid-session keeps them. Never sent to the server.
+ */
+export interface SessionModes {
+  /** The client answers with pictures instead of text buttons. */
+  readonly pictograms: boolean;
+  /** Every screen is read aloud by itself (the client can turn it off and on while answering). */
+  readonly readAloud: boolean;
+}
+
 /** A session as stored on the tablet. Answers live beside it (one row per answer) and are joined in. */
-export interface Session {
+export interface Session extends SessionModes {
   readonly id: string;
   readonly instrumentId: string;
   readonly instrumentVersion: number;
   readonly language: string;
   /** Every language the client had on screen, in order of first use (researchers compare mixed sessions). */
   readonly languagesUsed: readonly string[];
-  /** The client answers with pictures (chosen on the welcome screen or by staff); kept so a reload keeps the mode. */
-  readonly pictograms: boolean;
   readonly status: SessionStatus;
   readonly step: Step;
   readonly startedAt: number;

@@ -1,6 +1,6 @@
-/** The idle warning: a modal dialog with a countdown and one big "continue" button. */
-import { useEffect, useRef } from 'preact/hooks';
+/** The kiosk's idle warning: the shared countdown dialog, read aloud, with one big "continue" button. */
 import { useT } from '../../shared/i18n/useT.ts';
+import { IdleDialog } from '../../shared/ui/IdleDialog.tsx';
 import { kioskLine } from './readAloud.ts';
 import { SpeakerButton } from './SpeakerButton.tsx';
 import { useReadAloud } from './useReadAloud.ts';
@@ -11,45 +11,29 @@ export interface IdleWarningProps {
   readonly onContinue: () => void;
 }
 
+const LINES = { title: 'idle.title', body: 'idle.body', continue: 'idle.continue_button' } as const;
+
 /** The warning. */
 export function IdleWarning({ remaining, onContinue }: IdleWarningProps) {
   const t = useT();
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
   const body = t('idle.body', { count: remaining });
   // One owner for the whole countdown: the changing number does not restart the reading.
   const reading = useReadAloud('idle', [
-    kioskLine('idle.title', t('idle.title')),
-    kioskLine('idle.body', body),
-    kioskLine('idle.continue_button', t('idle.continue_button')),
+    kioskLine(LINES.title, t(LINES.title)),
+    kioskLine(LINES.body, body),
+    kioskLine(LINES.continue, t(LINES.continue)),
   ]);
   return (
-    <div class="overlay">
-      <div
-        class="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="idle-title"
-        aria-describedby="idle-body"
-        data-screen="idle"
-      >
-        <SpeakerButton reading={reading} />
-        <h2 id="idle-title" {...reading.mark('idle.title')}>
-          {t('idle.title')}
-        </h2>
-        <p id="idle-body" aria-live="polite" {...reading.mark('idle.body')}>
-          {body}
-        </p>
-        <button
-          ref={button}
-          type="button"
-          class="primary big"
-          onClick={onContinue}
-          {...reading.mark('idle.continue_button')}
-        >
-          {t('idle.continue_button')}
-        </button>
-      </div>
-    </div>
+    <IdleDialog
+      idPrefix="idle"
+      title={t(LINES.title)}
+      body={body}
+      continueLabel={t(LINES.continue)}
+      onContinue={onContinue}
+      buttonClass="big"
+      dataset={{ 'data-screen': 'idle' }}
+      extra={<SpeakerButton reading={reading} />}
+      mark={(key) => reading.mark(LINES[key as keyof typeof LINES])}
+    />
   );
 }

@@ -122,8 +122,7 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
           instrument,
           language: h.language,
           reference: h.reference,
-          readAloud: h.readAloud,
-          pictograms: h.pictograms,
+          modes: { readAloud: h.readAloud, pictograms: h.pictograms },
         }),
         services.screens.load(),
       ]);

@@ -104,7 +104,7 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
         health: a.health,
         settings: a.open?.session.settings ?? a.settings,
         tabletSettings: a.settings,
-        readAll: a.open ? a.open.session.readAloud === true : a.settings.defaultReadAloud,
+        readAll: a.open ? a.open.session.readAloud : a.settings.defaultReadAloud,
         pictograms: a.open ? a.open.session.pictograms : a.settings.defaultPictograms,
         view: a.open ? { kind: 'session', loaded: a.open } : { kind: 'welcome' },
         client: s.client + 1,

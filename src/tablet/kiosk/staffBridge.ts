@@ -1,16 +1,13 @@
 /** The contract between the kiosk and the lazily loaded staff chunk: what staff mode gets and can ask for. */
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { AgencySettings } from '../../shared/core/settings.ts';
+import type { SessionModes } from '../../shared/core/session.ts';
 import type { StorageHealth } from '../storage/health.ts';
 
 /** What staff ask the kiosk to do when they hand the tablet to a client. */
-export interface Handover {
+export interface Handover extends SessionModes {
   readonly reference: string | null;
   readonly language: string;
-  /** Answer with pictures: for a client who does not read. */
-  readonly pictograms: boolean;
-  /** Read every screen aloud by itself: for a client who does not read. */
-  readonly readAloud: boolean;
 }
 
 /** Props the kiosk passes to `StaffApp` (src/tablet/staff/StaffApp.tsx). */

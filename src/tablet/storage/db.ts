@@ -12,8 +12,6 @@ import type { SealedSession } from '../../shared/contract/wire.ts';
 export interface SessionRow extends Session {
   readonly profile: Profile | null;
   readonly syncedAt?: number | null;
-  /** The client (or staff at handover) turned on read-everything; kept so a reload mid-session keeps it. Not sent. */
-  readonly readAloud?: boolean;
   /**
    * The settings the session started under (and the office's version of them): a change from the office that arrives
    * mid-session waits for the next client, even across a reload. Absent in sessions from before this field.

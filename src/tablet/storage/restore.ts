@@ -40,6 +40,7 @@ export function restoreSession(raw: SessionRow): SessionRow {
         ? r.languagesUsed
         : [typeof r.language === 'string' ? r.language : 'nl'],
     pictograms: r.pictograms === true,
+    readAloud: r.readAloud === true,
     status: STATUSES.includes(r.status as SessionStatus)
       ? (r.status as SessionStatus)
       : 'interrupted',
@@ -55,7 +56,6 @@ export function restoreSession(raw: SessionRow): SessionRow {
   return {
     ...session,
     profile: (r.profile as Profile | undefined) ?? null,
-    readAloud: r.readAloud === true,
     ...(r.settings === undefined ? {} : { settings: restoreSettings(r.settings) }),
     ...(typeof r.settingsVersion === 'number' ? { settingsVersion: r.settingsVersion } : {}),
   };

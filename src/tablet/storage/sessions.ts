@@ -3,7 +3,12 @@ import type { DetailValues } from '../../shared/core/details.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { Answers, ScoringSettings } from '../../shared/core/scoring.ts';
 import { restoreSettings } from '../../shared/core/settings.ts';
-import { completeRecord, type Session, type Step } from '../../shared/core/session.ts';
+import {
+  completeRecord,
+  type Session,
+  type SessionModes,
+  type Step,
+} from '../../shared/core/session.ts';
 import { database, type SessionRow } from './db.ts';
 import { guard } from './errors.ts';
 import { answersOf, restoreLoaded as loaded, restoreSession } from './restore.ts';
@@ -23,10 +28,8 @@ export interface NewSession {
   readonly instrument: Pick<Instrument, 'id' | 'version'>;
   readonly language: string;
   readonly reference: string | null;
-  /** Read everything aloud from the first screen on. */
-  readonly readAloud?: boolean;
-  /** Answer with pictures; absent means text buttons. */
-  readonly pictograms?: boolean;
+  /** The client's modes; an absent mode is off. */
+  readonly modes?: Partial<SessionModes>;
 }
 
 /**
@@ -49,7 +52,8 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
         instrumentVersion: n.instrument.version,
         language: n.language,
         languagesUsed: [n.language],
-        pictograms: n.pictograms ?? false,
+        pictograms: n.modes?.pictograms === true,
+        readAloud: n.modes?.readAloud === true,
         status: 'open',
         step: { kind: 'consent' },
         startedAt: n.at,
@@ -60,7 +64,6 @@ export async function startSession(n: NewSession): Promise<SessionRow> {
         details: {},
         consentAt: null,
         profile: null,
-        readAloud: n.readAloud === true,
         settings: restoreSettings(agency?.value),
         ...(typeof version === 'number' ? { settingsVersion: version } : {}),
       };
