@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { DeviceConfig } from '../shared/contract/protocol.ts';
 import { activeServerKey } from './crypto/keys.ts';
+import { loadRetention } from './clients/erasure.ts';
 import type { Queryable } from './db.ts';
 import type { InstrumentRegistry } from './instruments.ts';
 import { loadVersionedSettings } from './settingsStore.ts';
@@ -13,16 +14,18 @@ export async function deviceConfig(
   instruments: InstrumentRegistry,
   device: { id: string; name: string },
 ): Promise<DeviceConfig> {
-  const [versioned, serverKey, languages] = await Promise.all([
+  const [versioned, serverKey, languages, retentionDays] = await Promise.all([
     loadVersionedSettings(db),
     activeServerKey(db),
     tabletLanguages(db),
+    loadRetention(db),
   ]);
   if (!serverKey) throw new Error('no active server key');
   return {
     deviceId: device.id,
     name: device.name,
-    settings: versioned.settings,
+    // The retention period lives in its own table; the consent screen says it, so it travels with the settings.
+    settings: { ...versioned.settings, retentionDays },
     settingsVersion: versioned.version,
     settingsUpdatedAt: versioned.updatedAt,
     instruments: [...instruments.current],

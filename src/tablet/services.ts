@@ -96,6 +96,19 @@ export function tabletServices(
     },
     packs: {
       keep: (settings) => void import('./speech/offline.ts').then((m) => m.keepPacks(settings)),
+      subscribe: (l) => {
+        let off: (() => void) | null = null;
+        let live = true;
+        void import('./speech/offline.ts').then((m) => {
+          if (!live) return;
+          off = m.onPackStatus(l);
+          l(m.packStatus());
+        });
+        return () => {
+          live = false;
+          off?.();
+        };
+      },
     },
     updates: lazyUpdates(serviceWorker),
     speech: DEVICE_SPEECH,

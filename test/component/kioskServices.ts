@@ -53,7 +53,7 @@ export function testServices(over: Partial<KioskServices> = {}): KioskServices &
       request: () => log.push('sync request'),
       onOfficeSettings,
     },
-    packs: { keep: () => log.push('packs keep') },
+    packs: { keep: () => log.push('packs keep'), subscribe: () => () => undefined },
     updates: {
       register: () => log.push('updates register'),
       waiting: () => false,

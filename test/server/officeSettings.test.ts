@@ -62,6 +62,21 @@ describe(`office settings to tablets (${DB_KIND})`, () => {
     expect((await getConfig(changed.headers.etag as string)).statusCode).toBe(304);
   });
 
+  it("carries the agency's retention period to the tablets, so the consent screen says how long answers are kept", async () => {
+    const first = await getConfig();
+    expect(first.json<DeviceConfig>().settings.retentionDays).toBeNull();
+    const put = await ws(f.app, 'PUT', '/api/retention', { cookie, body: { days: 180 } });
+    expect(put.statusCode).toBeLessThan(300);
+    const changed = await getConfig(first.headers.etag);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json<DeviceConfig>().settings.retentionDays).toBe(180);
+    // The settings form cannot set it: the retention period is set in one place only.
+    await putSettings({ ...(await current()), retentionDays: 30 });
+    expect((await getConfig()).json<DeviceConfig>().settings.retentionDays).toBe(180);
+    await ws(f.app, 'PUT', '/api/retention', { cookie, body: { days: null } });
+    expect((await getConfig()).json<DeviceConfig>().settings.retentionDays).toBeNull();
+  });
+
   it('audits who changed which settings, naming texts without copying them', async () => {
     f.clock.advance(1000);
     const s = await current();

@@ -42,7 +42,7 @@ function recording(start: KioskStart) {
     },
     fonts: { loadFor: rec('fonts') },
     sync: { start: () => log.push('sync.start'), request: rec('sync.request') },
-    packs: { keep: () => log.push('packs.keep') },
+    packs: { keep: () => log.push('packs.keep'), subscribe: () => () => undefined },
     updates: { register: rec('updates.register') },
     speech: { stop: rec('speech.stop'), prepare: rec('speech.prepare'), warm: rec('speech.warm') },
     screens: {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
 import {
+  packsComplete,
+  worksOffline,
   firstLanguage,
   initialKioskState,
   kioskReducer,
@@ -92,6 +94,24 @@ describe('kiosk reducer', () => {
     expect(next.view).toEqual({ kind: 'welcome' });
     expect([next.readAll, next.pictograms]).toEqual([false, false]);
     expect(next.client).toBe(done.client + 1);
+  });
+
+  it('says the tablet works offline only when the app is installed and every enabled language has its audio', () => {
+    const st = {
+      running: false,
+      done: 9,
+      total: 9,
+      problem: null,
+      states: { nl: 'cached', ar: 'cached' },
+    } as const;
+    expect(packsComplete(st, ['nl', 'ar'])).toBe(true);
+    expect(packsComplete(st, ['nl', 'ar', 'ti'])).toBe(false);
+    expect(packsComplete({ ...st, running: true }, ['nl'])).toBe(false);
+    expect(packsComplete({ ...st, problem: 'offline' }, ['nl'])).toBe(false);
+    const installed = { type: 'update', waiting: false, offlineReady: true } as const;
+    expect(worksOffline(run(installed))).toBe(false);
+    expect(worksOffline(run({ type: 'packs', ready: true }))).toBe(false);
+    expect(worksOffline(run(installed, { type: 'packs', ready: true }))).toBe(true);
   });
 
   it('staff mode turns read-everything off; settings, language, modes and update flags are plain updates', () => {

@@ -81,6 +81,7 @@ export function settingsOf(d: SettingsDraft): AgencySettings {
     staffLockSeconds: n('staffLockSeconds'),
     offlineWarnDays: n('offlineWarnDays'),
     qualityMinN: n('qualityMinN'),
+    retentionDays: null, // not this form's: the retention page sets it, the server fills it into each config
   };
 }
 

@@ -1,6 +1,7 @@
 /** Agency settings with the pilot's defaults, and a restore that makes any stored shape safe to use. */
 import { DEFAULT_SCORING, type ScoringSettings } from './scoring.ts';
 import { DETAIL_FIELDS, type DetailField, type FieldMode } from './details.ts';
+import { RETENTION_BOUNDS } from './retention.ts';
 
 /** Everything an agency (or staff on the tablet) can configure. */
 export interface AgencySettings {
@@ -36,6 +37,12 @@ export interface AgencySettings {
    * Off by default: on paper "Omzeiling 50%" reads as an accusation; the sheet then describes those postures in words.
    */
   readonly summaryDefiantScores: boolean;
+  /**
+   * The office's retention period in days (null: none set), so the consent screen can say how long answers are kept.
+   * Set in one place only, the office's retention (`PUT /api/retention`): the server writes it into every tablet's
+   * config, whatever a settings form sent.
+   */
+  readonly retentionDays: number | null;
 }
 
 /** Every language the product ships texts for. */
@@ -63,6 +70,7 @@ export const DEFAULT_SETTINGS: AgencySettings = {
   offlineWarnDays: 3,
   qualityMinN: 30,
   summaryDefiantScores: false,
+  retentionDays: null,
 };
 
 /** Bounds each numeric setting may take; restore clamps into them. */
@@ -139,6 +147,13 @@ export function restoreSettings(raw: unknown): AgencySettings {
     qualityMinN: Math.round(num(o.qualityMinN, d.qualityMinN, SETTING_BOUNDS.qualityMinN)),
     summaryDefiantScores:
       typeof o.summaryDefiantScores === 'boolean' ? o.summaryDefiantScores : d.summaryDefiantScores,
+    retentionDays:
+      typeof o.retentionDays === 'number' &&
+      Number.isInteger(o.retentionDays) &&
+      o.retentionDays >= RETENTION_BOUNDS.min &&
+      o.retentionDays <= RETENTION_BOUNDS.max
+        ? o.retentionDays
+        : null,
   };
 }
 

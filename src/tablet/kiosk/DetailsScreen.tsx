@@ -74,9 +74,24 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
   const mark = reading.mark;
 
   return (
-    <Screen name="details" title={t('details.title')} reading={reading}>
+    <Screen
+      name="details"
+      title={t('details.title')}
+      reading={reading}
+      actions={
+        <button type="button" class="secondary" onClick={onBack}>
+          {t('details.back_button')}
+        </button>
+      }
+      primary={
+        // In the screen's footer, outside the form: `form` ties it to the form (Enter in a field still submits).
+        <button type="submit" form="details-form" class="primary" {...mark('details.next_button')}>
+          {t('details.next_button')}
+        </button>
+      }
+    >
       <p {...mark('details.intro')}>{t('details.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form id="details-form" onSubmit={submit} noValidate>
         {failed && (
           <p class="error-summary" role="alert" {...mark('details.errors_summary')}>
             {t('details.errors_summary')}
@@ -159,14 +174,6 @@ export function DetailsScreen({ initial, onSubmit, onBack }: DetailsScreenProps)
             mark={mark}
           />
         )}
-        <div class="screen-actions">
-          <button type="button" class="secondary" onClick={onBack}>
-            {t('details.back_button')}
-          </button>
-          <button type="submit" class="primary" {...mark('details.next_button')}>
-            {t('details.next_button')}
-          </button>
-        </div>
       </form>
     </Screen>
   );

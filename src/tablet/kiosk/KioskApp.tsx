@@ -10,7 +10,13 @@ import { trapBackButton } from '../platform/history.ts';
 import { StorageError, classifyStorageError } from '../storage/errors.ts';
 import { bootKiosk } from './boot.ts';
 import { KioskContext } from './context.ts';
-import { firstLanguage, initialKioskState, kioskReducer } from './kioskState.ts';
+import {
+  firstLanguage,
+  initialKioskState,
+  kioskReducer,
+  packsComplete,
+  worksOffline,
+} from './kioskState.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { ReadAloudProvider } from './ReadAloudProvider.tsx';
 import type { KioskServices } from './services.ts';
@@ -80,6 +86,16 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
     if (state.update.waiting) updates.apply();
     else updates.check();
   }, [onWelcome, state.update.waiting, updates]);
+
+  // The audio packs of the tablet's languages (not the running session's snapshot: those are what gets cached).
+  const packLanguages = (state.tabletSettings ?? settings)?.languages.join(',');
+  useEffect(() => {
+    if (packLanguages === undefined) return;
+    const wanted = packLanguages.split(',');
+    return services.packs.subscribe((s) =>
+      dispatch({ type: 'packs', ready: packsComplete(s, wanted) }),
+    );
+  }, [services, packLanguages]);
 
   // Settings from the office apply between clients (the reducer holds them until the welcome screen shows).
   useEffect(
@@ -193,7 +209,7 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
       screen = (
         <WelcomeScreen
           busy={state.busy}
-          notice={state.update.offlineReady ? t('welcome.offline_ready') : null}
+          notice={worksOffline(state) ? t('welcome.offline_ready') : null}
           languages={offered}
           language={language}
           onLanguage={(code) => void changeLanguage(code)}

@@ -32,7 +32,7 @@ export function MessageScreen({ name, seconds, onDone }: MessageScreenProps) {
       name={name}
       title={title}
       reading={reading}
-      actions={
+      primary={
         <button
           type="button"
           class="primary"

@@ -1,54 +1,64 @@
 /**
- * The picture for one point of the five-point scale. Three cues, so no one depends on colour: the face's mouth
- * and brows (shape), its size (the stronger the answer the bigger the face), and its colour.
+ * The picture for one point of the five-point scale: how much the client agrees, as five rising bars of which as many
+ * are filled as the answer is strong (1 geheel oneens: one bar … 5 geheel eens: all five). It shows an amount, not a
+ * feeling, so a statement about rules is not answered with a mood. Three cues that need no colour: how many bars are
+ * filled (shape), where the filling ends (height), and a minus or plus sign under the ends of the scale. The bars rise
+ * in the direction text runs: the stylesheet mirrors them in right-to-left languages.
  */
 
-interface Look {
-  readonly r: number;
-  readonly fill: string;
-  readonly mouth: string;
-  readonly brows?: string;
-  readonly open?: boolean;
-}
+/** The number of bars: one per point of the scale. */
+const BARS = 5;
 
-// 1 geheel oneens … 5 geheel eens. Dark fills carry white features; contrast ≥ 3:1 against the white card.
-const LOOKS: Readonly<Record<number, Look>> = {
-  1: {
-    r: 30,
-    fill: '#a4161a',
-    mouth: 'M-14 16 Q0 2 14 16',
-    brows: 'M-16 -16 L-6 -10 M16 -16 L6 -10',
-  },
-  2: { r: 25, fill: '#b85c00', mouth: 'M-11 13 Q0 5 11 13' },
-  3: { r: 20, fill: '#5c6670', mouth: 'M-9 9 L9 9' },
-  4: { r: 25, fill: '#2d7d3a', mouth: 'M-11 6 Q0 15 11 6' },
-  5: { r: 30, fill: '#1b5e20', mouth: 'M-15 4 Q0 24 15 4 Z', open: true },
-};
+/** The sign under the picture: a minus for disagreeing, a plus for agreeing, none in the middle. */
+export function agreementSign(value: number): 'minus' | 'plus' | null {
+  return value < 3 ? 'minus' : value > 3 ? 'plus' : null;
+}
 
 /** Props: the scale value (1–5). */
 export interface PictogramProps {
   readonly value: number;
 }
 
-/** An inline SVG face; decorative for assistive technology, since the button carries the answer's text. */
+/** An inline SVG meter; decorative for assistive technology, since the button carries the answer's text. */
 export function Pictogram({ value }: PictogramProps) {
-  const look = LOOKS[value] ?? LOOKS[3]!;
-  const s = look.r / 30; // features scale with the face
+  const filled = Math.min(BARS, Math.max(1, Math.round(value)));
+  const sign = agreementSign(filled);
   return (
-    <svg class="pictogram" viewBox="-32 -32 64 64" width="64" height="64" aria-hidden="true">
-      <circle r={look.r} fill={look.fill} stroke="#1b1b1b" stroke-width="2" />
-      <g
-        transform={`scale(${s})`}
-        stroke="#fff"
-        stroke-width="4"
-        stroke-linecap="round"
-        fill="none"
-      >
-        <circle cx="-10" cy="-4" r="3" fill="#fff" stroke="none" />
-        <circle cx="10" cy="-4" r="3" fill="#fff" stroke="none" />
-        {look.brows && <path d={look.brows} />}
-        <path d={look.mouth} fill={look.open ? '#fff' : 'none'} />
-      </g>
+    <svg
+      class="pictogram"
+      viewBox="0 0 64 64"
+      width="64"
+      height="64"
+      aria-hidden="true"
+      data-filled={filled}
+    >
+      {Array.from({ length: BARS }, (_, i) => {
+        const h = 10 + i * 9; // 10, 19, 28, 37, 46: each bar taller than the one before
+        const on = i < filled;
+        return (
+          <rect
+            key={i}
+            class={on ? 'bar on' : 'bar'}
+            x={3 + i * 12}
+            y={50 - h}
+            width="10"
+            height={h}
+            rx="1.5"
+            fill={on ? 'currentColor' : 'none'}
+            stroke="currentColor"
+            stroke-width="2"
+          />
+        );
+      })}
+      {sign && (
+        <path
+          class={`sign ${sign}`}
+          d={sign === 'plus' ? 'M26 58 H38 M32 53 V63' : 'M26 58 H38'}
+          stroke="currentColor"
+          stroke-width="3"
+          stroke-linecap="round"
+        />
+      )}
     </svg>
   );
 }

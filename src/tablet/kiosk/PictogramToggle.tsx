@@ -8,7 +8,7 @@ export interface PictogramToggleProps {
   readonly onChange: (on: boolean) => void;
 }
 
-/** A toggle button (aria-pressed) with two faces and the text. */
+/** A toggle button (aria-pressed) with the scale's two ends and the text. */
 export function PictogramToggle({ on, onChange }: PictogramToggleProps) {
   const t = useT();
   return (
@@ -19,7 +19,7 @@ export function PictogramToggle({ on, onChange }: PictogramToggleProps) {
       data-pictograms={on ? 'on' : 'off'}
       onClick={() => onChange(!on)}
     >
-      <span class="pictogram-toggle-faces" aria-hidden="true">
+      <span class="pictogram-toggle-pictures" aria-hidden="true">
         <Pictogram value={1} />
         <Pictogram value={5} />
       </span>

@@ -27,19 +27,19 @@ export function StorageErrorScreen({ problem, onRetry, onStaff }: StorageErrorSc
       title={t('storage.title')}
       reading={reading}
       actions={
-        <>
-          <button
-            type="button"
-            class="primary"
-            onClick={onRetry}
-            {...reading.mark('storage.retry_button')}
-          >
-            {t('storage.retry_button')}
-          </button>
-          <button type="button" class="link staff-entry" onClick={onStaff}>
-            {t('welcome.staff_button')}
-          </button>
-        </>
+        <button type="button" class="link staff-entry" onClick={onStaff}>
+          {t('welcome.staff_button')}
+        </button>
+      }
+      primary={
+        <button
+          type="button"
+          class="primary"
+          onClick={onRetry}
+          {...reading.mark('storage.retry_button')}
+        >
+          {t('storage.retry_button')}
+        </button>
       }
     >
       <p class="lead" role="alert" {...reading.mark('storage.body')}>

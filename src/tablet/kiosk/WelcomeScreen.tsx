@@ -59,20 +59,20 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
       title={t('welcome.title')}
       reading={reading}
       actions={
-        <>
-          <button
-            type="button"
-            class="primary big"
-            onClick={onStart}
-            disabled={busy}
-            {...reading.mark('welcome.start_button')}
-          >
-            {t('welcome.start_button')}
-          </button>
-          <button type="button" class="link staff-entry" onClick={onStaff}>
-            {t('welcome.staff_button')}
-          </button>
-        </>
+        <button type="button" class="link staff-entry" onClick={onStaff}>
+          {t('welcome.staff_button')}
+        </button>
+      }
+      primary={
+        <button
+          type="button"
+          class="primary big"
+          onClick={onStart}
+          disabled={busy}
+          {...reading.mark('welcome.start_button')}
+        >
+          {t('welcome.start_button')}
+        </button>
       }
     >
       <p class="lead" {...reading.mark('welcome.intro')}>

@@ -4,6 +4,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import type { AgencySettings } from '../../shared/core/settings.ts';
+import type { PackStatus } from '../speech/offline.ts';
 import type { StorageProblem } from '../storage/errors.ts';
 import type { StorageHealth } from '../storage/health.ts';
 import type { LoadedSession } from '../storage/sessions.ts';
@@ -37,6 +38,8 @@ export interface KioskState {
   readonly client: number;
   /** A new app version waits for the welcome screen; `offlineReady` once after the first install. */
   readonly update: { readonly waiting: boolean; readonly offlineReady: boolean };
+  /** The read-aloud audio of every enabled language is on the tablet (src/tablet/speech/offline.ts says so). */
+  readonly packsReady: boolean;
 }
 
 /** What can happen to the kiosk. */
@@ -63,7 +66,8 @@ export type KioskAction =
   | { readonly type: 'office-settings'; readonly settings: AgencySettings }
   | { readonly type: 'read-all'; readonly on: boolean }
   | { readonly type: 'pictograms'; readonly on: boolean }
-  | { readonly type: 'update'; readonly waiting: boolean; readonly offlineReady: boolean };
+  | { readonly type: 'update'; readonly waiting: boolean; readonly offlineReady: boolean }
+  | { readonly type: 'packs'; readonly ready: boolean };
 
 /** The state before boot: a loading line in the language i18n starts with. */
 export function initialKioskState(language: string): KioskState {
@@ -78,6 +82,7 @@ export function initialKioskState(language: string): KioskState {
     language,
     client: 0,
     update: { waiting: false, offlineReady: false },
+    packsReady: false,
   };
 }
 
@@ -149,7 +154,20 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       return { ...s, pictograms: a.on };
     case 'update':
       return { ...s, update: { waiting: a.waiting, offlineReady: a.offlineReady } };
+    case 'packs':
+      return { ...s, packsReady: a.ready };
   }
+}
+
+/**
+ * True when the welcome screen may say the tablet now works without internet: the app is installed and the read-aloud
+ * audio of every enabled language is on the tablet. Saying it while audio still downloads would be untrue offline.
+ */
+export const worksOffline = (s: KioskState): boolean => s.update.offlineReady && s.packsReady;
+
+/** True when every language in `languages` has its whole pack cached and no run is busy or ended with a problem. */
+export function packsComplete(s: PackStatus, languages: readonly string[]): boolean {
+  return !s.running && s.problem === null && languages.every((l) => s.states[l] === 'cached');
 }
 
 /** The first language of this tablet: the welcome screen returns to it after each client. */

@@ -6,6 +6,7 @@
 import type { FunctionComponent } from 'preact';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { AgencySettings } from '../../shared/core/settings.ts';
+import type { PackStatus } from '../speech/offline.ts';
 import type { KioskStart } from '../storage/boot.ts';
 import type { NewSession } from '../storage/sessions.ts';
 import type { SessionRow } from '../storage/db.ts';
@@ -70,7 +71,11 @@ export interface KioskServices {
     readonly onOfficeSettings: (l: (settings: AgencySettings) => void) => () => void;
   };
   /** Keeps the audio packs of the enabled languages offline (src/tablet/speech/offline.ts). */
-  readonly packs: { readonly keep: (settings: AgencySettings) => void };
+  readonly packs: {
+    readonly keep: (settings: AgencySettings) => void;
+    /** Calls `l` with where keeping the packs stands, now and on every change; returns the unsubscribe. */
+    readonly subscribe: (l: (status: PackStatus) => void) => () => void;
+  };
   readonly updates: KioskUpdates;
   readonly speech: Speech;
   /** The session's screens (consent to review, thanks, idle warning): not part of the first load. */

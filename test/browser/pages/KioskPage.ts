@@ -45,7 +45,7 @@ export class KioskPage {
     await this.page.locator('input[name="dob-day"]').fill('7');
     await this.page.locator('input[name="dob-month"]').fill('3');
     await this.page.locator('input[name="dob-year"]').fill('1985');
-    await this.page.locator('form button[type="submit"]').click();
+    await this.page.locator('main[data-screen="details"] button[type="submit"]').click();
     await this.expectScreen('item');
   }
 

@@ -47,6 +47,13 @@ export const AgencySettings = Type.Unsafe<AgencySettingsType>(
           'fewest measurements a figure on the questionnaire-quality page rests on (default 30)',
       }),
       summaryDefiantScores: Type.Boolean(),
+      retentionDays: Type.Optional(
+        Nullable(
+          Type.Integer({
+            description: "The office's retention period in days (from PUT /api/retention)",
+          }),
+        ),
+      ),
     },
     { additionalProperties: true },
   ),
