@@ -11,6 +11,7 @@ import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { RecordingsPage } from './recordings/RecordingsPage.tsx';
 
 /** The routes. */
 export function Routes() {
@@ -41,6 +42,9 @@ export function Routes() {
       break;
     case 'settings':
       if (coordinator) return <SettingsPage />;
+      break;
+    case 'recordings':
+      if (coordinator) return <RecordingsPage key={route.id} lng={route.id} />;
       break;
     default:
       return <p class="error-box">{t('common.not_found')}</p>;

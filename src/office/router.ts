@@ -15,6 +15,7 @@ export type Route =
   | { readonly name: 'admin' }
   | { readonly name: 'settings' }
   | { readonly name: 'account' }
+  | { readonly name: 'recordings'; readonly id: string }
   | { readonly name: 'unknown' };
 
 /** Parses a pathname into a route. */
@@ -32,6 +33,8 @@ export function parseRoute(pathname: string): Route {
   if (a === 'beheer' && !b) return { name: 'admin' };
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
   if (a === 'account' && !b) return { name: 'account' };
+  if (a === 'beheer' && b === 'opnames' && c && parts.length === 3)
+    return { name: 'recordings', id: c };
   return { name: 'unknown' };
 }
 
@@ -54,6 +57,8 @@ export function href(route: Route): string {
       return `${BASE}/beheer/instellingen`;
     case 'account':
       return `${BASE}/account`;
+    case 'recordings':
+      return `${BASE}/beheer/opnames/${encodeURIComponent(route.id)}`;
     default:
       return `${BASE}/`;
   }

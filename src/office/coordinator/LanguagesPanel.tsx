@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
+import { RecordingSummary } from '../recordings/RecordingSummary.tsx';
 
 /** The panel. */
 export function LanguagesPanel() {
@@ -23,7 +24,13 @@ export function LanguagesPanel() {
       <LoadView load={load}>
         {(langs) => (
           <DataTable
-            headings={[t('languages.language'), t('languages.status'), t('languages.note'), '']}
+            headings={[
+              t('languages.language'),
+              t('languages.status'),
+              t('languages.note'),
+              '',
+              t('recordings.column'),
+            ]}
             rows={langs}
             rowKey={(l) => l.code}
             cells={(l) => [
@@ -40,6 +47,7 @@ export function LanguagesPanel() {
                   {t(l.status === 'draft' ? 'languages.mark_checked' : 'languages.mark_draft')}
                 </button>
               ),
+              <RecordingSummary lng={l.code} />,
             ]}
           />
         )}
