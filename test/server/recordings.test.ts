@@ -165,6 +165,13 @@ describe(`agency recordings (${DB_KIND})`, () => {
     expect((await tabletManifest('ti')).entries['kiosk:welcome.title']!.recorded).toBeUndefined();
   });
 
+  it('lets the workspace pages use the microphone, never the kiosk', async () => {
+    const office = await f.app.inject({ url: '/werkplek/beheer/opnames/ti' });
+    expect(office.headers['permissions-policy']).toContain('microphone=(self)');
+    const kiosk = await f.app.inject({ url: '/' });
+    expect(kiosk.headers['permissions-policy']).toContain('microphone=()');
+  });
+
   it("plays back one recording, removes one, and erases a language's recordings", async () => {
     await put('ti', 'kiosk:welcome.title', upload('audio/webm', webm()));
     const back = await ws(

@@ -27,6 +27,7 @@ export function RecordingsPage({ lng }: { readonly lng: string }) {
   const [active, setActive] = useState<Active | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [takeBytes, setTakeBytes] = useState(0);
   const recordingPossible = canRecord();
 
   useEffect(
@@ -47,7 +48,8 @@ export function RecordingsPage({ lng }: { readonly lng: string }) {
   const record = async (key: string) => {
     setProblem(null);
     try {
-      setActive({ key, phase: 'recording', take: await startTake() });
+      setTakeBytes(0);
+      setActive({ key, phase: 'recording', take: await startTake(setTakeBytes) });
     } catch (e) {
       fail(e);
     }
@@ -79,8 +81,15 @@ export function RecordingsPage({ lng }: { readonly lng: string }) {
     if (!x.recordable) return <span class="muted">{t('recordings.not_recordable')}</span>;
     if (active?.key === x.key && active.phase === 'recording')
       return (
-        <button type="button" class="recording" onClick={() => void stop()} data-testid="stop">
-          {t('recordings.stop')}
+        <button
+          type="button"
+          class="recording"
+          onClick={() => void stop()}
+          data-testid="stop"
+          data-bytes={takeBytes}
+        >
+          {t('recordings.stop')} (
+          {t('recordings.kilobytes', { count: Math.ceil(takeBytes / 1024) })})
         </button>
       );
     if (active?.key === x.key && active.phase === 'review')

@@ -25,17 +25,20 @@ function recordingType(): string | undefined {
   );
 }
 
-/** Asks for the microphone and starts recording; rejects when the user or the browser refuses. */
-export async function startTake(): Promise<Take> {
+/** Asks for the microphone and starts recording; `onBytes` hears how much is recorded so far (every ~0.2 s). */
+export async function startTake(onBytes?: (bytes: number) => void): Promise<Take> {
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
   const type = recordingType();
   const recorder = new MediaRecorder(stream, type ? { mimeType: type } : {});
   const chunks: Blob[] = [];
+  let bytes = 0;
   recorder.addEventListener('dataavailable', (e) => {
     if (e.data.size > 0) chunks.push(e.data);
+    bytes += e.data.size;
+    onBytes?.(bytes);
   });
   const release = () => stream.getTracks().forEach((t) => t.stop());
-  recorder.start();
+  recorder.start(200);
   return {
     stop: () =>
       new Promise<Blob>((resolve, reject) => {
