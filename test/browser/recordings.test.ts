@@ -92,7 +92,6 @@ describe('agency recordings', () => {
     expect(clip.headers.get('content-type')).toBe('audio/webm');
     const bytes = Buffer.from(await clip.arrayBuffer());
     expect(bytes.length).toBeGreaterThan(200);
-    await office.screenshot({ path: '/tmp/voices-recordings.png' });
     const recordedHash = createHash('sha256').update(bytes).digest('hex');
 
     // The kiosk in Tigrinya, reading aloud from the pack (no device voice): the welcome title plays the recording.
