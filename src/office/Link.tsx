@@ -7,14 +7,18 @@ export interface LinkProps {
   readonly to: string;
   readonly children: ComponentChildren;
   readonly class?: string;
+  /** This link is the page being shown (aria-current="page" and the `current` class). */
+  readonly current?: boolean;
 }
 
 /** The link. */
-export function Link({ to, children, class: cls }: LinkProps) {
+export function Link({ to, children, class: cls, current = false }: LinkProps) {
+  const classes = [cls, current ? 'current' : ''].filter(Boolean).join(' ');
   return (
     <a
       href={to}
-      class={cls}
+      class={classes || undefined}
+      aria-current={current ? 'page' : undefined}
       onClick={(e) => {
         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
         e.preventDefault();

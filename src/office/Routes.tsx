@@ -10,8 +10,8 @@ import { MeasurementsPage } from './coordinator/MeasurementsPage.tsx';
 import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
-import { SettingsPage } from './settings/SettingsPage.tsx';
 import { RecordingsPage } from './recordings/RecordingsPage.tsx';
+import { LanguagePage } from './languages/LanguagePage.tsx';
 
 /** The routes. */
 export function Routes() {
@@ -38,10 +38,13 @@ export function Routes() {
       if (coordinator) return <DashboardPage />;
       break;
     case 'admin':
-      if (coordinator) return <AdminPage />;
+      if (coordinator) return <AdminPage key={route.section} section={route.section} />;
       break;
     case 'settings':
-      if (coordinator) return <SettingsPage />;
+      if (coordinator) return <AdminPage key="settings" section="settings" />;
+      break;
+    case 'language':
+      if (coordinator) return <LanguagePage key={route.code} code={route.code} />;
       break;
     case 'recordings':
       if (coordinator) return <RecordingsPage key={route.id} lng={route.id} />;

@@ -6,7 +6,7 @@ import { useWorkspace } from './context.ts';
 import { IdleGuard } from './auth/IdleGuard.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { Link } from './Link.tsx';
-import { href, useRoute } from './router.ts';
+import { href, useRoute, type Route } from './router.ts';
 
 /** Props: the screen, and what to do once signed out. */
 export interface ShellProps {
@@ -14,11 +14,17 @@ export interface ShellProps {
   readonly onSignedOut: (reason: 'none' | 'idle') => void;
 }
 
+/** The top menu item a screen belongs to: the settings screen is part of Beheer, a client's summary of Cliënten. */
+const inSection = (name: Route['name']): Route['name'] =>
+  name === 'settings' ? 'admin' : name === 'client' || name === 'summary' ? 'home' : name;
+
 /** The shell. */
 export function Shell({ children, onSignedOut }: ShellProps) {
   const t = useT('workspace');
   const { me } = useWorkspace();
   const route = useRoute();
+  // Shortened with … when the header is full; the whole text stays in the tooltip.
+  const signedInAs = t('nav.signed_in_as', { name: me.name, role: t(`roles.${me.role}`) });
   const signOut = async (everywhere: boolean) => {
     await call(everywhere ? 'POST /api/auth/logout-everywhere' : 'POST /api/auth/logout').catch(
       () => undefined,
@@ -32,7 +38,6 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           ['measurements', t('nav.measurements')],
           ['dashboard', t('nav.dashboard')],
           ['admin', t('nav.admin')],
-          ['settings', t('nav.settings')],
           ['account', t('nav.account')],
         ] as const)
       : ([
@@ -47,7 +52,7 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           <ul>
             {items.map(([name, label]) => (
               <li key={name}>
-                <Link to={href({ name })} class={route.name === name ? 'current' : ''}>
+                <Link to={href({ name })} current={inSection(route.name) === name}>
                   {label}
                 </Link>
               </li>
@@ -55,10 +60,10 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           </ul>
         </nav>
         <div class="ws-user">
-          <span data-testid="signed-in-as">
-            {t('nav.signed_in_as', { name: me.name, role: t(`roles.${me.role}`) })}
+          <span data-testid="signed-in-as" title={signedInAs}>
+            {signedInAs}
           </span>
-          <LanguageToggle />
+          <LanguageToggle compact />
           <button type="button" onClick={() => void signOut(false)} data-testid="sign-out">
             {t('nav.sign_out')}
           </button>

@@ -10,6 +10,7 @@ import { Routes } from './Routes.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './auth/SignIn.tsx';
 import { Setup } from './auth/Setup.tsx';
+import { FirstPassword } from './auth/FirstPassword.tsx';
 
 /** Props: the instrument whose texts and scales the profiles use. */
 export interface WorkspaceAppProps {
@@ -66,6 +67,13 @@ export function WorkspaceApp({ instrument }: WorkspaceAppProps) {
         reason={state.reason}
         onSignedIn={enter}
         onSetup={() => setState({ kind: 'setup' })}
+      />
+    );
+  if (state.me.mustChangePassword)
+    return (
+      <FirstPassword
+        onChanged={refreshMe}
+        onSignedOut={() => setState({ kind: 'signed-out', reason: 'none' })}
       />
     );
   return (

@@ -4,6 +4,22 @@ import { useEffect, useState } from 'preact/hooks';
 /** Where the workspace lives on the server. */
 export const BASE = '/werkplek';
 
+/** The sections of Beheer, each at its own address (/werkplek/beheer/<path>); settings is its own screen. */
+export const ADMIN_SECTIONS = {
+  staff: 'medewerkers',
+  tablets: 'tablets',
+  keys: 'sleutels',
+  languages: 'talen',
+  data: 'gegevens',
+  audit: 'logboek',
+} as const;
+
+/** One section of Beheer. */
+export type AdminSection = keyof typeof ADMIN_SECTIONS;
+
+const sectionOf = (path: string | undefined): AdminSection | undefined =>
+  (Object.keys(ADMIN_SECTIONS) as AdminSection[]).find((k) => ADMIN_SECTIONS[k] === path);
+
 /** A parsed location: the screen and its id, if any. */
 export type Route =
   | { readonly name: 'home' }
@@ -12,8 +28,9 @@ export type Route =
   | { readonly name: 'measurements' }
   | { readonly name: 'measurement'; readonly id: string }
   | { readonly name: 'dashboard' }
-  | { readonly name: 'admin' }
+  | { readonly name: 'admin'; readonly section?: AdminSection }
   | { readonly name: 'settings' }
+  | { readonly name: 'language'; readonly code: string }
   | { readonly name: 'account' }
   | { readonly name: 'recordings'; readonly id: string }
   | { readonly name: 'unknown' };
@@ -32,6 +49,10 @@ export function parseRoute(pathname: string): Route {
   if (a === 'dashboard' && !b) return { name: 'dashboard' };
   if (a === 'beheer' && !b) return { name: 'admin' };
   if (a === 'beheer' && b === 'instellingen' && !c) return { name: 'settings' };
+  const section = sectionOf(b);
+  if (a === 'beheer' && section && !c) return { name: 'admin', section };
+  if (a === 'beheer' && b === 'talen' && c && parts.length === 3)
+    return { name: 'language', code: c };
   if (a === 'account' && !b) return { name: 'account' };
   if (a === 'beheer' && b === 'opnames' && c && parts.length === 3)
     return { name: 'recordings', id: c };
@@ -52,9 +73,11 @@ export function href(route: Route): string {
     case 'dashboard':
       return `${BASE}/dashboard`;
     case 'admin':
-      return `${BASE}/beheer`;
+      return route.section ? `${BASE}/beheer/${ADMIN_SECTIONS[route.section]}` : `${BASE}/beheer`;
     case 'settings':
       return `${BASE}/beheer/instellingen`;
+    case 'language':
+      return `${BASE}/beheer/talen/${encodeURIComponent(route.code)}`;
     case 'account':
       return `${BASE}/account`;
     case 'recordings':

@@ -16,6 +16,7 @@ import { auditRoutes } from './office/auditRoutes.ts';
 import { deviceAdminRoutes } from './office/deviceRoutes.ts';
 import { keyRoutes } from './office/keyRoutes.ts';
 import { settingsRoutes } from './office/settingsRoutes.ts';
+import { translationRoutes } from './office/translationRoutes.ts';
 import type { Kek } from './crypto/kek.ts';
 import { prepareKek } from './crypto/keyStore.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
@@ -130,6 +131,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await startRetentionJob(app, workspace, log);
   await app.register(plugin(userRoutes), { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
   await app.register(plugin(settingsRoutes), ctx);
+  await app.register(plugin(translationRoutes), ctx);
   await app.register(plugin(auditRoutes), ctx);
   await app.register(plugin(deviceAdminRoutes), ctx);
   await app.register(plugin(keyRoutes), ctx);

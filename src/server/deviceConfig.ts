@@ -5,6 +5,7 @@ import { activeServerKey } from './crypto/keys.ts';
 import type { Queryable } from './db.ts';
 import type { InstrumentRegistry } from './instruments.ts';
 import { loadVersionedSettings } from './settingsStore.ts';
+import { tabletLanguages } from './languages/tabletTexts.ts';
 
 /** The config for one device, read fresh from the database (another instance may have changed it). */
 export async function deviceConfig(
@@ -12,9 +13,10 @@ export async function deviceConfig(
   instruments: InstrumentRegistry,
   device: { id: string; name: string },
 ): Promise<DeviceConfig> {
-  const [versioned, serverKey] = await Promise.all([
+  const [versioned, serverKey, languages] = await Promise.all([
     loadVersionedSettings(db),
     activeServerKey(db),
+    tabletLanguages(db),
   ]);
   if (!serverKey) throw new Error('no active server key');
   return {
@@ -25,6 +27,8 @@ export async function deviceConfig(
     settingsUpdatedAt: versioned.updatedAt,
     instruments: [...instruments.current],
     serverKey,
+    languageStatus: languages.languageStatus,
+    languageTexts: languages.languageTexts,
   };
 }
 

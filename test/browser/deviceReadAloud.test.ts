@@ -36,7 +36,7 @@ describe('device list', () => {
     expect(sent.status).toBe(204);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await new WorkspacePage(page, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
-    await page.goto(`${server.url}/werkplek/beheer`);
+    await page.goto(`${server.url}/werkplek/beheer/tablets`);
     const list = page.getByTestId('devices');
     await list.locator('.readaloud-modes').waitFor();
     expect(

@@ -46,6 +46,7 @@ describe('settings from the office', () => {
     // The coordinator changes the consent text on Beheer → Instellingen.
     const office = await (await browser.newContext()).newPage();
     await new WorkspacePage(office, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
+    await office.getByRole('link', { name: 'Beheer' }).click();
     await office.getByRole('link', { name: 'Instellingen' }).click();
     await office.waitForSelector('[data-screen=settings] form');
     await office.getByLabel('Tekst over doel en toestemming').fill(NEW_TEXT);

@@ -17,6 +17,9 @@ let cookie = '';
 let browser: Browser;
 const PASSWORD = COORDINATOR.password;
 
+/** The first password the coordinator gives Sam. */
+const FIRST = 'wachtwoord van de coördinator';
+
 beforeAll(async () => {
   server = await startSyncServer();
   browser = await launchBrowser();
@@ -24,9 +27,22 @@ beforeAll(async () => {
   const r = await fetch(`${server.url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ name: 'Sam', username: 'sam', role: 'staff', password: PASSWORD }),
+    body: JSON.stringify({ name: 'Sam', username: 'sam', role: 'staff', password: FIRST }),
   });
   expect(r.status).toBe(201);
+  // Sam replaces the password the coordinator set, as the workspace asks at the first sign-in.
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'sam', password: FIRST }),
+  });
+  const samCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const own = await fetch(`${server.url}/api/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: samCookie },
+    body: JSON.stringify({ current: FIRST, next: PASSWORD }),
+  });
+  expect(own.status).toBe(204);
 });
 afterAll(async () => {
   await browser?.close();

@@ -70,6 +70,7 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/users/:id': { cells: ['401', '401', '403', '403', '2xx'], body: { name: 'Renamed' } },
   'GET /api/audit': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/audit.csv': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/settings': { cells: ['401', '401', '403', '403', '2xx'] },
   'PUT /api/settings': { cells: ['401', '401', '403', '403', '2xx'], body: {} },
   'GET /api/languages': { cells: ['401', '401', '403', '403', '2xx'] },
@@ -87,6 +88,21 @@ const MATRIX: Record<string, Row> = {
   'GET /api/recordings/:lng/:key': { cells: ['401', '401', '403', '403', '4xx'] },
   'DELETE /api/recordings/:lng/:key': { cells: ['401', '401', '403', '403', '4xx'] },
   'DELETE /api/recordings/:lng': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/languages/:code/xliff': { cells: ['401', '401', '403', '403', '2xx'] },
+  // Not XLIFF: 422 for the coordinator.
+  'POST /api/languages/:code/import/preview': {
+    cells: ['401', '401', '403', '403', '4xx'],
+    body: { xliff: '<x/>' },
+  },
+  'POST /api/languages/:code/import': {
+    cells: ['401', '401', '403', '403', '4xx'],
+    body: { xliff: '<x/>', baseVersion: 0 },
+  },
+  'GET /api/languages/:code/strings': { cells: ['401', '401', '403', '403', '2xx'] },
+  'PUT /api/languages/:code/strings/review': {
+    cells: ['401', '401', '403', '403', '2xx'],
+    body: { ids: ['kiosk:welcome.title'], status: 'reviewed' },
+  },
   'GET /api/devices': { cells: ['401', '401', '403', '403', '2xx'] },
   'POST /api/devices/:id/revoke': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/server-keys': { cells: ['401', '401', '403', '403', '2xx'] },

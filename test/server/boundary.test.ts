@@ -79,6 +79,9 @@ const valid = (): Record<string, unknown> => ({
   'PUT /api/retention': { days: 365 },
   'PUT /api/settings': { agencyName: 'Werkplein', consentText: 'Ja' },
   'PUT /api/languages/:code/review': { status: 'draft', note: 'probe' },
+  'POST /api/languages/:code/import/preview': { xliff: '<x/>' },
+  'POST /api/languages/:code/import': { xliff: '<x/>', baseVersion: 0 },
+  'PUT /api/languages/:code/strings/review': { ids: ['kiosk:welcome.title'], status: 'draft' },
   'POST /api/enroll-codes': { name: 'Tablet P' },
 });
 

@@ -34,6 +34,11 @@ function recording(start: KioskStart) {
         return Promise.resolve();
       },
       current: () => 'nl',
+      takeTexts: (texts: readonly { code: string; version: number }[]) => {
+        log.push(`texts ${texts.map((t) => `${t.code}@${t.version}`).join(',')}`);
+        return Promise.resolve();
+      },
+      refreshTexts: rec('texts.refresh'),
     },
     fonts: { loadFor: rec('fonts') },
     sync: { start: () => log.push('sync.start'), request: rec('sync.request') },
@@ -59,12 +64,14 @@ const settings: AgencySettings = { ...DEFAULT_SETTINGS, languages: ['ar', 'nl'] 
 
 describe('kiosk boot order', () => {
   it('shows the welcome screen after one storage read and the language, and starts the rest after the first paint', async () => {
-    const r = recording({ ok: true, health, settings, open: null });
+    const officeTexts = [{ code: 'ar', version: 2, texts: { 'kiosk:welcome.title': 'مرحبا' } }];
+    const r = recording({ ok: true, health, settings, open: null, officeTexts });
     await bootKiosk(r.services, pilot, r.dispatch);
     expect(r.log).toEqual([
       'speech.stop',
       'dispatch boot',
       'storage.open 1000',
+      'texts ar@2', // the office's texts come with the one storage read: no second read before the first screen
       'language ar',
       'dispatch language',
       'dispatch booted',
@@ -85,12 +92,13 @@ describe('kiosk boot order', () => {
 
   it('a reload mid-session loads the session screens before showing the session, in its language', async () => {
     const open = { session: { language: 'fa' } } as unknown as LoadedSession;
-    const r = recording({ ok: true, health, settings, open });
+    const r = recording({ ok: true, health, settings, open, officeTexts: [] });
     await bootKiosk(r.services, pilot, r.dispatch);
-    expect(r.log.slice(0, 6)).toEqual([
+    expect(r.log.slice(0, 7)).toEqual([
       'speech.stop',
       'dispatch boot',
       'storage.open 1000',
+      'texts ',
       'language fa',
       'screens.load',
       'dispatch language',

@@ -5,6 +5,7 @@ import { TextField } from '../ui/TextField.tsx';
 import { call, ApiError } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
+import { PasswordHint } from './PasswordHint.tsx';
 
 /** The page. */
 export function AccountPage() {
@@ -97,7 +98,7 @@ export function AccountPage() {
           onValue={setNext}
           autocomplete="new-password"
         />
-        <p class="hint">{t('setup.password_hint')}</p>
+        <PasswordHint />
         <button type="submit" class="primary">
           {t('account.password_button')}
         </button>

@@ -4,6 +4,7 @@ import type { Me } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { call, ApiError } from '../api.ts';
 import { TextField } from '../ui/TextField.tsx';
+import { PasswordHint } from './PasswordHint.tsx';
 
 /** Props: what to do once the coordinator exists (signed in), or on cancel. */
 export interface SetupProps {
@@ -65,7 +66,7 @@ export function Setup({ onDone, onCancel }: SetupProps) {
           onValue={set('password')}
           autocomplete="new-password"
         />
-        <p class="hint">{t('setup.password_hint')}</p>
+        <PasswordHint />
         <TextField
           id="setup-repeat"
           type="password"

@@ -1,29 +1,38 @@
-/** The coordinator's management page: staff accounts, tablets, data (retention, end-of-study erasure, export), audit log, languages. */
-import { useT } from '../../shared/i18n/useT.ts';
+/** Beheer: one section at a time (staff, tablets, keys, languages, settings, data, audit), each at its own address. */
+import type { ComponentChildren } from 'preact';
+import type { AdminSection } from '../router.ts';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { AdminNav } from './AdminNav.tsx';
 import { AuditLog } from './AuditLog.tsx';
-import { Link } from '../Link.tsx';
-import { href } from '../router.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
 import { KeysPanel } from './KeysPanel.tsx';
 import { LanguagesPanel } from './LanguagesPanel.tsx';
 import { StaffAccounts } from './StaffAccounts.tsx';
 
+/** Props: the section in the address ('settings' is the settings screen); none opens the staff accounts. */
+export interface AdminPageProps {
+  readonly section: AdminSection | 'settings' | undefined;
+}
+
+const SECTIONS: Record<AdminSection, () => ComponentChildren> = {
+  staff: () => <StaffAccounts />,
+  tablets: () => <DevicesPanel />,
+  keys: () => <KeysPanel />,
+  languages: () => <LanguagesPanel />,
+  data: () => <DataPanel />,
+  audit: () => <AuditLog />,
+};
+
 /** The page. */
-export function AdminPage() {
-  const t = useT('workspace');
+export function AdminPage({ section }: AdminPageProps) {
+  const current = section ?? 'staff';
   return (
-    <section data-screen="admin" class="admin">
-      <h1>{t('admin.title')}</h1>
-      <p>
-        <Link to={href({ name: 'settings' })}>{t('settings.link')}</Link>
-      </p>
-      <StaffAccounts />
-      <DevicesPanel />
-      <KeysPanel />
-      <DataPanel />
-      <LanguagesPanel />
-      <AuditLog />
-    </section>
+    <div data-screen="admin" data-section={current} class="admin">
+      <AdminNav current={current} />
+      <div class="admin-section">
+        {current === 'settings' ? <SettingsPage /> : SECTIONS[current]()}
+      </div>
+    </div>
   );
 }

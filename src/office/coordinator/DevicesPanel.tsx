@@ -8,6 +8,7 @@ import { dateTime, languageName, megabytes } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
 import { useLoad } from '../useLoad.ts';
+import { QrCode } from './QrCode.tsx';
 
 /** The panel. */
 export function DevicesPanel() {
@@ -123,13 +124,22 @@ export function DevicesPanel() {
         </button>
       </form>
       {code && (
-        <p class="notice" role="status" data-testid="enroll-code">
-          {t('devices.code_created', {
-            code: code.code,
-            name: code.name,
-            time: when(code.expiresAt),
-          })}
-        </p>
+        <div class="enroll-code" role="status" data-testid="enroll-code">
+          <p>
+            {t('devices.code_created', {
+              code: code.code,
+              name: code.name,
+              time: when(code.expiresAt),
+            })}
+          </p>
+          <div class="enroll-code-body">
+            <p class="enroll-code-value" data-testid="enroll-code-value">
+              {code.code}
+            </p>
+            <QrCode text={code.code} label={t('devices.qr_label', { code: code.code })} />
+          </div>
+          <p class="hint">{t('devices.code_how')}</p>
+        </div>
       )}
       {msg && (
         <p class="error-box" role="alert">

@@ -8,6 +8,7 @@ import { postureIds, useScaleLabel } from '../labels.ts';
 import { LoadView } from '../LoadView.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
+import { PasswordHint } from '../auth/PasswordHint.tsx';
 
 /** The panel. */
 export function StaffAccounts() {
@@ -138,6 +139,7 @@ export function StaffAccounts() {
             autocomplete="new-password"
           />
         </label>
+        <PasswordHint />
         <button type="submit" class="primary">
           {t('users.create')}
         </button>

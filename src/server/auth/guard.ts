@@ -48,8 +48,17 @@ export async function auditRefusal(
   });
 }
 
+/** What a session whose password a coordinator set may still do: choose a new one, ask who it is, sign out. */
+export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'POST /api/auth/logout-everywhere',
+]);
+
 /**
- * A fastify onRequest/preHandler hook: 401 `signed_out` without a live session, 403 `forbidden` for another role.
+ * A fastify onRequest/preHandler hook: 401 `signed_out` without a live session, 403 `password_change_required` while
+ * a coordinator-set password waits to be replaced (except the routes above), 403 `forbidden` for another role.
  * Use as `{ onRequest: requireRole(ctx, ['coordinator']) }`; it runs before the body is read.
  */
 export function requireRole(
@@ -62,6 +71,18 @@ export function requireRole(
     if (!user) {
       if (req.cookies.si_session !== undefined) clearSessionCookie(req, reply);
       await sendError(reply, 401, 'signed_out', 'you are signed out; sign in again');
+      return;
+    }
+    if (
+      user.mustChangePassword &&
+      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url ?? ''}`)
+    ) {
+      await sendError(
+        reply,
+        403,
+        'password_change_required',
+        'a coordinator set your password; choose your own first (POST /api/auth/password)',
+      );
       return;
     }
     if (!roles.includes(user.role)) {

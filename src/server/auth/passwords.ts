@@ -4,11 +4,9 @@
  * replaced at the next successful sign-in. PASSWORD_HASH_COST=low (tests only) makes hashing fast.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../shared/core/passwordRules.ts';
 
-/** Shortest password accepted. */
-export const MIN_PASSWORD_LENGTH = 10;
-/** Longest password accepted (scrypt takes any length; this only bounds the work per request). */
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 /** scrypt's cost parameters: N = 2^logN, block size r, parallelism p. */
 export interface ScryptParams {

@@ -36,9 +36,12 @@ const LOGIN_FAILED = 'username or password is wrong';
 /** The Me answer for a user, with the agency's name from the settings. */
 export const meOf = async (
   db: Queryable,
-  u: Pick<UserRecord, 'name' | 'username' | 'role' | 'postures'> & { userId: string },
+  u: Pick<UserRecord, 'name' | 'username' | 'role' | 'postures' | 'mustChangePassword'> & {
+    userId: string;
+  },
 ): Promise<Me> => ({
   userId: u.userId,
+  mustChangePassword: u.mustChangePassword,
   name: u.name,
   username: u.username,
   role: u.role,
@@ -207,9 +210,11 @@ export function ownAccountRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return sendError(reply, 401, 'login_failed', 'the current password is wrong');
     const weak = passwordProblem(o.next);
     if (weak) return sendError(reply, 400, 'password_weak', weak);
+    if (o.next === o.current)
+      return sendError(reply, 400, 'password_same', 'choose a password other than the current one');
     const passwordHash = await hashPassword(o.next);
     await ctx.db.transaction(async (tx) => {
-      await updateUser(tx, u.userId, { passwordHash }, now);
+      await updateUser(tx, u.userId, { passwordHash, mustChangePassword: false }, now);
       // Other browsers signed in with the old password are signed out; this one stays.
       await tx.query('DELETE FROM web_sessions WHERE user_id = $1 AND id <> $2', [
         u.userId,
@@ -221,7 +226,9 @@ export function ownAccountRoutes(app: FastifyInstance, ctx: ApiContext): void {
         actorName: u.name,
         action: 'password_change',
         clientId: null,
-        detail: 'own password changed; other sessions ended',
+        detail: u.mustChangePassword
+          ? 'own password chosen in place of the one a coordinator set; other sessions ended'
+          : 'own password changed; other sessions ended',
       });
     });
     return reply.code(204).send();

@@ -19,6 +19,8 @@ export interface SessionUser {
   readonly username: string;
   readonly role: Role;
   readonly postures: readonly string[];
+  /** A coordinator set the password: the session may only change it (see the guard). */
+  readonly mustChangePassword: boolean;
 }
 
 /** Starts a session for a user; the token goes into the cookie and is never stored. */
@@ -53,9 +55,10 @@ export async function resolveSession(
     role: Role;
     postures: string[];
     disabled: boolean;
+    must_change_password: boolean;
   }>(
     `SELECT s.id, s.user_id, s.created_at, s.last_seen_at, u.name, u.username, u.role, u.postures,
-            u.disabled_at IS NOT NULL AS disabled
+            u.disabled_at IS NOT NULL AS disabled, u.must_change_password
      FROM web_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
     [sha256(token)],
   );
@@ -80,6 +83,7 @@ export async function resolveSession(
     username: row.username,
     role: row.role,
     postures: row.postures,
+    mustChangePassword: row.must_change_password,
   };
 }
 

@@ -48,7 +48,12 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
     const passwordHash = await hashPassword(o.password);
     const by = principal(req);
     const user = await ctx.db.transaction(async (tx) => {
-      const u = await createUser(tx, { name, username, role: o.role, passwordHash }, now);
+      // The coordinator chose this password: its owner replaces it at their first sign-in.
+      const u = await createUser(
+        tx,
+        { name, username, role: o.role, passwordHash, mustChangePassword: true },
+        now,
+      );
       if (u)
         await writeAudit(tx, {
           at: now,
@@ -57,6 +62,7 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
           action: 'user_create',
           clientId: null,
           detail: `${u.role} account ${u.id}`,
+          subjectUserId: u.id,
         });
       return u;
     });
@@ -95,7 +101,9 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
           ...(isRole(o.role) ? { role: o.role } : {}),
           ...(list !== undefined ? { postures: list } : {}),
           ...(typeof o.disabled === 'boolean' ? { disabled: o.disabled } : {}),
-          ...(passwordHash !== undefined ? { passwordHash } : {}),
+          ...(passwordHash !== undefined
+            ? { passwordHash, mustChangePassword: target.id !== by.userId }
+            : {}),
         },
         now,
       );
@@ -113,6 +121,7 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
             k === 'role' || k === 'disabled' ? `${k}=${String(o[k as keyof typeof o])}` : k,
           )
           .join(', ')}`,
+        subjectUserId: target.id,
       });
       return u;
     });

@@ -12,6 +12,8 @@ export interface UserRecord {
   readonly passwordHash: string;
   readonly postures: readonly string[];
   readonly disabled: boolean;
+  /** A coordinator set this password: the owner must choose their own before doing anything else. */
+  readonly mustChangePassword: boolean;
 }
 
 interface Row {
@@ -22,6 +24,7 @@ interface Row {
   password_hash: string;
   postures: string[];
   disabled_at: Date | string | null;
+  must_change_password: boolean;
 }
 
 const toUser = (r: Row): UserRecord => ({
@@ -32,9 +35,11 @@ const toUser = (r: Row): UserRecord => ({
   passwordHash: r.password_hash,
   postures: r.postures,
   disabled: r.disabled_at !== null,
+  mustChangePassword: r.must_change_password,
 });
 
-const COLUMNS = 'id, name, username, role, password_hash, postures, disabled_at';
+const COLUMNS =
+  'id, name, username, role, password_hash, postures, disabled_at, must_change_password';
 
 /** The user with this username (case-insensitive), or null. */
 export async function userByUsername(db: Queryable, username: string): Promise<UserRecord | null> {
@@ -61,15 +66,30 @@ export async function hasCoordinator(db: Queryable): Promise<boolean> {
 /** Creates a user (hash the password first, outside any transaction); null when the username is taken. */
 export async function createUser(
   db: Queryable,
-  u: { name: string; username: string; role: Role; passwordHash: string },
+  u: {
+    name: string;
+    username: string;
+    role: Role;
+    passwordHash: string;
+    /** True when someone else chose the password (a coordinator creating the account). */
+    mustChangePassword?: boolean;
+  },
   now: number,
 ): Promise<UserRecord | null> {
   const hash = u.passwordHash;
   const r = await db.query<Row>(
-    `INSERT INTO users (id, name, username, role, password_hash, postures, created_at)
-     VALUES ($1, $2, $3, $4, $5, '[]'::jsonb, $6)
+    `INSERT INTO users (id, name, username, role, password_hash, postures, created_at, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, '[]'::jsonb, $6, $7)
      ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-    [randomUUID(), u.name, u.username, u.role, hash, new Date(now).toISOString()],
+    [
+      randomUUID(),
+      u.name,
+      u.username,
+      u.role,
+      hash,
+      new Date(now).toISOString(),
+      u.mustChangePassword ?? false,
+    ],
   );
   return r.rows[0] ? toUser(r.rows[0]) : null;
 }
@@ -84,6 +104,7 @@ export async function updateUser(
     postures?: readonly string[];
     disabled?: boolean;
     passwordHash?: string;
+    mustChangePassword?: boolean;
   },
   now: number,
 ): Promise<UserRecord | null> {
@@ -97,6 +118,8 @@ export async function updateUser(
   if (change.role !== undefined) set('role = ?', change.role);
   if (change.postures !== undefined) set('postures = ?::jsonb', JSON.stringify(change.postures));
   if (change.passwordHash !== undefined) set('password_hash = ?', change.passwordHash);
+  if (change.mustChangePassword !== undefined)
+    set('must_change_password = ?', change.mustChangePassword);
   if (change.disabled === true)
     set('disabled_at = coalesce(disabled_at, ?::timestamptz)', new Date(now).toISOString());
   if (change.disabled === false) sets.push('disabled_at = NULL');

@@ -1,6 +1,7 @@
 /** The client and measurement routes of the workspace API (contract: src/shared/contract/workspaceApi.ts). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClientSummary } from '../../shared/contract/workspaceApi.ts';
+import type { AuditAction } from '../../shared/contract/auditActions.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { auditRefusal, principal, restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
@@ -44,9 +45,10 @@ export async function audit(
   db: Queryable,
   req: FastifyRequest,
   now: number,
-  action: string,
+  action: AuditAction,
   clientId: string | null,
   detail: string,
+  subjectUserId: string | null = null,
 ): Promise<void> {
   const who = principal(req);
   await writeAudit(db, {
@@ -56,6 +58,7 @@ export async function audit(
     action,
     clientId,
     detail,
+    subjectUserId,
   });
 }
 
@@ -179,7 +182,15 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
     const ok = await db.transaction(async (tx) => {
       const done = await setLink(tx, id, staffId, now);
       if (done)
-        await audit(tx, req, now, 'link', id, staffId === null ? 'unlinked' : `staff ${staffId}`);
+        await audit(
+          tx,
+          req,
+          now,
+          'link',
+          id,
+          staffId === null ? 'unlinked' : `staff ${staffId}`,
+          staffId,
+        );
       return done;
     });
     if (!ok) return sendError(reply, 400, 'bad_request', 'staffId is not an active staff member');
@@ -192,7 +203,7 @@ export function clientAdminRoutes(app: FastifyInstance, ctx: ClientRoutesContext
     const now = ctx.clock();
     const chosen = await db.transaction(async (tx) => {
       const staffId = await linkAtRandom(tx, id, ctx.random, now);
-      if (staffId) await audit(tx, req, now, 'link', id, `random: staff ${staffId}`);
+      if (staffId) await audit(tx, req, now, 'link', id, `random: staff ${staffId}`, staffId);
       return staffId;
     });
     if (!chosen)

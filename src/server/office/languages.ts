@@ -1,54 +1,46 @@
 /** Review status per language: the default from locales/<code>/meta.json, a coordinator's verdict in the database. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LanguageReview } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
+import type { LanguageMeta } from '../languages/meta.ts';
+import type { BundledTexts } from '../languages/bundled.ts';
+import { coverage } from '../languages/coverage.ts';
+import { allStringStatuses, currentTexts } from '../languages/versionStore.ts';
 
-const DIR = join(import.meta.dirname, '../../../locales');
-
-/** A language as meta.json describes it. */
-export interface LanguageMeta {
-  readonly code: string;
-  readonly name: string;
-  readonly status: LanguageReview['status'];
-  readonly note: string;
-}
-
-/** Reads every locales/<code>/meta.json; a folder without one is not a language. */
-export function loadLanguageMeta(dir: string = DIR): LanguageMeta[] {
-  return readdirSync(dir)
-    .filter((code) => existsSync(join(dir, code, 'meta.json')))
-    .sort()
-    .map((code) => {
-      const m = JSON.parse(readFileSync(join(dir, code, 'meta.json'), 'utf8')) as {
-        name?: unknown;
-        review?: { status?: unknown; note?: unknown };
-      };
-      const status = m.review?.status;
-      return {
-        code,
-        name: typeof m.name === 'string' ? m.name : code,
-        status: status === 'source' || status === 'checked' ? status : 'draft',
-        note: typeof m.review?.note === 'string' ? m.review.note : '',
-      };
-    });
-}
-
-/** Every language with its current review status; the source language first. */
+/** Every language with its review status, text version and coverage per part; the source language first. */
 export async function languageReviews(
   db: Queryable,
   meta: readonly LanguageMeta[],
+  bundled: BundledTexts,
 ): Promise<LanguageReview[]> {
   const r = await db.query<{ code: string; status: 'draft' | 'checked'; note: string }>(
     'SELECT code, status, note FROM language_reviews',
   );
   const saved = new Map(r.rows.map((x) => [x.code, x]));
-  return [...meta]
-    .sort((a, b) => Number(b.status === 'source') - Number(a.status === 'source'))
-    .map((m) => {
+  const statuses = await allStringStatuses(db);
+  const sorted = [...meta].sort(
+    (a, b) => Number(b.status === 'source') - Number(a.status === 'source'),
+  );
+  return Promise.all(
+    sorted.map(async (m) => {
       const s = m.status === 'source' ? undefined : saved.get(m.code);
-      return { code: m.code, name: m.name, status: s?.status ?? m.status, note: s?.note ?? m.note };
-    });
+      const base = {
+        code: m.code,
+        name: m.name,
+        status: s?.status ?? m.status,
+        note: s?.note ?? m.note,
+      };
+      if (m.status === 'source')
+        return { ...base, version: 0, versionAt: null, versionBy: null, parts: [] };
+      const now = await currentTexts(db, m.code, bundled.texts(m.code));
+      return {
+        ...base,
+        version: now.version,
+        versionAt: now.updatedAt,
+        versionBy: now.updatedBy,
+        parts: coverage(bundled.catalog, m.code, now.texts, statuses.get(m.code) ?? new Map()),
+      };
+    }),
+  );
 }
 
 /** Stores a coordinator's verdict on a (non-source) language. */

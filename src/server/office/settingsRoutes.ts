@@ -8,12 +8,16 @@ import { sendError } from '../errors.ts';
 import { loadSettings, saveSettings } from '../settingsStore.ts';
 import { checkSettings } from '../../shared/core/settings.ts';
 import { settingsChangeDetail } from './settingsAudit.ts';
-import { languageReviews, loadLanguageMeta, saveLanguageReview } from './languages.ts';
+import { languageReviews, saveLanguageReview } from './languages.ts';
+import { loadLanguageMeta } from '../languages/meta.ts';
+import { loadBundledTexts } from '../languages/bundled.ts';
+import { tabletInstrument } from './translationRoutes.ts';
 
 /** GET/PUT /api/settings, GET /api/languages and PUT /api/languages/:code/review; coordinators only. */
 export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const meta = loadLanguageMeta();
+  const bundled = loadBundledTexts(tabletInstrument(ctx));
 
   route(app, 'GET /api/settings', () => loadSettings(ctx.db));
 
@@ -38,7 +42,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     });
   });
 
-  route(app, 'GET /api/languages', () => languageReviews(ctx.db, meta));
+  route(app, 'GET /api/languages', () => languageReviews(ctx.db, meta, bundled));
 
   route(app, 'PUT /api/languages/:code/review', async (req, reply) => {
     const lang = meta.find((m) => m.code === req.params.code);
@@ -65,7 +69,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
         detail: `${lang.code} marked ${status}`,
       });
     });
-    const all = await languageReviews(ctx.db, meta);
+    const all = await languageReviews(ctx.db, meta, bundled);
     return all.find((l) => l.code === lang.code);
   });
 }

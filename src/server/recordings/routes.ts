@@ -13,6 +13,7 @@ import { route } from '../routing.ts';
 import type { AudioManifest } from '../../shared/core/audioManifest.ts';
 import type { Queryable } from '../db.ts';
 import { checkAudio } from './audioCheck.ts';
+import type { AuditAction } from '../../shared/contract/auditActions.ts';
 import {
   builtManifest,
   isCurrent,
@@ -73,7 +74,7 @@ async function audit(
   db: Queryable,
   req: Parameters<typeof principal>[0],
   now: number,
-  action: string,
+  action: AuditAction,
   detail: string,
 ) {
   const by = principal(req);

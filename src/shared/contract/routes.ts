@@ -7,6 +7,7 @@ import { Type, type TSchema } from 'typebox';
 import { ApiError, EmptyBody, IdParams, Text } from './schema/common.ts';
 import * as O from './schema/office.ts';
 import * as T from './schema/tablet.ts';
+import * as X from './schema/translation.ts';
 
 /** Who may call a route: a signed-in role, a tablet's bearer token, or anyone. */
 export type Access = 'coordinator' | 'signed-in' | 'device' | 'public';
@@ -123,7 +124,8 @@ export const ROUTES = {
   },
   'POST /api/auth/password': {
     access: 'signed-in',
-    summary: 'Change your own password; other sessions end',
+    summary:
+      'Change your own password; other sessions end. A session whose password a coordinator set may do only this (403 password_change_required elsewhere)',
     body: O.PasswordChange,
     bodyLimit: 4096,
     response: { 204: null, 429: O.LoginThrottled },
@@ -256,9 +258,17 @@ export const ROUTES = {
   },
   'GET /api/audit': {
     access: 'coordinator',
-    summary: 'The audit log, newest first',
+    summary:
+      'The audit log, newest first, filtered by person, action, client and period, one page at a time',
     querystring: O.AuditQuery,
     response: ok(Type.Array(O.AuditEntry)),
+  },
+  'GET /api/audit.csv': {
+    access: 'coordinator',
+    summary: 'The filtered audit log as CSV, with readable actions in Dutch or English (audited)',
+    querystring: O.AuditCsvQuery,
+    response: { 200: null },
+    produces: 'text/csv',
   },
   'POST /api/erasure/all': {
     access: 'coordinator',
@@ -302,6 +312,47 @@ export const ROUTES = {
     body: O.LanguageReviewUpdate,
     bodyLimit: 8192,
     response: ok(O.LanguageReview),
+  },
+  'GET /api/languages/:code/xliff': {
+    access: 'coordinator',
+    summary:
+      "A language's client-facing texts as XLIFF 2.0 for a translator: Dutch source, current translation, notes, protected placeholders, every plural form",
+    params: O.LanguageParams,
+    response: { 200: null },
+    produces: 'application/xliff+xml',
+  },
+  'POST /api/languages/:code/import/preview': {
+    access: 'coordinator',
+    summary:
+      'Check a translated XLIFF and show what it would change; xliff_malformed (400), xliff_invalid or xliff_problems with `problems` (422)',
+    params: O.LanguageParams,
+    body: X.XliffUpload,
+    bodyLimit: 4 * 1024 * 1024,
+    response: ok(X.ImportPreview),
+  },
+  'POST /api/languages/:code/import': {
+    access: 'coordinator',
+    summary:
+      'Apply a translated XLIFF as the next version of the language (checked as the preview is); version_conflict (409) when another import came first',
+    params: O.LanguageParams,
+    body: X.XliffApply,
+    bodyLimit: 4 * 1024 * 1024,
+    response: created(X.ImportResult),
+  },
+  'GET /api/languages/:code/strings': {
+    access: 'coordinator',
+    summary:
+      'Every client-facing string of a language beside the Dutch, with where it appears and its review status',
+    params: O.LanguageParams,
+    response: ok(X.LanguageStrings),
+  },
+  'PUT /api/languages/:code/strings/review': {
+    access: 'coordinator',
+    summary: 'Set the review status (draft, reviewed, approved) of some strings of a language',
+    params: O.LanguageParams,
+    body: X.StringReviewUpdate,
+    bodyLimit: 128 * 1024,
+    response: noContent,
   },
 
   'GET /api/recordings': {

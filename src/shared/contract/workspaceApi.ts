@@ -14,6 +14,7 @@
 import type { Static } from 'typebox';
 import type * as O from './schema/office.ts';
 import type * as T from './schema/tablet.ts';
+import type * as X from './schema/translation.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
 export type Role = Static<typeof O.Role>;
@@ -51,7 +52,8 @@ export const WS_API = {
   exportCsv: '/api/export/measurements.csv', // GET ?from=&to= (coordinator, audited)
   exportJson: '/api/export/measurements.json', // GET ?from=&to= (coordinator, audited)
   exportCodebook: '/api/export/codebook.csv', // GET (coordinator)
-  audit: '/api/audit', // GET ?clientId=&from=&to=&limit= → AuditEntry[] newest first (coordinator)
+  audit: '/api/audit', // GET ?clientId=&actorId=&action=&from=&to=&limit=&offset= → AuditEntry[] newest first (coordinator)
+  auditCsv: '/api/audit.csv', // GET the same filters &lang=nl|en → CSV (coordinator, audited)
   eraseAll: '/api/erasure/all', // POST {confirm: <agency name>} → {erased: number} (coordinator; end of study)
   retention: '/api/retention', // GET → Retention; PUT Retention → Retention (coordinator)
   settings: '/api/settings', // GET → AgencySettings; PUT AgencySettings → AgencySettings (coordinator)
@@ -88,6 +90,11 @@ export type Dashboard = Static<typeof O.Dashboard>;
 export type AuditEntry = Static<typeof O.AuditEntry>;
 export type Retention = Static<typeof O.Retention>;
 export type LanguageReview = Static<typeof O.LanguageReview>;
+export type PartCoverage = Static<typeof X.PartCoverage>;
+export type LanguageStrings = Static<typeof X.LanguageStrings>;
+export type ReviewString = Static<typeof X.ReviewString>;
+export type ImportPreview = Static<typeof X.ImportPreview>;
+export type ImportResult = Static<typeof X.ImportResult>;
 export type DeviceRow = Static<typeof O.DeviceRow>;
 export type NewEnrollCode = Static<typeof O.NewEnrollCode>;
 export type ServerKeyStatus = Static<typeof O.ServerKeyStatus>;

@@ -51,6 +51,51 @@ export function languageMeta(code: string): LanguageMeta {
 
 const loaded = new Set<string>([SOURCE_LANGUAGE]);
 
+/** Texts the office imported, per language (`namespace:key` → text); they win over the built-in ones. */
+let officeTexts = new Map<string, OfficeTexts>();
+
+/** One language version from the office. */
+export interface OfficeTexts {
+  readonly code: string;
+  readonly version: number;
+  readonly texts: Readonly<Record<string, string>>;
+}
+
+/**
+ * Takes the office's texts from now on. Called only between clients (the welcome screen, at start), so a client
+ * keeps the texts they started with; a changed language loads again on its next use, the one on screen at once.
+ */
+export async function takeOfficeTexts(
+  list: readonly OfficeTexts[],
+  instrument: Instrument,
+): Promise<void> {
+  const next = new Map(list.map((l) => [l.code, l]));
+  const changed = new Set(
+    [...officeTexts.keys(), ...next.keys()].filter(
+      (c) => officeTexts.get(c)?.version !== next.get(c)?.version,
+    ),
+  );
+  officeTexts = next;
+  if (changed.size === 0) return;
+  for (const code of changed) if (code !== SOURCE_LANGUAGE) loaded.delete(code);
+  const now = currentLanguage();
+  if (changed.has(now) && i18next.isInitialized) {
+    await ensureLoaded(now, instrument);
+    await i18next.changeLanguage(now); // screens re-render with the new texts
+  }
+}
+
+/** Puts the office's texts of `code` over the built-in ones (i18next's key separator nests `welcome.title`). */
+function applyOfficeTexts(code: string): void {
+  const texts = officeTexts.get(code)?.texts;
+  if (!texts) return;
+  for (const [full, text] of Object.entries(texts)) {
+    const at = full.indexOf(':');
+    if (at > 0)
+      i18next.addResource(code, full.slice(0, at), full.slice(at + 1), text, { silent: true });
+  }
+}
+
 /** Loads a language's kiosk and instrument texts once. */
 async function ensureLoaded(code: string, instrument: Instrument): Promise<void> {
   if (loaded.has(code)) return;
@@ -62,6 +107,7 @@ async function ensureLoaded(code: string, instrument: Instrument): Promise<void>
   const [k, i] = await Promise.all([kiosk?.(), inst?.()]);
   if (k) i18next.addResourceBundle(code, 'kiosk', k, true, true);
   if (i) i18next.addResourceBundle(code, instrumentNamespace(instrument), i, true, true);
+  applyOfficeTexts(code);
   loaded.add(code);
 }
 

@@ -88,6 +88,11 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
     [services],
   );
 
+  // Texts the office imported apply between clients too: whenever the welcome screen shows or gets new settings.
+  useEffect(() => {
+    if (onWelcome) void services.languages.refreshTexts(instrument).catch(() => undefined);
+  }, [onWelcome, settings, services, instrument]);
+
   const first = firstLanguage(state);
   const toWelcome = useCallback(() => {
     speech.stop();

@@ -37,6 +37,7 @@ export async function bootKiosk(
   }
   const { settings, open } = start;
   const language = open ? open.session.language : (settings.languages[0] ?? 'nl');
+  await s.languages.takeTexts(start.officeTexts, instrument);
   await Promise.all([
     s.languages.switch(language, instrument),
     open ? s.screens.load() : undefined, // a reload mid-session resumes on its screen, not via the welcome screen

@@ -9,6 +9,7 @@ import type { AgencySettings } from '../../shared/core/settings.ts';
 import type { KioskStart } from '../storage/boot.ts';
 import type { NewSession } from '../storage/sessions.ts';
 import type { SessionRow } from '../storage/db.ts';
+import type { OfficeLanguageTexts } from '../storage/officeTexts.ts';
 import type { Speech } from './readAloud.ts';
 import type { SessionScreens } from './sessionScreens.ts';
 import type { StaffAppProps } from './staffBridge.ts';
@@ -51,6 +52,13 @@ export interface KioskServices {
   readonly languages: {
     readonly switch: (code: string, instrument: Instrument) => Promise<void>;
     readonly current: () => string;
+    /** Takes the texts the office imported, as the boot read found them (before the first screen). */
+    readonly takeTexts: (
+      texts: readonly OfficeLanguageTexts[],
+      instrument: Instrument,
+    ) => Promise<void>;
+    /** Reads the texts the office imported (stored by the config fetch) and takes them; only between clients. */
+    readonly refreshTexts: (instrument: Instrument) => Promise<void>;
   };
   /** Fetches the fonts of the enabled languages, so they are cached before the tablet goes offline. */
   readonly fonts: { readonly loadFor: (codes: readonly string[]) => void };

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../shared/i18n/useT.ts';
 import type { Handover } from '../kiosk/staffBridge.ts';
+import { useLanguageDraft } from './useLanguageStatus.ts';
 
 /** A language staff can choose for the client: its code and its own name. */
 export interface LanguageChoice {
@@ -22,6 +23,7 @@ const REFERENCE = /^[\p{L}\p{N}/-]{1,40}$/u;
 /** The form. */
 export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) {
   const t = useT('staff');
+  const isDraft = useLanguageDraft();
   const [reference, setReference] = useState('');
   const [language, setLanguage] = useState(languages[0]?.code ?? 'nl');
   const [invalid, setInvalid] = useState(false);
@@ -70,6 +72,11 @@ export function HandoverForm({ languages, onStart, onBack }: HandoverFormProps) 
             </option>
           ))}
         </select>
+        {isDraft(language) && (
+          <p class="muted" data-testid="language-draft" data-draft={language}>
+            {t('handover.language_draft')}
+          </p>
+        )}
         <label class="staff-check">
           <input
             type="checkbox"

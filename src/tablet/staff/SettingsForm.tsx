@@ -8,6 +8,7 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { saveSettings } from '../storage/settings.ts';
 import type { OfficeConfig } from '../storage/officeConfig.ts';
 import { decimal, languageName } from '../../shared/ui/format.ts';
+import { useLanguageDraft } from './useLanguageStatus.ts';
 
 /** Props: the current settings, and what to do after saving. */
 export interface SettingsFormProps {
@@ -56,6 +57,7 @@ export function SettingsForm({
   office = null,
 }: SettingsFormProps) {
   const t = useT('staff');
+  const isDraft = useLanguageDraft();
   const [draft, setDraft] = useState(() => ({
     agencyName: settings.agencyName,
     consentText: settings.consentText ?? '',
@@ -173,6 +175,12 @@ export function SettingsForm({
                     <span lang={code} class="muted">
                       {' '}
                       ({name})
+                    </span>
+                  )}
+                  {isDraft(code) && (
+                    <span class="draft-badge" data-draft={code}>
+                      {' '}
+                      {t('settings.language_draft')}
                     </span>
                   )}
                 </span>

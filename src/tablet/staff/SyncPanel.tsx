@@ -19,6 +19,7 @@ import textsEn from '../../../locales/en/sync.json';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import { loadOfficeConfig, type OfficeConfig } from '../storage/officeConfig.ts';
 import { contactOverdue } from '../sync/contact.ts';
+import { QrScanButton } from './QrScanButton.tsx';
 
 addTexts('nl', 'sync', texts);
 addTexts('en', 'sync', textsEn);
@@ -150,6 +151,7 @@ export function SyncPanel({ onSettings, warnDays }: SyncPanelProps) {
             onInput={(e) => setServer(e.currentTarget.value)}
           />
           <label for="sync-code">{t('code_label')}</label>
+          <QrScanButton onCode={setCode} />
           <input
             id="sync-code"
             autoComplete="off"

@@ -9,6 +9,7 @@ import { requestPersistence, storageEstimate } from '../platform/storageManager.
 import { readWithoutDexie, type BootRead } from './bootRead.ts';
 import { classifyStorageError } from './errors.ts';
 import { MIN_FREE_BYTES, type StorageHealth } from './health.ts';
+import { OFFICE_TEXTS_KEY, restoreOfficeTexts } from './officeTexts.ts';
 import { restoreLoaded } from './restore.ts';
 import type { LoadedSession } from './sessions.ts';
 
@@ -23,6 +24,7 @@ export type KioskStart =
       readonly health: StorageHealth & { ok: true };
       readonly settings: BootRead['settings'];
       readonly open: LoadedSession | null;
+      readonly officeTexts: BootRead['officeTexts'];
     };
 
 /** The same read through Dexie: on the first start (it creates the schema), and whenever the plain read fails. */
@@ -33,6 +35,7 @@ async function readWithDexie(at: number): Promise<BootRead> {
   return db.transaction('rw', db.settings, db.sessions, db.answers, async () => {
     await db.settings.put({ key: 'probe', value: at });
     const settings = restoreSettings((await db.settings.get('agency'))?.value);
+    const officeTexts = restoreOfficeTexts((await db.settings.get(OFFICE_TEXTS_KEY))?.value);
     const staleMs = (settings.idleSeconds + settings.idleCountdownSeconds) * 1000;
     let open: LoadedSession | null = null;
     const rows = await db.sessions.where('status').equals('open').sortBy('updatedAt');
@@ -42,7 +45,7 @@ async function readWithDexie(at: number): Promise<BootRead> {
       if (last < at - staleMs) await db.sessions.update(row.id, { status: 'interrupted' });
       else open = restoreLoaded(row, answers);
     }
-    return { settings, open };
+    return { settings, open, officeTexts };
   });
 }
 
@@ -76,5 +79,6 @@ export async function openKiosk(at: number): Promise<KioskStart> {
     health: { ok: true, persisted, usage, quota },
     settings: read.settings,
     open: read.open,
+    officeTexts: read.officeTexts,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
 import type { AnswerRow, SessionRow } from './db.ts';
+import { OFFICE_TEXTS_KEY, restoreOfficeTexts, type OfficeLanguageTexts } from './officeTexts.ts';
 import { restoreLoaded } from './restore.ts';
 import type { LoadedSession } from './sessions.ts';
 
@@ -13,6 +14,8 @@ import type { LoadedSession } from './sessions.ts';
 export interface BootRead {
   readonly settings: AgencySettings;
   readonly open: LoadedSession | null;
+  /** The texts the office imported, applied before the first screen. */
+  readonly officeTexts: OfficeLanguageTexts[];
 }
 
 const done = <T>(r: IDBRequest<T>): Promise<T> =>
@@ -51,6 +54,8 @@ export async function readWithoutDexie(name: string, at: number): Promise<BootRe
       settingsStore.put({ key: 'probe', value: at });
       const row = (await done(settingsStore.get('agency'))) as { value?: unknown } | undefined;
       const settings = restoreSettings(row?.value);
+      const texts = (await done(settingsStore.get(OFFICE_TEXTS_KEY))) as
+        { value?: unknown } | undefined;
       const staleMs = (settings.idleSeconds + settings.idleCountdownSeconds) * 1000;
       const rows = (await done(sessions.index('status').getAll('open'))) as SessionRow[];
       rows.sort((a, b) => a.updatedAt - b.updatedAt);
@@ -61,7 +66,7 @@ export async function readWithoutDexie(name: string, at: number): Promise<BootRe
         if (last < at - staleMs) sessions.put({ ...s, status: 'interrupted' });
         else open = restoreLoaded(s, given); // sorted by updatedAt: the last fresh one wins
       }
-      return { settings, open };
+      return { settings, open, officeTexts: restoreOfficeTexts(texts?.value) };
     })();
     read.catch(() => tx.abort());
     const [result] = await Promise.all([read, committed]);

@@ -3,6 +3,7 @@ import { restoreSettings, type AgencySettings } from '../../shared/core/settings
 import type { ServerKey } from './device.ts';
 import { database } from './db.ts';
 import { guard } from './errors.ts';
+import { OFFICE_TEXTS_KEY, restoreOfficeTexts, type OfficeLanguageTexts } from './officeTexts.ts';
 
 /** The office's stamp on the tablet's settings; absent on a tablet configured only by hand. */
 export interface OfficeConfig {
@@ -35,6 +36,10 @@ export interface OfficeConfigUpdate {
   readonly stamp: OfficeConfig;
   readonly deviceName: string;
   readonly serverKey: ServerKey;
+  /** Each language's review verdict ('draft' shows in staff mode). */
+  readonly languageStatus?: Readonly<Record<string, string>>;
+  /** Texts the office imported, per language; they replace the built-in ones from the next client on. */
+  readonly languageTexts?: readonly OfficeLanguageTexts[];
 }
 
 /**
@@ -58,9 +63,31 @@ export async function applyOfficeConfig(u: OfficeConfigUpdate): Promise<AgencySe
       });
       await db.settings.put({ key: 'agency', value: settings });
       await db.settings.put({ key: 'officeConfig', value: u.stamp });
+      if (u.languageStatus)
+        await db.settings.put({ key: 'languageStatus', value: u.languageStatus });
+      if (u.languageTexts) await db.settings.put({ key: OFFICE_TEXTS_KEY, value: u.languageTexts });
     }),
   );
   return settings;
+}
+
+/** The office's texts per language, as last stored (empty when the office imported none). */
+export async function loadOfficeTexts(): Promise<OfficeLanguageTexts[]> {
+  const row = await guard(() => database().settings.get(OFFICE_TEXTS_KEY));
+  return restoreOfficeTexts(row?.value);
+}
+
+/** Each language's review verdict from the office, or an empty record before the office sent one. */
+export async function loadLanguageStatus(): Promise<Record<string, string>> {
+  const row = await guard(() => database().settings.get('languageStatus'));
+  const v = row?.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      )
+    : {};
 }
 
 /** The server said "unchanged" (304): only remember that it was reached. */

@@ -68,6 +68,8 @@ async function fetchConfig(deps: ConfigDeps): Promise<ConfigRefresh> {
       settings: restoreSettings(body.settings),
       deviceName: body.name,
       serverKey: body.serverKey,
+      ...(body.languageStatus ? { languageStatus: body.languageStatus } : {}),
+      ...(body.languageTexts ? { languageTexts: body.languageTexts } : {}),
       stamp: {
         etag: response.headers.get('etag'),
         settingsVersion: body.settingsVersion,

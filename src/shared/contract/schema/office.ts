@@ -2,9 +2,11 @@
 import type { AgencySettings as AgencySettingsType } from '../../core/settings.ts';
 import { Type } from 'typebox';
 import { RETENTION_BOUNDS } from '../../core/retention.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../auditActions.ts';
 import { Day, DayOrTime, IsoTime, Nullable, Text, Uuid } from './common.ts';
 import { Profile } from './record.ts';
 import { DeviceStatusReport } from './tablet.ts';
+import { PartCoverage } from './translation.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
 export const Role = Type.Union([Type.Literal('coordinator'), Type.Literal('staff')]);
@@ -49,6 +51,8 @@ export const MyPostures = Type.Object({ postures: PostureIds() });
 /** The signed-in user; the UI warns `idleWarningSeconds` before the server signs an idle session out. */
 export const Me = Type.Object({
   userId: Type.String(),
+  /** The password was set by a coordinator: this session may only choose a new one (or sign out). */
+  mustChangePassword: Type.Boolean(),
   name: Type.String(),
   username: Type.String(),
   role: Role,
@@ -257,23 +261,45 @@ export const Dashboard = Type.Object({
   fit: Type.Object({ staff: FitCounts, client: FitCounts }),
 });
 
-/** `GET /api/audit` query. */
+/** An audit action code, or '' for any. */
+const AuditActionFilter = Type.Unsafe<AuditAction | ''>(
+  Type.String({ enum: ['', ...AUDIT_ACTIONS], description: 'an audit action code, or empty' }),
+);
+
+/** `GET /api/audit` query: who, what, which client, which period (from inclusive, to exclusive), one page. */
 export const AuditQuery = Type.Object({
   clientId: Type.Optional(Type.Union([Uuid(), Type.Literal('')])),
+  actorId: Type.Optional(Type.Union([Uuid(), Type.Literal('')])),
+  action: Type.Optional(AuditActionFilter),
   from: Type.Optional(Type.Union([DayOrTime(), Type.Literal('')])),
   to: Type.Optional(Type.Union([DayOrTime(), Type.Literal('')])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+});
+
+/** `GET /api/audit.csv` query: the same filters (no paging) and the language of the readable column. */
+export const AuditCsvQuery = Type.Object({
+  clientId: Type.Optional(Type.Union([Uuid(), Type.Literal('')])),
+  actorId: Type.Optional(Type.Union([Uuid(), Type.Literal('')])),
+  action: Type.Optional(AuditActionFilter),
+  from: Type.Optional(Type.Union([DayOrTime(), Type.Literal('')])),
+  to: Type.Optional(Type.Union([DayOrTime(), Type.Literal('')])),
+  lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
 });
 
 /** One audit line; `detail` never holds answers or personal details. */
 export const AuditEntry = Type.Object({
   at: Type.String(),
   actorId: Nullable(Type.String()),
+  /** The account's name today; the name written with the entry when the account is gone; 'retention' for the purge. */
   actorName: Type.String(),
-  /** e.g. view_profile, view_answers, export, erase_client, erase_all, link, merge, split, judgement, sign_in, refused (a 403). */
+  /** One of AUDIT_ACTIONS (src/shared/contract/auditActions.ts). */
   action: Type.String(),
   clientId: Nullable(Type.String()),
   detail: Type.String(),
+  /** The account the entry is about (created, changed, linked), and its name today (null when gone). */
+  subjectId: Nullable(Type.String()),
+  subjectName: Nullable(Type.String()),
 });
 
 /** `POST /api/erasure/all`: the agency's name typed again as confirmation. */
@@ -308,6 +334,12 @@ export const LanguageReview = Type.Object({
   name: Type.String(),
   status: Type.Union([Type.Literal('source'), Type.Literal('draft'), Type.Literal('checked')]),
   note: Type.String(),
+  /** The version of its texts: 0 as built into the app, then one per import. */
+  version: Type.Integer(),
+  versionAt: Nullable(IsoTime()),
+  versionBy: Nullable(Type.String()),
+  /** Coverage and review status per part (empty for the source language). */
+  parts: Type.Array(PartCoverage),
 });
 
 /** `:code` of `/api/languages/:code/review`. */

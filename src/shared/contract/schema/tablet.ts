@@ -65,6 +65,26 @@ export const DeviceConfig = Type.Object({
     { description: 'The current version of each instrument (src/shared/core/instrument.ts)' },
   ),
   serverKey: ServerKey,
+  /** Each language's review verdict: staff mode says when a language offered is still a draft. */
+  languageStatus: Type.Optional(
+    Type.Record(
+      Type.String(),
+      Type.Union([Type.Literal('source'), Type.Literal('draft'), Type.Literal('checked')]),
+    ),
+  ),
+  /**
+   * The newest version of each language the office imported (XLIFF), keyed `namespace:key` like i18next; they replace
+   * the texts built into the app from the next client on. Absent from servers before issue 13.
+   */
+  languageTexts: Type.Optional(
+    Type.Array(
+      Type.Object({
+        code: Type.String(),
+        version: Type.Integer({ minimum: 1 }),
+        texts: Type.Record(Type.String(), Type.String()),
+      }),
+    ),
+  ),
 });
 
 /** `POST /api/devices/enroll` answer; the token is shown once and stored by the tablet. */
