@@ -50,7 +50,7 @@ describe('agency recordings', () => {
       await browser.newContext({ viewport: { width: 1280, height: 900 } })
     ).newPage();
     await new WorkspacePage(office, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
-    await office.goto(`${server.url}/werkplek/beheer`);
+    await office.goto(`${server.url}/werkplek/beheer/talen`);
     // The languages panel links each language's recordings, with its counts.
     const link = office.locator('a[href="/werkplek/beheer/opnames/ti"]');
     await link.waitFor();
