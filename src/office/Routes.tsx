@@ -11,6 +11,7 @@ import { AnswersPage } from './coordinator/AnswersPage.tsx';
 import { DashboardPage } from './coordinator/DashboardPage.tsx';
 import { AdminPage } from './coordinator/AdminPage.tsx';
 import { QualityPage } from './quality/QualityPage.tsx';
+import { RecordingsPage } from './recordings/RecordingsPage.tsx';
 import { LanguagePage } from './languages/LanguagePage.tsx';
 
 /** The routes. */
@@ -48,6 +49,9 @@ export function Routes() {
       break;
     case 'language':
       if (coordinator) return <LanguagePage key={route.code} code={route.code} />;
+      break;
+    case 'recordings':
+      if (coordinator) return <RecordingsPage key={route.id} lng={route.id} />;
       break;
     default:
       return <p class="error-box">{t('common.not_found')}</p>;

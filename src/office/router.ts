@@ -33,6 +33,7 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'language'; readonly code: string }
   | { readonly name: 'account' }
+  | { readonly name: 'recordings'; readonly id: string }
   | { readonly name: 'unknown' };
 
 /** Parses a pathname into a route. */
@@ -55,6 +56,8 @@ export function parseRoute(pathname: string): Route {
   if (a === 'beheer' && b === 'talen' && c && parts.length === 3)
     return { name: 'language', code: c };
   if (a === 'account' && !b) return { name: 'account' };
+  if (a === 'beheer' && b === 'opnames' && c && parts.length === 3)
+    return { name: 'recordings', id: c };
   return { name: 'unknown' };
 }
 
@@ -81,6 +84,8 @@ export function href(route: Route): string {
       return `${BASE}/beheer/talen/${encodeURIComponent(route.code)}`;
     case 'account':
       return `${BASE}/account`;
+    case 'recordings':
+      return `${BASE}/beheer/opnames/${encodeURIComponent(route.id)}`;
     default:
       return `${BASE}/`;
   }

@@ -33,6 +33,7 @@ import { plugin, useContract } from './routing.ts';
 import { registerStatic } from './staticFiles.ts';
 import type { TlsPems } from './deploy/tls.ts';
 import type { TrustProxy } from './deploy/trustProxy.ts';
+import { packRoutes, recordingRoutes } from './recordings/routes.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
 
@@ -138,13 +139,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(plugin(auditRoutes), ctx);
   await app.register(plugin(deviceAdminRoutes), ctx);
   await app.register(plugin(keyRoutes), ctx);
+  const distDir = options.distDir ?? join(process.cwd(), 'dist');
+  await app.register(plugin(recordingRoutes), { ...ctx, distDir });
+  await app.register(plugin(packRoutes), { ...ctx, distDir });
   registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,
     ...(options.speechLimits ? { limits: options.speechLimits } : {}),
     ...(options.onSpeechPool ? { onPool: options.onSpeechPool } : {}),
   });
-  await registerStatic(app, options.distDir ?? join(process.cwd(), 'dist'));
+  await registerStatic(app, distDir);
   if (ownDb) app.addHook('onClose', () => db.close());
   return app;
 }

@@ -35,6 +35,12 @@ export const PERMISSIONS_POLICY = [
   'xr-spatial-tracking=()',
 ].join(', ');
 
+/** The workspace's pages may use the microphone (the interpreter records texts there); the kiosk never may. */
+export const WORKSPACE_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace(
+  'microphone=()',
+  'microphone=(self)',
+);
+
 /** One year, as HSTS preload lists ask; sent only on HTTPS (a browser ignores it over HTTP anyway). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
@@ -47,7 +53,11 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
+    const workspace = req.url === '/werkplek' || req.url.startsWith('/werkplek/');
+    reply.header(
+      'Permissions-Policy',
+      workspace ? WORKSPACE_PERMISSIONS_POLICY : PERMISSIONS_POLICY,
+    );
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     if (req.protocol === 'https')

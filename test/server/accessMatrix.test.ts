@@ -78,6 +78,16 @@ const MATRIX: Record<string, Row> = {
     cells: ['401', '401', '403', '403', '2xx'],
     body: { status: 'checked', note: 'ok' },
   },
+  // Recordings: this server has no built packs, so a language's texts are 404 for the coordinator.
+  'GET /api/recordings': { cells: ['401', '401', '403', '403', '2xx'] },
+  'GET /api/recordings/:lng': { cells: ['401', '401', '403', '403', '4xx'] },
+  'PUT /api/recordings/:lng/:key': {
+    cells: ['401', '401', '403', '403', '4xx'],
+    body: { mime: 'audio/webm', audio: 'GkXfow==' },
+  },
+  'GET /api/recordings/:lng/:key': { cells: ['401', '401', '403', '403', '4xx'] },
+  'DELETE /api/recordings/:lng/:key': { cells: ['401', '401', '403', '403', '4xx'] },
+  'DELETE /api/recordings/:lng': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/languages/:code/xliff': { cells: ['401', '401', '403', '403', '2xx'] },
   // Not XLIFF: 422 for the coordinator.
   'POST /api/languages/:code/import/preview': {
@@ -232,6 +242,8 @@ describe(`access matrix (${DB_KIND})`, () => {
         }
       const url = path
         .replace(':code', 'en')
+        .replace(':lng', 'ti')
+        .replace(':key', 'kiosk:welcome.title')
         .replace('/api/users/:id', `/api/users/${userId}`)
         .replace(
           '/api/clients/:id',

@@ -10,6 +10,7 @@ import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
+import { RecordingSummary } from '../recordings/RecordingSummary.tsx';
 
 const PARTS = ['kiosk', 'items', 'answers', 'summary'] as const;
 
@@ -50,6 +51,7 @@ export function LanguagesPanel() {
               t('languages.version'),
               ...PARTS.map((p) => t(`translation.part_${p}`)),
               '',
+              t('recordings.column'),
             ]}
             rows={langs}
             rowKey={(l) => l.code}
@@ -73,6 +75,7 @@ export function LanguagesPanel() {
                   </button>
                 </>
               ),
+              <RecordingSummary lng={l.code} />,
             ]}
           />
         )}

@@ -34,6 +34,10 @@ const noContent = { 204: null } as const;
 /** Largest sync request; a full batch of 100 records is well under half of this. */
 export const SYNC_BODY_LIMIT = 1024 * 1024;
 
+/** Largest recording upload: 2 MiB of audio as base64, with room for the JSON around it. */
+export const RECORDING_MAX_BYTES = 2 * 1024 * 1024;
+export const RECORDING_BODY_LIMIT = Math.ceil((RECORDING_MAX_BYTES * 4) / 3) + 4096;
+
 /** The route table; keys are `METHOD path` exactly as the server registers them. */
 export const ROUTES = {
   'GET /api/health': {
@@ -374,6 +378,47 @@ export const ROUTES = {
     body: X.StringReviewUpdate,
     bodyLimit: 128 * 1024,
     response: noContent,
+  },
+
+  'GET /api/recordings': {
+    access: 'coordinator',
+    summary: 'Per language: how many client texts are recorded by the agency, synthetic or missing',
+    response: ok(Type.Array(O.RecordingCounts)),
+  },
+  'GET /api/recordings/:lng': {
+    access: 'coordinator',
+    summary:
+      "A language's client texts with where their audio comes from (recording, synthetic, missing)",
+    params: O.RecordingLanguageParams,
+    response: ok(O.RecordingLanguage),
+  },
+  'PUT /api/recordings/:lng/:key': {
+    access: 'coordinator',
+    summary:
+      "Save a recording of one text (base64 webm/ogg/mp3/wav, at most 2 MiB); it replaces the synthetic clip in the tablets' pack",
+    params: O.RecordingParams,
+    body: O.RecordingUpload,
+    bodyLimit: RECORDING_BODY_LIMIT,
+    response: ok(O.RecordingText),
+  },
+  'GET /api/recordings/:lng/:key': {
+    access: 'coordinator',
+    summary: 'The saved recording of one text, to listen back',
+    params: O.RecordingParams,
+    response: { 200: null },
+    produces: 'audio/*',
+  },
+  'DELETE /api/recordings/:lng/:key': {
+    access: 'coordinator',
+    summary: 'Remove the recording of one text; the synthetic clip is used again',
+    params: O.RecordingParams,
+    response: ok(O.RecordingText),
+  },
+  'DELETE /api/recordings/:lng': {
+    access: 'coordinator',
+    summary: "Erase all of a language's recordings",
+    params: O.RecordingLanguageParams,
+    response: ok(O.RecordingsErased),
   },
 
   // Tablets, as the coordinator sees them

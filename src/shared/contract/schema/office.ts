@@ -403,3 +403,65 @@ export const NewEnrollCode = Type.Object({
   name: Type.String(),
   expiresAt: Type.String(),
 });
+
+/** A language with recordings: `:lng` of the recording routes. */
+export const RecordingLanguageParams = Type.Object({
+  lng: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$' }),
+});
+
+/** One text of a language: `:lng/:key` (a key such as "kiosk:welcome.title"). */
+export const RecordingParams = Type.Object({
+  lng: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$' }),
+  key: Type.String({ pattern: '^[A-Za-z0-9_-]+:[A-Za-z0-9_.-]+$', maxLength: 200 }),
+});
+
+/** Where a text's audio comes from: the agency's recording, eSpeak in the language's own voice, or nothing fitting. */
+export const AudioSource = Type.Union([
+  Type.Literal('recorded'),
+  Type.Literal('synthetic'),
+  Type.Literal('missing'),
+]);
+
+/** How many texts of a language are recorded, synthetic or missing (a stale recording counts as not recorded). */
+export const RecordingCounts = Type.Object({
+  lng: Type.String(),
+  recorded: Type.Integer(),
+  synthetic: Type.Integer(),
+  missing: Type.Integer(),
+  stale: Type.Integer(),
+});
+
+/** One text on the recording page. */
+export const RecordingText = Type.Object({
+  key: Type.String(),
+  text: Type.String(),
+  source: AudioSource,
+  /** False for texts with placeholders (numbers, the agency name): those are not recorded. */
+  recordable: Type.Boolean(),
+  recording: Nullable(
+    Type.Object({
+      mime: Type.String(),
+      bytes: Type.Integer(),
+      recordedAt: IsoTime(),
+      /** True when the text changed since it was recorded. */
+      stale: Type.Boolean(),
+    }),
+  ),
+});
+
+/** `GET /api/recordings/:lng`. */
+export const RecordingLanguage = Type.Object({
+  counts: RecordingCounts,
+  /** Set when the synthetic voice is a stand-in (Tigrinya spoken with the Amharic voice). */
+  fallbackNote: Nullable(Type.String()),
+  texts: Type.Array(RecordingText),
+});
+
+/** `PUT /api/recordings/:lng/:key`: the audio as base64, with its type. */
+export const RecordingUpload = Type.Object({
+  mime: Type.String({ maxLength: 100 }),
+  audio: Type.String({ maxLength: 8 * 1024 * 1024 }),
+});
+
+/** `DELETE /api/recordings/:lng`: how many recordings were erased. */
+export const RecordingsErased = Type.Object({ erased: Type.Integer() });

@@ -1,0 +1,209 @@
+/**
+ * Agency recordings: coordinators record or upload a client text per language (audited); tablets get the language's
+ * manifest with the recordings in it, and the recordings themselves, from the same /audio/<lng>/ paths as the pack.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from '../api.ts';
+import { writeAudit } from '../auth/audit.ts';
+import { principal, restrictTo } from '../auth/guard.ts';
+import { sendError } from '../errors.ts';
+import { route } from '../routing.ts';
+import type { AudioManifest } from '../../shared/core/audioManifest.ts';
+import type { Queryable } from '../db.ts';
+import { checkAudio } from './audioCheck.ts';
+import type { AuditAction } from '../../shared/contract/auditActions.ts';
+import {
+  builtManifest,
+  isCurrent,
+  listRecordings,
+  recordable,
+  recordingAudio,
+  saveRecording,
+  withRecordings,
+  type RecordingRow,
+} from './store.ts';
+
+/** What the recording routes need beside the database: the built PWA with its audio packs. */
+export interface RecordingContext extends ApiContext {
+  readonly distDir: string;
+}
+
+type Source = 'recorded' | 'synthetic' | 'missing';
+
+/** Each text of a pack with where its audio comes from now. */
+function describe(m: AudioManifest, recs: readonly RecordingRow[]) {
+  const byKey = new Map(recs.map((r) => [r.key, r]));
+  return Object.entries(m.entries).map(([key, e]) => {
+    const rec = byKey.get(key);
+    const source: Source =
+      (isCurrent(rec, e) && recordable(e)) || e.recorded
+        ? 'recorded'
+        : m.fallbackNote
+          ? 'missing'
+          : 'synthetic';
+    return {
+      key,
+      text: e.template,
+      source,
+      recordable: recordable(e),
+      recording: rec
+        ? {
+            mime: rec.mime,
+            bytes: rec.bytes,
+            recordedAt: rec.recordedAt,
+            stale: !isCurrent(rec, e),
+          }
+        : null,
+    };
+  });
+}
+
+function counts(lng: string, texts: ReturnType<typeof describe>) {
+  return {
+    lng,
+    recorded: texts.filter((t) => t.source === 'recorded').length,
+    synthetic: texts.filter((t) => t.source === 'synthetic').length,
+    missing: texts.filter((t) => t.source === 'missing').length,
+    stale: texts.filter((t) => t.recording?.stale).length,
+  };
+}
+
+async function audit(
+  db: Queryable,
+  req: Parameters<typeof principal>[0],
+  now: number,
+  action: AuditAction,
+  detail: string,
+) {
+  const by = principal(req);
+  await writeAudit(db, {
+    at: now,
+    actorId: by.userId,
+    actorName: by.name,
+    action,
+    clientId: null,
+    detail,
+  });
+}
+
+/** The /api/recordings routes; coordinators only. */
+export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): void {
+  restrictTo(app, ctx, ['coordinator']);
+  const manifestOf = (lng: string) => builtManifest(ctx.distDir, lng);
+
+  route(app, 'GET /api/recordings', async () => {
+    const out = [];
+    for (const lng of packLanguages(ctx.distDir)) {
+      const m = manifestOf(lng);
+      if (m) out.push(counts(lng, describe(m, await listRecordings(ctx.db, lng))));
+    }
+    return out;
+  });
+
+  route(app, 'GET /api/recordings/:lng', async (req, reply) => {
+    const m = manifestOf(req.params.lng);
+    if (!m) return sendError(reply, 404, 'not_found', 'no audio pack for this language');
+    const texts = describe(m, await listRecordings(ctx.db, m.lng));
+    return { counts: counts(m.lng, texts), fallbackNote: m.fallbackNote, texts };
+  });
+
+  route(app, 'PUT /api/recordings/:lng/:key', async (req, reply) => {
+    const { lng, key } = req.params;
+    const entry = manifestOf(lng)?.entries[key];
+    if (!entry) return sendError(reply, 404, 'not_found', 'no such text in this language');
+    if (!recordable(entry))
+      return sendError(
+        reply,
+        409,
+        'has_placeholders',
+        'texts with placeholders are put together when played; they cannot be recorded',
+      );
+    const checked = checkAudio(req.body.mime, req.body.audio);
+    if (!checked.ok) return sendError(reply, checked.status, checked.error, checked.message);
+    const now = ctx.clock();
+    await ctx.db.transaction(async (tx) => {
+      await saveRecording(
+        tx,
+        { lng, key, sourceText: entry.template, mime: checked.mime, audio: checked.bytes },
+        principal(req).userId,
+        now,
+      );
+      await audit(
+        tx,
+        req,
+        now,
+        'recording_save',
+        `${lng} ${key} (${checked.mime}, ${checked.bytes.length} bytes)`,
+      );
+    });
+    const m = manifestOf(lng)!;
+    return describe(m, await listRecordings(ctx.db, lng)).find((t) => t.key === key)!;
+  });
+
+  route(app, 'GET /api/recordings/:lng/:key', async (req, reply) => {
+    const a = await recordingAudio(ctx.db, req.params.lng, { key: req.params.key });
+    if (!a) return sendError(reply, 404, 'not_found', 'no recording of this text');
+    return reply.type(a.mime).send(Buffer.from(a.audio));
+  });
+
+  route(app, 'DELETE /api/recordings/:lng/:key', async (req, reply) => {
+    const { lng, key } = req.params;
+    const m = manifestOf(lng);
+    if (!m?.entries[key])
+      return sendError(reply, 404, 'not_found', 'no such text in this language');
+    const now = ctx.clock();
+    await ctx.db.transaction(async (tx) => {
+      const r = await tx.query('DELETE FROM recordings WHERE lng = $1 AND key = $2', [lng, key]);
+      if (r.rowCount > 0) await audit(tx, req, now, 'recording_delete', `${lng} ${key}`);
+    });
+    return describe(m, await listRecordings(ctx.db, lng)).find((t) => t.key === key)!;
+  });
+
+  route(app, 'DELETE /api/recordings/:lng', async (req) => {
+    const { lng } = req.params;
+    const now = ctx.clock();
+    return ctx.db.transaction(async (tx) => {
+      const r = await tx.query('DELETE FROM recordings WHERE lng = $1', [lng]);
+      await audit(tx, req, now, 'recordings_erase', `${lng}: ${r.rowCount} recordings erased`);
+      return { erased: r.rowCount };
+    });
+  });
+}
+
+/** The languages the build made packs for, Dutch first. */
+function packLanguages(distDir: string): string[] {
+  const dir = join(distDir, 'audio');
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => existsSync(join(dir, d, 'manifest.json')))
+        .sort((a, b) => Number(b === 'nl') - Number(a === 'nl') || a.localeCompare(b))
+    : [];
+}
+
+/** Anonymous like the pack files: GET /audio/:lng/manifest.json with recordings, and GET /audio/:lng/rec/:file. */
+export function packRoutes(app: FastifyInstance, ctx: RecordingContext): void {
+  app.get<{ Params: { lng: string } }>('/audio/:lng/manifest.json', async (req, reply) => {
+    const m = builtManifest(ctx.distDir, req.params.lng);
+    if (!m) return sendError(reply, 404, 'not_found', 'not found');
+    const merged = withRecordings(m, await listRecordings(ctx.db, m.lng));
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .type('application/json')
+      .send(JSON.stringify(merged));
+  });
+  app.get<{ Params: { lng: string; file: string } }>(
+    '/audio/:lng/rec/:file',
+    async (req, reply) => {
+      const sha = /^([0-9a-f]{24})\.[a-z0-9]{3,4}$/.exec(req.params.file)?.[1];
+      const a = sha ? await recordingAudio(ctx.db, req.params.lng, { shaPrefix: sha }) : null;
+      if (!a) return sendError(reply, 404, 'not_found', 'not found');
+      // Named by content: a new take of the text gets a new name, so this one never changes.
+      return reply
+        .header('Cache-Control', 'public, max-age=31536000, immutable')
+        .type(a.mime)
+        .send(Buffer.from(a.audio));
+    },
+  );
+}
