@@ -1,10 +1,7 @@
 /**
- * `npm test`: every check and every test layer; prints each step's output when it ends and a table of wall and CPU
- * time per step. Exits non-zero when any step fails. `--only name,name` runs some steps.
- *
- * Order: the build first (the browser tests need it), then two lanes side by side: the browser tests, which spend
- * most of their time waiting on Chromium, timers and the network (about one core busy), and on the other core the
- * checks one at a time followed by the unit, component and server tests.
+ * `npm test`: every check and every test layer, the independent checks two at a time (this machine has two cores and
+ * tsc, eslint and prettier each use one), then the test layers; prints each step's output when it ends and a table
+ * of wall and CPU time per step. Exits non-zero when any step fails. `--only name,name` runs some steps.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -40,21 +37,17 @@ const CHECKS: readonly Step[] = [
   tsc('src/shared/speechRender/tsconfig.json'),
   { name: 'format', cmd: 'prettier --check .' },
   { name: 'locales', cmd: 'tsx scripts/check-locales.ts' },
+  { name: 'build', cmd: 'npm run build --silent' },
 ];
 
-/** The build the browser tests run against. */
-const BUILD: Step = { name: 'build', cmd: 'npm run build --silent' };
-
-/** The unit, component and server tests: after the checks, in the lane beside the browser tests. */
-const NODE_TESTS: Step = {
-  name: 'unit+component+server',
-  cmd: 'vitest run --project unit --project component --project server',
-};
-
-/** The browser tests, in their own lane from the moment the build is there. */
-const BROWSER: Step = { name: 'browser', cmd: 'vitest run --project browser' };
-
-const TESTS: readonly Step[] = [NODE_TESTS, BROWSER];
+/** The test layers, one after another (each uses every core); the browser tests need the build above. */
+const TESTS: readonly Step[] = [
+  {
+    name: 'unit+component+server',
+    cmd: 'vitest run --project unit --project component --project server',
+  },
+  { name: 'browser', cmd: 'vitest run --project browser' },
+];
 
 /**
  * Runs `cmd` in a shell; resolves with its result and the CPU its processes used. Output is held back and printed
@@ -111,23 +104,9 @@ const only = process.argv.includes('--only')
 const pick = (steps: readonly Step[]) => steps.filter((s) => !only || only.has(s.name));
 
 const t0 = performance.now();
-const results: Done[] = [];
-const runPicked = async (step: Step): Promise<boolean> => {
-  if (only && !only.has(step.name)) return true;
-  const done = await run(step);
-  results.push(done);
-  return done.ok;
-};
-const lanes = Number(process.env.TEST_JOBS ?? availableParallelism());
-if (await runPicked(BUILD))
-  await Promise.all([
-    runPicked(BROWSER),
-    (async () => {
-      const checks = await pool(pick(CHECKS), Math.max(1, lanes - 1));
-      results.push(...checks);
-      if (checks.every((r) => r.ok)) await runPicked(NODE_TESTS);
-    })(),
-  ]);
+const results = await pool(pick(CHECKS), Number(process.env.TEST_JOBS ?? availableParallelism()));
+if (results.every((r) => r.ok))
+  for (const s of pick(TESTS)) if ((results.push(await run(s)), !results.at(-1)?.ok)) break;
 
 const total = (performance.now() - t0) / 1000;
 const rows = results.map(
