@@ -36,7 +36,8 @@ describe('staff mode', () => {
     expect(await staff.postureValue('overgave')).toBe('66,67%');
     expect(await staff.postureValue('weerstand')).toBe('85%');
     expect(await staff.dominant()).toEqual(['verbondenheid', 'overgave', 'weerstand']);
-    expect(await staff.adviceShown()).toEqual(['verbondenheid', 'overgave', 'weerstand']);
+    // Deferent and defiant postures both dominant: the mixed-profile advice (enforcement pyramid) comes first.
+    expect(await staff.adviceShown()).toEqual(['mixed', 'verbondenheid', 'overgave', 'weerstand']);
     for (const p of ['verbondenheid', 'overgave', 'weerstand'])
       expect(await page.locator(`[data-advice="${p}"]`).textContent()).toContain(advice(p));
     expect(await page.getByTestId('imago').textContent()).toBe(

@@ -40,7 +40,7 @@ describe('translator workflow in the workspace', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await new WorkspacePage(page, server.url).signIn('cora', PASSWORD);
-    await page.goto(`${server.url}/werkplek/beheer`);
+    await page.goto(`${server.url}/werkplek/beheer/talen`);
     await page.getByRole('link', { name: 'English bekijken' }).click();
     await page.waitForSelector('[data-screen=language]');
     await expect.poll(() => page.getByTestId('language-version').innerText()).toContain('Versie 0');

@@ -268,7 +268,7 @@ describe(`dashboard rollup (${DB_KIND})`, () => {
     const before = await ws(f.app, 'GET', '/api/dashboard', { cookie: coord });
     expect(before.json<Dashboard>().topRoleTies).toBe(0);
     const migration = readFileSync(
-      join(import.meta.dirname, '../../src/server/migrations/010_dashboard_role_ties.sql'),
+      join(import.meta.dirname, '../../src/server/migrations/014_dashboard_role_ties.sql'),
       'utf8',
     );
     await f.db.exec(migration);

@@ -23,7 +23,7 @@ export function LanguagePage({ code }: LanguagePageProps) {
   return (
     <section data-screen="language" class="admin">
       <p>
-        <Link to={href({ name: 'admin' })}>{t('translation.back')}</Link>
+        <Link to={href({ name: 'admin', section: 'languages' })}>{t('translation.back')}</Link>
       </p>
       <LoadView load={load}>
         {(lang) => (

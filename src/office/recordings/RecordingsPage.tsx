@@ -152,7 +152,7 @@ export function RecordingsPage({ lng }: { readonly lng: string }) {
   return (
     <section data-screen="recordings" class="recordings">
       <p>
-        <Link to={href({ name: 'admin' })}>{t('recordings.back')}</Link>
+        <Link to={href({ name: 'admin', section: 'languages' })}>{t('recordings.back')}</Link>
       </p>
       <h1>{t('recordings.title', { lng })}</h1>
       <p class="hint">{t('recordings.intro')}</p>
