@@ -13,13 +13,18 @@ const NOTICE = 'Deze tablet werkt nu ook zonder internet.';
 function installedTablet() {
   const packListeners = new Set<(s: PackStatus) => void>();
   let packs: PackStatus = { running: true, done: 0, total: 0, problem: null, states: {} };
+  let installed = false;
   const services = testServices({
     updates: {
       register: () => undefined,
       waiting: () => false,
       offlineReady: () => true,
       subscribe: (l) => {
-        setTimeout(l, 0); // the worker reports "installed" after the first screen
+        // The worker reports "installed" after the first screen.
+        setTimeout(() => {
+          l();
+          installed = true;
+        }, 0);
         return () => undefined;
       },
       apply: () => undefined,
@@ -38,7 +43,7 @@ function installedTablet() {
     packs = s;
     void act(() => packListeners.forEach((l) => l(s)));
   };
-  return { services, report };
+  return { services, report, isInstalled: () => installed };
 }
 
 const all = (state: 'cached' | 'missing') =>
@@ -48,11 +53,12 @@ beforeEach(freshDatabase);
 
 describe('the "works offline" notice', () => {
   it('waits while read-aloud audio is still downloading, and shows once every enabled language is on the tablet', async () => {
-    const { services, report } = installedTablet();
+    const { services, report, isInstalled } = installedTablet();
     render(<KioskApp instrument={instrument} services={services} />);
     await screen.findByRole('button', { name: 'Beginnen' });
     report({ running: true, done: 137, total: 1165, problem: null, states: { nl: 'cached' } });
-    await new Promise((r) => setTimeout(r, 20)); // the worker's "installed" has arrived
+    await waitFor(() => expect(isInstalled()).toBe(true)); // the worker's "installed" has arrived
+    await act(() => Promise.resolve()); // and the kiosk has rendered it
     expect(screen.queryByText(NOTICE)).toBeNull();
     // A run that ended with a problem (the network went away) leaves languages missing: still not said.
     report({ running: false, done: 400, total: 1165, problem: 'offline', states: all('missing') });
