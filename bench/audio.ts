@@ -1,14 +1,19 @@
-// Bench: bytes of each language's audio pack in dist/audio (manifest plus sound files), loaded only when enabled.
-import { readdirSync, statSync } from 'node:fs';
+// Bench: bytes of each language's audio pack in dist/audio (what a tablet downloads: manifest and bundle), loaded
+// only when enabled.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+import type { AudioManifest } from '../src/shared/core/audioManifest.ts';
+import { packFiles } from '../src/tablet/speech/packs.ts';
 
 const AUDIO = resolve(import.meta.dirname, '../dist/audio');
 
-/** Per-language audio-pack bytes, for a11y's per-language table and the bench. */
+/** Per-language audio-pack downloads and bytes (manifest, bundle, any file outside it), for a11y's table and the bench. */
 export function audioPackBytes(): Record<string, { files: number; bytes: number }> {
   const out: Record<string, { files: number; bytes: number }> = {};
   for (const lng of readdirSync(AUDIO).sort()) {
-    const files = readdirSync(join(AUDIO, lng));
+    const m = JSON.parse(readFileSync(join(AUDIO, lng, 'manifest.json'), 'utf8')) as AudioManifest;
+    const files = ['manifest.json', ...packFiles(m).map((u) => u.slice(`/audio/${lng}/`.length))];
     out[lng] = {
       files: files.length,
       bytes: files.reduce((n, f) => n + statSync(join(AUDIO, lng, f)).size, 0),

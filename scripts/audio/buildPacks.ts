@@ -1,7 +1,9 @@
 // Build time: renders every language's audio pack (or takes the agency's recordings) and checks it is complete.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  joinBundle,
   slotKind,
   splitTemplate,
   type AudioManifest,
@@ -13,10 +15,11 @@ import { createRenderPool } from '../../src/shared/speechRender/renderPool.ts';
 import { buildLanguages, clientTexts, covers, requiredKeys, type PackText } from './texts.ts';
 import { MAX_NUMBER, VOICES } from '../../src/shared/speechRender/voices.ts';
 
-/** One language's pack as files to write under audio/<lng>/. */
+/** One language's pack as files to write under audio/<lng>/: each clip, and all of them joined in one bundle. */
 export interface BuiltPack {
   readonly manifest: AudioManifest;
   readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly bundle: { readonly name: string; readonly bytes: Uint8Array };
 }
 
 /** Where an agency puts a recording of `key` in `lng`: recordings/<lng>/<namespace>/<key>.mp3. */
@@ -108,6 +111,12 @@ export async function buildPacks(opts: {
         );
         let bytes = 0;
         for (const b of files.values()) bytes += b.length;
+        const joined = joinBundle(files);
+        // Named by content like the clips, so a tablet never keeps an old bundle under a current name.
+        const bundle = {
+          name: `clips-${createHash('sha256').update(joined.bytes).digest('hex').slice(0, 20)}.bin`,
+          bytes: joined.bytes,
+        };
         const sorted = Object.fromEntries(
           Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)),
         );
@@ -118,8 +127,9 @@ export async function buildPacks(opts: {
           entries: sorted,
           numbers,
           bytes,
+          bundle: { file: bundle.name, clips: joined.clips },
         };
-        return { manifest, files };
+        return { manifest, files, bundle };
       }),
     );
     for (const p of built) if (p) packs.push(p);
@@ -131,8 +141,8 @@ export async function buildPacks(opts: {
 }
 
 /**
- * The completeness check: every language has audio for every text Dutch has, every file a manifest names exists,
- * and no manifest entry is stale (its text hash differs from the text now in the locale).
+ * The completeness check: every language has audio for every text Dutch has, every file a manifest names exists
+ * (and sits unchanged in the bundle), and no manifest entry is stale (its text hash differs from the text now in the locale).
  */
 export function verifyPacks(
   expected: ReadonlyMap<string, readonly PackText[]>,
@@ -164,6 +174,15 @@ export function verifyPacks(
     for (const [n, f] of Object.entries(pack.manifest.numbers))
       if (!pack.files.has(f))
         problems.push(`${lng}: audio file ${f} for the number ${n} is missing`);
+    const clips = pack.manifest.bundle?.clips ?? {};
+    for (const [f, bytes] of pack.files) {
+      const at = clips[f];
+      const same =
+        at !== undefined &&
+        at[1] === bytes.length &&
+        Buffer.compare(pack.bundle.bytes.subarray(at[0], at[0] + at[1]), bytes) === 0;
+      if (!same) problems.push(`${lng}: audio file ${f} is not in the pack's bundle as it is`);
+    }
   }
   return problems;
 }

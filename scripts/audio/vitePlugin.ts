@@ -14,7 +14,7 @@ export function audioCacheDir(): string {
   return join(base, 'slimme-intake', 'audio-packs');
 }
 
-/** Emits dist/audio/<lng>/manifest.json and its MP3 files; eSpeak NG runs here only, never in the app. */
+/** Emits dist/audio/<lng>/manifest.json, its MP3 files and their bundle; eSpeak NG runs here only, never in the app. */
 export function audioPacks(root = resolve(import.meta.dirname, '../..')): Plugin {
   let building: ReturnType<typeof buildPacks> | null = null;
   let started = 0;
@@ -34,7 +34,12 @@ export function audioPacks(root = resolve(import.meta.dirname, '../..')): Plugin
       const { packs, problems, stats } = await building;
       if (problems.length)
         this.error(`audio packs incomplete:\n  ${problems.slice(0, 40).join('\n  ')}`);
-      for (const { manifest, files } of packs) {
+      for (const { manifest, files, bundle } of packs) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `audio/${manifest.lng}/${bundle.name}`,
+          source: bundle.bytes,
+        });
         for (const [name, bytes] of files)
           this.emitFile({
             type: 'asset',

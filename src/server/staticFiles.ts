@@ -16,8 +16,11 @@ export async function registerStatic(app: FastifyInstance, distDir: string): Pro
       // Our setHeaders decides caching; the plugin's default max-age=0 would be overwritten anyway.
       cacheControl: false,
       setHeaders(res, path) {
-        // Vite names assets by content hash; sw.js, index.html and the manifest must be checked on every load.
-        const immutable = /[\\/]assets[\\/]/.test(path);
+        // Vite names assets by content hash, the audio build names clips and bundles so too; sw.js, index.html and
+        // the manifests must be checked on every load.
+        const immutable =
+          /[\\/]assets[\\/]/.test(path) ||
+          (/[\\/]audio[\\/][^\\/]+[\\/][^\\/]+$/.test(path) && !path.endsWith('manifest.json'));
         res.setHeader(
           'Cache-Control',
           immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

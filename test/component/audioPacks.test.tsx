@@ -3,8 +3,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
 import { cachePacks } from '../../src/tablet/speech/packCache.ts';
+import { forgetManifest, loadPackSound } from '../../src/tablet/speech/packs.ts';
 import { freshDatabase } from './fixtures.ts';
-import { fakeServer, manifestFor, MemoryCache, packPaths } from './fakeAudioServer.ts';
+import { clipBytes, fakeServer, manifestFor, MemoryCache, packPaths } from './fakeAudioServer.ts';
 import { openStaff } from './staffHarness.tsx';
 
 const packs = () =>
@@ -71,6 +72,42 @@ describe('cachePacks', () => {
     const r = await cachePacks(io, ['nl', 'ar'], ['Werkplein X']);
     expect(r).toMatchObject({ problem: 'offline', states: { nl: 'cached', ar: 'missing' } });
     expect(cache.paths()).toEqual(packPaths('nl', 'Werkplein X'));
+  });
+});
+
+describe('a pack with a bundle', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is kept as one download (and the files outside it), and each clip plays as its slice of the bundle', async () => {
+    // b.mp3 stands for a recording: not in the bundle, fetched on its own.
+    const manifests = new Map([['nl', manifestFor('nl', ['a.mp3', 'b.mp3'], ['a.mp3', 'n1.mp3'])]]);
+    const server = fakeServer(manifests);
+    const cache = new MemoryCache();
+    const r = await cachePacks(
+      { fetch: server.fetch, cache: cache as unknown as Cache },
+      ['nl'],
+      ['Werkplein X'],
+    );
+    expect(r).toMatchObject({ problem: null, states: { nl: 'cached' }, files: 3 });
+    expect(cache.paths()).toEqual(
+      [
+        '/api/speech?lng=nl&text=Werkplein%20X',
+        '/audio/nl/b.mp3',
+        '/audio/nl/clips.bin',
+        '/audio/nl/manifest.json',
+      ].sort(),
+    );
+    expect(server.state.calls.filter((c) => /a\.mp3|n1\.mp3/.test(c))).toEqual([]);
+
+    // Offline now: every clip still plays, from the bundle or from its own file.
+    server.state.offline = true;
+    vi.stubGlobal('caches', { open: () => Promise.resolve(cache) });
+    vi.stubGlobal('fetch', server.fetch);
+    forgetManifest('nl');
+    for (const f of ['a.mp3', 'n1.mp3', 'b.mp3']) {
+      const blob = await loadPackSound('nl', f);
+      expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(clipBytes(f));
+    }
   });
 });
 

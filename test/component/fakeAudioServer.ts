@@ -1,5 +1,5 @@
 // A Cache Storage cache and a server with audio packs, in memory: enough for the tablet's pack caching to run in tests.
-import type { AudioManifest } from '../../src/shared/core/audioManifest.ts';
+import { joinBundle, type AudioManifest } from '../../src/shared/core/audioManifest.ts';
 
 const BASE = 'http://tablet.test/';
 const abs = (u: RequestInfo | URL): string =>
@@ -30,8 +30,24 @@ export class MemoryCache {
   }
 }
 
-/** A pack whose texts are "Welkom" (one file) and an item that says the agency's name. */
-export function manifestFor(lng: string, files: readonly string[] = ['a.mp3', 'b.mp3']) {
+/** The bytes the fake server has for a pack file: ten bytes from its name, so each file differs. */
+export const clipBytes = (name: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from({ length: 10 }, (_, i) => name.charCodeAt(i % name.length));
+
+/** The bundle of `files` as the build joins it. */
+const bundleOf = (files: readonly string[]) =>
+  joinBundle(new Map(files.map((f) => [f, clipBytes(f)])));
+
+/**
+ * A pack whose texts are "Welkom" (one file) and an item that says the agency's name; `bundled` joins its files in
+ * a bundle (clips.bin) as the build does, and may leave some out (as a recording is).
+ */
+export function manifestFor(
+  lng: string,
+  files: readonly string[] = ['a.mp3', 'b.mp3'],
+  bundled: readonly string[] = [],
+) {
+  const bundle = bundled.length ? { file: 'clips.bin', clips: bundleOf(bundled).clips } : undefined;
   const m: AudioManifest = {
     lng,
     voice: lng,
@@ -46,6 +62,7 @@ export function manifestFor(lng: string, files: readonly string[] = ['a.mp3', 'b
     },
     numbers: { '1': 'n1.mp3' },
     bytes: 30,
+    ...(bundle ? { bundle } : {}),
   };
   return m;
 }
@@ -58,9 +75,9 @@ export function fakeServer(manifests: Map<string, AudioManifest>) {
     state.calls.push(url.pathname + url.search);
     if (state.offline) return Promise.reject(new TypeError('Failed to fetch'));
     const pack = /^\/audio\/([^/]+)\/(.+)$/.exec(url.pathname);
-    const mp3 = () =>
-      new Response(new Uint8Array(10), {
-        headers: { 'content-type': 'audio/mpeg', 'content-length': '10' },
+    const mp3 = (bytes = new Uint8Array(10)) =>
+      new Response(bytes, {
+        headers: { 'content-type': 'audio/mpeg', 'content-length': String(bytes.length) },
       });
     if (pack) {
       const m = manifests.get(pack[1]!);
@@ -69,7 +86,9 @@ export function fakeServer(manifests: Map<string, AudioManifest>) {
         return Promise.resolve(
           new Response(JSON.stringify(m), { headers: { 'content-type': 'application/json' } }),
         );
-      return Promise.resolve(mp3());
+      if (m.bundle && pack[2] === m.bundle.file)
+        return Promise.resolve(mp3(bundleOf(Object.keys(m.bundle.clips)).bytes));
+      return Promise.resolve(mp3(clipBytes(pack[2]!)));
     }
     if (url.pathname === '/api/speech')
       return Promise.resolve(

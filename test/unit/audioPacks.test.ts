@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  joinBundle,
   piecesFor,
   splitTemplate,
   type AudioManifest,
@@ -15,10 +16,19 @@ const manifest = (lng: string, entries: AudioManifest['entries']): AudioManifest
   numbers: { '3': 'n3.mp3', '27': 'n27.mp3' },
   bytes: 0,
 });
-const pack = (m: AudioManifest): BuiltPack => ({
-  manifest: m,
-  files: new Map(['a.mp3', 'b.mp3', 'n3.mp3', 'n27.mp3'].map((f) => [f, new Uint8Array(1)])),
-});
+const pack = (
+  m: AudioManifest,
+  files = new Map(
+    ['a.mp3', 'b.mp3', 'n3.mp3', 'n27.mp3'].map((f, i) => [f, new Uint8Array([i, i + 1])]),
+  ),
+): BuiltPack => {
+  const { bytes, clips } = joinBundle(files);
+  return {
+    manifest: { ...m, bundle: { file: 'clips.bin', clips } },
+    files,
+    bundle: { name: 'clips.bin', bytes },
+  };
+};
 const progress = 'Vraag {{current}} van {{total}}';
 const entry = (template: string) => ({
   hash: textHash(template),
@@ -98,7 +108,7 @@ describe('audio pack completeness: what makes the build fail', () => {
       ['b.mp3', new Uint8Array(1)],
       ['n3.mp3', new Uint8Array(1)],
     ]);
-    expect(verifyPacks(new Map([['nl', texts]]), [{ manifest: m, files }])).toEqual([
+    expect(verifyPacks(new Map([['nl', texts]]), [pack(m, files)])).toEqual([
       'nl: audio file a.mp3 for kiosk:item.progress is missing',
       'nl: audio file n27.mp3 for the number 27 is missing',
     ]);
@@ -115,5 +125,25 @@ describe('playing a text from the pack', () => {
       { kind: 'number', file: 'n27.mp3' },
     ]);
     expect(piecesFor(m, 'kiosk:item.progress', 'Iets anders')).toBeNull();
+  });
+});
+
+describe('audio pack bundle', () => {
+  it('holds every file at its offset, and the check names a file missing from it or changed in it', () => {
+    const texts = [{ key: 'kiosk:item.progress', template: progress }];
+    const full = pack(manifest('nl', { 'kiosk:item.progress': entry(progress) }));
+    const { clips } = full.manifest.bundle!;
+    for (const [f, bytes] of full.files) {
+      const [at, len] = clips[f]!;
+      expect([...full.bundle.bytes.subarray(at, at + len)]).toEqual([...bytes]);
+    }
+    expect(full.bundle.bytes.length).toBe(8);
+    const rest = Object.fromEntries(Object.entries(clips).filter(([f]) => f !== 'b.mp3'));
+    const missing = { ...full, manifest: { ...full.manifest, bundle: { file: 'x', clips: rest } } };
+    expect(verifyPacks(new Map([['nl', texts]]), [missing])).toEqual([
+      "nl: audio file b.mp3 is not in the pack's bundle as it is",
+    ]);
+    const changed = { ...full, bundle: { name: 'x', bytes: full.bundle.bytes.map((b) => b ^ 1) } };
+    expect(verifyPacks(new Map([['nl', texts]]), [changed])).toHaveLength(4);
   });
 });

@@ -15,6 +15,16 @@ export interface ManifestEntry {
   readonly recorded?: true;
 }
 
+/**
+ * Every built file of a pack joined into one download, and where each file sits in it ([offset, length] in bytes):
+ * a tablet fetches and caches one file per language instead of ~200 (each request costs a tablet far more than its
+ * bytes), and plays a clip as a slice of it.
+ */
+export interface PackBundle {
+  readonly file: string;
+  readonly clips: Readonly<Record<string, readonly [number, number]>>;
+}
+
 /** A language's pack: what eSpeak voice rendered it (and whether that is a stand-in), texts and numbers. */
 export interface AudioManifest {
   readonly lng: string;
@@ -24,6 +34,26 @@ export interface AudioManifest {
   readonly entries: Readonly<Record<string, ManifestEntry>>;
   readonly numbers: Readonly<Record<string, string>>;
   readonly bytes: number;
+  /** The built files in one download; files not in it (the agency's recordings) are fetched one by one. */
+  readonly bundle?: PackBundle;
+}
+
+/** Joins a pack's files into one bundle, in name order (so the same files always give the same bytes). */
+export function joinBundle(files: ReadonlyMap<string, Uint8Array>): {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly clips: Record<string, [number, number]>;
+} {
+  const names = [...files.keys()].sort();
+  const clips: Record<string, [number, number]> = {};
+  let size = 0;
+  for (const n of names) {
+    const len = files.get(n)!.length;
+    clips[n] = [size, len];
+    size += len;
+  }
+  const bytes = new Uint8Array(size);
+  for (const n of names) bytes.set(files.get(n)!, clips[n]![0]);
+  return { bytes, clips };
 }
 
 /** A placeholder-free piece of text, or a placeholder by name. */

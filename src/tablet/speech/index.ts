@@ -4,7 +4,7 @@
  */
 import { cancelSpeech, speakWithVoice, voiceFor } from '../platform/speech.ts';
 import { playSound, primeSound } from '../platform/audio.ts';
-import { loadManifest, loadSound, packBase, serverAudioUrl } from './packs.ts';
+import { loadManifest, loadPackSound, loadSound, serverAudioUrl } from './packs.ts';
 import { createSpeaker, type SpokenPart, type SpokenText } from './speaker.ts';
 
 export type { SpokenText, SpokenPart };
@@ -15,9 +15,7 @@ const speaker = createSpeaker({
   cancelVoice: cancelSpeech,
   loadManifest,
   loadSound: (s) =>
-    'file' in s
-      ? loadSound(packBase(s.lng) + s.file)
-      : loadSound(serverAudioUrl(s.lng, s.text), true),
+    'file' in s ? loadPackSound(s.lng, s.file) : loadSound(serverAudioUrl(s.lng, s.text), true),
   playSound,
   primeSound,
   report: (problem) => console.warn(`read-aloud: ${problem}`),

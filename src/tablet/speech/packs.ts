@@ -52,16 +52,55 @@ export async function loadSound(url: string, keep = false): Promise<Blob | null>
   return res ? res.blob() : null;
 }
 
-/** Drops the remembered manifest of `lng`, after the cache got a new one. */
-export function forgetManifest(lng: string): void {
-  manifests.delete(lng);
+const bundles = new Map<string, Promise<Blob | null>>();
+
+/** A cached bundle as one Blob (kept while its manifest is current; reading a slice reads only that part). */
+function cachedBundle(url: string): Promise<Blob | null> {
+  let p = bundles.get(url);
+  if (!p) {
+    p = openCache(AUDIO_CACHE)
+      .then((c) => c?.match(url))
+      .then((r) => (r ? r.blob() : null))
+      .catch(() => null);
+    void p.then((b) => (b ? undefined : bundles.delete(url)));
+    bundles.set(url, p);
+  }
+  return p;
 }
 
-/** Every file a manifest refers to. */
-export function packFiles(m: AudioManifest): string[] {
+/**
+ * One sound file of a language's pack: a slice of the cached bundle when the tablet has it, the file itself (from
+ * the cache or the network) otherwise; null when unreachable.
+ */
+export async function loadPackSound(lng: string, file: string): Promise<Blob | null> {
+  const m = await loadManifest(lng);
+  const at = m?.bundle?.clips[file];
+  if (m?.bundle && at) {
+    const whole = await cachedBundle(packBase(lng) + m.bundle.file);
+    if (whole && whole.size >= at[0] + at[1])
+      return whole.slice(at[0], at[0] + at[1], 'audio/mpeg');
+  }
+  return loadSound(packBase(lng) + file);
+}
+
+/** Drops the remembered manifest of `lng` (and its bundle), after the cache got a new one. */
+export function forgetManifest(lng: string): void {
+  manifests.delete(lng);
+  for (const url of bundles.keys()) if (url.startsWith(packBase(lng))) bundles.delete(url);
+}
+
+/** Every file a manifest refers to, by name. */
+function referencedFiles(m: AudioManifest): Set<string> {
   const files = new Set<string>();
   for (const e of Object.values(m.entries))
     for (const s of e.segments) if ('file' in s) files.add(s.file);
   for (const f of Object.values(m.numbers)) files.add(f);
-  return [...files].map((f) => packBase(m.lng) + f);
+  return files;
+}
+
+/** What a tablet keeps of a manifest to play it offline: the bundle, and each file not in it (recordings). */
+export function packFiles(m: AudioManifest): string[] {
+  const out = m.bundle ? [m.bundle.file] : [];
+  for (const f of referencedFiles(m)) if (!m.bundle?.clips[f]) out.push(f);
+  return out.map((f) => packBase(m.lng) + f);
 }
