@@ -31,3 +31,13 @@ export const cachedUrls = (p: Page): Promise<string[]> =>
       return u.pathname + u.search;
     });
   }, AUDIO_CACHE);
+
+/** The size in bytes of what the tablet's audio cache holds for `url` (a path), or -1 when it holds nothing. */
+export const cachedSize = (p: Page, url: string): Promise<number> =>
+  p.evaluate(
+    async ([name, u]) => {
+      const res = await (await caches.open(name)).match(u);
+      return res ? (await res.blob()).size : -1;
+    },
+    [AUDIO_CACHE, url] as const,
+  );
