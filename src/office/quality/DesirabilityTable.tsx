@@ -1,24 +1,15 @@
 /** Social desirability's correlation with each posture, per group. */
-import type { Instrument } from '../../shared/core/instrument.ts';
-import type { QualityReport } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useScaleLabel } from '../labels.ts';
-import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
+import { groupOf, twoDecimals, type QualityTableProps } from './qualityFormat.ts';
 import { cell, DataTable, type Column } from '../ui/DataTable.tsx';
 import { Withheld } from './Withheld.tsx';
 
 /** Correlations at or beyond this size are marked. */
 const NOTABLE = 0.3;
 
-/** Props: the report, its columns and the instrument. */
-export interface DesirabilityTableProps {
-  readonly report: QualityReport;
-  readonly columns: readonly GroupColumn[];
-  readonly instrument: Instrument;
-}
-
 /** The table; nothing when the instrument has no social-desirability scale. */
-export function DesirabilityTable({ report, columns, instrument }: DesirabilityTableProps) {
+export function DesirabilityTable({ report, columns, instrument }: QualityTableProps) {
   const t = useT('workspace');
   const label = useScaleLabel(instrument);
   if (report.desirability.length === 0) return null;

@@ -1,23 +1,15 @@
 /** Per item and language: mean, distribution of answers and the DIF flag, beside the other languages. */
-import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
-import type { ItemGroup, QualityReport } from '../../shared/core/itemQuality/report.ts';
+import type { ItemGroup } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useWorkspace } from '../context.ts';
 import { decimal } from '../../shared/ui/format.ts';
-import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
+import { groupOf, twoDecimals, type QualityTableProps } from './qualityFormat.ts';
 import { cell, DataTable } from '../ui/DataTable.tsx';
 import { Withheld } from './Withheld.tsx';
 
-/** Props: the report, its columns and the instrument. */
-export interface ItemTableProps {
-  readonly report: QualityReport;
-  readonly columns: readonly GroupColumn[];
-  readonly instrument: Instrument;
-}
-
 /** The table. */
-export function ItemTable({ report, columns, instrument }: ItemTableProps) {
+export function ItemTable({ report, columns, instrument }: QualityTableProps) {
   const t = useT('workspace');
   const it = useT(instrumentNamespace(instrument));
   const { agencyName } = useWorkspace();

@@ -1,26 +1,19 @@
 /** Per scale with two or more items: α with Feldt's interval and each item's corrected item–total correlation, per group. */
 import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
-import type { QualityReport, ScaleQuality } from '../../shared/core/itemQuality/report.ts';
+import type { ScaleQuality } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useWorkspace } from '../context.ts';
 import { useScaleLabel } from '../labels.ts';
-import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
+import { groupOf, twoDecimals, type GroupColumn, type QualityTableProps } from './qualityFormat.ts';
 import { cell, DataTable } from '../ui/DataTable.tsx';
 import { Withheld } from './Withheld.tsx';
 
 /** Item–total correlations below this are marked (a common rule of thumb: the item measures little of the scale). */
 const LOW_ITEM_TOTAL = 0.3;
 
-/** Props: the report, its columns and the instrument (for labels and item texts). */
-export interface ReliabilityTablesProps {
-  readonly report: QualityReport;
-  readonly columns: readonly GroupColumn[];
-  readonly instrument: Instrument;
-}
-
 /** The tables, one per scale. */
-export function ReliabilityTables({ report, columns, instrument }: ReliabilityTablesProps) {
+export function ReliabilityTables({ report, columns, instrument }: QualityTableProps) {
   const t = useT('workspace');
   return (
     <section aria-labelledby="q-reliability">
