@@ -1,6 +1,6 @@
 /** Device settings for staff: agency name, consent text, languages on offer, details asked, thresholds and timings. */
 import { useState } from 'preact/hooks';
-import { SETTING_BOUNDS, type AgencySettings } from '../../shared/core/settings.ts';
+import { SETTING_BOUNDS, WHOLE_SETTINGS, type AgencySettings } from '../../shared/core/settings.ts';
 import { LANGUAGES, languageMeta } from '../../shared/i18n/languages.ts';
 import { staffLanguage } from '../../shared/i18n/staffLanguage.ts';
 import { useT } from '../../shared/i18n/useT.ts';
@@ -34,21 +34,14 @@ const NUMBERS: readonly [NumberKey, string][] = [
   ['staffLockSeconds', 'lock_label'],
 ];
 
-// Seconds are whole numbers; the two thresholds may have decimals (a caution above 4,5).
-const WHOLE: readonly NumberKey[] = [
-  'idleSeconds',
-  'idleCountdownSeconds',
-  'thanksSeconds',
-  'staffLockSeconds',
-];
-
 const LANGUAGE_CODES: readonly string[] = LANGUAGES.map((l) => l.code);
 const RETENTION: readonly AgencySettings['previewRetention'][] = ['until-synced', 'end-of-day'];
 
+// Seconds are whole numbers; the two thresholds may have decimals (a caution above 4,5).
 function numberError(k: NumberKey, raw: string, v: number): 'range' | 'whole' | null {
   const [lo, hi] = SETTING_BOUNDS[k];
   if (raw.trim() === '' || !Number.isFinite(v) || v < lo || v > hi) return 'range';
-  return WHOLE.includes(k) && !Number.isInteger(v) ? 'whole' : null;
+  return WHOLE_SETTINGS.includes(k) && !Number.isInteger(v) ? 'whole' : null;
 }
 
 function numberOf(s: AgencySettings, k: NumberKey): number {
@@ -197,7 +190,7 @@ export function SettingsForm({
                 key={k}
                 id={`set-${k}`}
                 label={t(`settings.${label}`)}
-                inputMode={WHOLE.includes(k) ? 'numeric' : 'decimal'}
+                inputMode={WHOLE_SETTINGS.includes(k) ? 'numeric' : 'decimal'}
                 value={draft.numbers[k]}
                 error={
                   problem &&
