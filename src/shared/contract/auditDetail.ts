@@ -57,7 +57,10 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
     ],
   ],
   language_review: [[new RegExp(`^${LNG} marked (?<status>\\w+)$`), 'language_marked']],
-  audit_export: [[/^csv: (?<n>\d+) entries(?:; (?<filters>.*))?$/, 'audit_export']],
+  audit_export: [
+    [/^csv: (?<n>\d+) entries$/, 'audit_export'],
+    [/^csv: (?<n>\d+) entries; (?<filters>.+)$/, 'audit_export_filtered'],
+  ],
   export: [[/^(?<format>csv|json): (?<n>\d+) measurements, (?<from>\S+) to (?<to>\S+)$/, 'export']],
   judgement: [[/^fit (?<fit>yes|partly|no)$/, 'judgement']],
   link: [
@@ -106,14 +109,62 @@ export function auditDetailParts(action: string, detail: string): AuditDetailPar
   if (action === 'user_update') {
     const m = new RegExp(`^account ${ID}: (?<fields>.+)$`).exec(detail);
     const parts = (m?.groups?.fields ?? '').split(', ').map((f) => match(ACCOUNT_FIELD, f));
-    return m && parts.every((p) => p !== null) ? (parts) : [];
+    return m && parts.every((p) => p !== null) ? parts : [];
   }
   if (action === 'settings_change') {
     if (detail === 'agency settings saved without changes')
       return [{ key: 'settings_unchanged', values: {} }];
     const parts = detail.split('; ').map((f) => match(SETTINGS_FIELD, f));
-    return parts.every((p) => p !== null) ? (parts) : [];
+    return parts.every((p) => p !== null) ? parts : [];
   }
   const one = match(RULES[action] ?? [], detail);
   return one ? [one] : [];
+}
+
+/** The words a detail needs, in one language: the texts of the parts and the names of coded values. */
+export interface AuditDetailWords {
+  /** `audit.detail_parts.<key>` filled with `values`. */
+  readonly part: (key: string, values: Readonly<Record<string, string>>) => string;
+  readonly role: (role: string) => string;
+  readonly status: (status: string) => string;
+  readonly fit: (fit: string) => string;
+  readonly language: (code: string) => string;
+}
+
+/**
+ * The detail of an audit line in `words`' language, the account it is about called `name`; null when no rule knows
+ * the line (the caller shows it as written).
+ */
+export function auditDetailText(
+  action: string,
+  detail: string,
+  name: string,
+  words: AuditDetailWords,
+): string | null {
+  const parts = auditDetailParts(action, detail);
+  if (parts.length === 0) return null;
+  return parts
+    .map(({ key, values: v }) =>
+      words.part(key, {
+        ...v,
+        name: v.name ?? name,
+        account: name,
+        ...(v.role ? { role: words.role(v.role) } : {}),
+        ...(v.status ? { status: words.status(v.status) } : {}),
+        ...(v.fit ? { fit: words.fit(v.fit) } : {}),
+        ...(v.lng ? { language: words.language(v.lng) } : {}),
+        // The filters of an export name the person filtered on by id: that is the line's account.
+        ...(v.filters ? { filters: v.filters.replace(/[0-9a-fA-F-]{36}/g, name) } : {}),
+      }),
+    )
+    .join('; ');
+}
+
+/** "Arabisch" / "Arabic" for "ar" in language `lang`; the code where the engine has no name for it. */
+export function languageName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
