@@ -24,6 +24,8 @@ import { PILOT_ANSWERS } from '../test/fixtures/pilotAnswers.ts';
 import { makeRecord } from '../test/server/helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** SHOTS_ONLY=kiosk or SHOTS_ONLY=workspace takes one app's screens only. */
+const ONLY = process.env.SHOTS_ONLY;
 const OUT = resolve(process.argv[2] ?? join(ROOT, '.scratch/screenshots'));
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -72,8 +74,8 @@ async function main(): Promise<void> {
   });
   try {
     const ids = await seed(url, db);
-    await workspace(browser, url, ids);
-    await kiosk(browser, url);
+    if (ONLY !== 'kiosk') await workspace(browser, url, ids);
+    if (ONLY !== 'workspace') await kiosk(browser, url);
   } finally {
     await browser.close();
     await app.close();
@@ -127,6 +129,7 @@ async function seed(url: string, db: Awaited<ReturnType<typeof openPglite>>) {
     const record = makeRecord({
       sessionId: randomUUID(),
       answers: PILOT_ANSWERS,
+      reference: null,
       language: lng,
       languagesUsed: [lng],
       details: {
@@ -244,27 +247,18 @@ async function kiosk(browser: Browser, url: string) {
       await page.locator(`button[data-language="${lng}"]`).click();
       await page.waitForFunction((l) => document.documentElement.lang === l, lng);
       await shot(page, name('welcome'), size);
+      await primary();
+      await screen('consent');
+      await shot(page, name('consent'), size);
+      // The language menu a client opens during the session.
       await page.locator('.language-button').first().click();
       await page.waitForSelector('.language-menu [role=dialog]');
       await shot(page, name('language'), size);
       await page.locator('.language-menu [role=dialog] button.secondary').last().click();
       await primary();
-      await screen('consent');
-      await shot(page, name('consent'), size);
-      await primary();
       await screen('details');
       await shot(page, name('details-empty'), size);
-      const n = NAMES[lng]!;
-      await page.locator('input[name="gender"][value="female"]').check();
-      await page.locator('input[name="firstName"]').fill(n.first);
-      await page.locator('input[name="lastName"]').fill(n.last);
-      await page.locator('input[name="dob-day"]').fill('7');
-      await page.locator('input[name="dob-month"]').fill('3');
-      await page.locator('input[name="dob-year"]').fill('1985');
-      if (n.latin) {
-        await page.waitForSelector('input[name="documentName"]');
-        await page.locator('input[name="documentName"]').fill(n.latin);
-      }
+      await fillDetails(page, lng);
       await shot(page, name('details'), size);
       await page.locator('main[data-screen="details"] button[type="submit"]').click();
       await screen('item');
@@ -272,11 +266,6 @@ async function kiosk(browser: Browser, url: string) {
       for (let i = 0; ; i++) {
         if ((await page.locator('main[data-screen]').getAttribute('data-screen')) === 'review')
           break;
-        if (i === 1) {
-          await page.locator('.pictogram-toggle').click();
-          await page.waitForSelector('.pictogram-answer');
-          await shot(page, name('item-pictograms'), size);
-        }
         const before = await page.locator('.progress-label').textContent();
         const id = await page.locator('[data-item]').first().getAttribute('data-item');
         if (i === 4) await page.locator('main .screen-actions .link').click();
@@ -312,8 +301,36 @@ async function kiosk(browser: Browser, url: string) {
       await page.locator('.staff-row').first().click();
       await screen('staff-profile');
       await shot(page, name('staff-profile'), size);
+      // A second client with the answer pictures switched on (the switch is on the welcome screen).
+      await page.goto(url);
+      await screen('welcome');
+      await page.locator('.pictogram-toggle').click();
+      await primary();
+      await screen('consent');
+      await primary();
+      await screen('details');
+      await fillDetails(page, lng);
+      await page.locator('main[data-screen="details"] button[type="submit"]').click();
+      await screen('item');
+      await page.waitForSelector('.pictogram-answer');
+      await shot(page, name('item-pictograms'), size);
       await ctx.close();
     }
+}
+
+/** Fills the details screen as a client of language `lng` would (with the Latin name for a name in another script). */
+async function fillDetails(page: Page, lng: string): Promise<void> {
+  const n = NAMES[lng]!;
+  await page.locator('input[name="gender"][value="female"]').check();
+  await page.locator('input[name="firstName"]').fill(n.first);
+  await page.locator('input[name="lastName"]').fill(n.last);
+  await page.locator('input[name="dob-day"]').fill('7');
+  await page.locator('input[name="dob-month"]').fill('3');
+  await page.locator('input[name="dob-year"]').fill('1985');
+  if (n.latin) {
+    await page.waitForSelector('input[name="documentName"]');
+    await page.locator('input[name="documentName"]').fill(n.latin);
+  }
 }
 
 await main();
