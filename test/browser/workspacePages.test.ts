@@ -240,6 +240,12 @@ describe('Beheer sections and the audit log', () => {
     expect(await page.textContent('[data-testid=audit] tbody')).toContain('Sam');
     const csv = await page.getAttribute('[data-testid=audit-csv]', 'href');
     expect(csv).toContain('action=password_change');
+    // The screen language a person chose stays after a reload (it fell back to Dutch).
+    await language(page, 'en');
+    await page.reload();
+    await page.waitForSelector('[data-testid=audit]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.textContent('.ws-header')).toContain('Sign out');
     await ctx.close();
   });
 
