@@ -304,6 +304,8 @@ async function kiosk(browser: Browser, url: string) {
       // A second client with the answer pictures switched on (the switch is on the welcome screen).
       await page.goto(url);
       await screen('welcome');
+      await page.locator(`button[data-language="${lng}"]`).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lng);
       await page.locator('.pictogram-toggle').click();
       await primary();
       await screen('consent');
