@@ -35,6 +35,7 @@ import type { TlsPems } from './deploy/tls.ts';
 import type { TrustProxy } from './deploy/trustProxy.ts';
 import { packRoutes, recordingRoutes } from './recordings/routes.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
+import { sentenceSpeechRoutes, type SentenceLimits } from './speech/sentenceRoute.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
 
 /** How to build a server; everything has a default except where the data lives. */
@@ -48,6 +49,8 @@ export interface ServerOptions {
   /** Other limits for /api/speech (tests), and a look at its render pool once it exists. */
   readonly speechLimits?: SpeechLimits;
   readonly onSpeechPool?: (pool: RenderPool) => void;
+  /** Other limits for /api/speech/sentence (tests). */
+  readonly sentenceLimits?: SentenceLimits;
   /** The built PWA; defaults to ./dist. */
   readonly distDir?: string;
   /** Access-log sink; false for silence (tests). Lines hold method, route pattern, status and duration only. */
@@ -142,11 +145,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const distDir = options.distDir ?? join(process.cwd(), 'dist');
   await app.register(plugin(recordingRoutes), { ...ctx, distDir });
   await app.register(plugin(packRoutes), { ...ctx, distDir });
-  registerSpeechRoute(app, {
+  const speechPool = registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,
     ...(options.speechLimits ? { limits: options.speechLimits } : {}),
     ...(options.onSpeechPool ? { onPool: options.onSpeechPool } : {}),
+  });
+  await app.register(plugin(sentenceSpeechRoutes), {
+    ...ctx,
+    pool: speechPool,
+    ...(options.sentenceLimits ? { sentenceLimits: options.sentenceLimits } : {}),
   });
   await registerStatic(app, distDir);
   if (ownDb) app.addHook('onClose', () => db.close());
