@@ -290,6 +290,7 @@ export async function benchGrowth(
         w.tablets.map((t) => t.deviceId),
         w.staffIds,
         Date.now(),
+        log,
       );
       have = size;
       log(
