@@ -74,14 +74,17 @@ export async function growTo(
     await tx.query('SET LOCAL synchronous_commit = off');
     await tx.query(
       `INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth,
-         gender, created_at)
+         gender, created_at, latest_at)
        SELECT md5('c' || k)::uuid, substr(lpad(k::text, 8, '0'), 1, 4) || '-' || substr(lpad(k::text, 8, '0'), 5, 4),
          CASE WHEN k % 2 = 0 THEN 'A-' || k END, CASE WHEN k % 2 = 0 THEN 'A-' || k END,
          f, l, lower(regexp_replace(f || '|' || l, '[[:space:].''’-]', '', 'g')),
          (date '1950-01-01' + (k % 18000))::text, CASE WHEN k % 2 = 0 THEN 'female' ELSE 'male' END,
-         to_timestamp($1::double precision / 1000) - interval '3 years'
+         to_timestamp($1::double precision / 1000) - interval '3 years',
+         -- The newest of the client's measurements below (j ≡ k - c0 modulo the new clients), so no UPDATE afterwards.
+         (SELECT max(to_timestamp($1::double precision / 1000) - ${unit("'t' || j")} * interval '3 years')
+            FROM generate_series($4::int + (k - $2::int), $5::int - 1, $3::int - $2::int) j)
        FROM generate_series($2::int, $3::int - 1) k, LATERAL (SELECT ${first} AS f, ${last} AS l) n`,
-      [now, c0, c1],
+      [now, c0, c1, from, to],
     );
     step('clients');
     await tx.query(
@@ -100,15 +103,6 @@ export async function growTo(
       [now, from, to, JSON.stringify(devices), t.answers, t.answeredAt, t.profiles, c0, c1],
     );
     step('measurements');
-    await tx.query(
-      `UPDATE clients c SET latest_at = m.latest
-       FROM (SELECT client_id, max(completed_at) AS latest FROM measurements
-             WHERE client_id IN (SELECT md5('c' || k)::uuid FROM generate_series($1::int, $2::int - 1) k)
-             GROUP BY client_id) m
-       WHERE c.id = m.client_id`,
-      [c0, c1],
-    );
-    step('clients.latest_at');
     await tx.query(
       `INSERT INTO client_links (client_id, staff_id, linked_at)
        SELECT md5('c' || k)::uuid,
