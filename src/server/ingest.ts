@@ -60,7 +60,7 @@ async function openAll(
   const out: (ReadyRecord | SyncRejection | null)[] = [];
   const instruments: Instrument[] = [];
   const instrumentIndex = new Map<Instrument, number>();
-  const keys: Record<string, KeyObject> = {};
+  const keys = new Map<string, KeyObject>();
   const work: { sealed: SealedSession; instrument: number }[] = [];
   const slots: number[] = [];
   for (const s of sessions) {
@@ -80,11 +80,11 @@ async function openAll(
       );
       continue;
     }
-    if (!(s.keyId in keys)) {
+    if (!keys.has(s.keyId)) {
       const key = await ctx.keys.get(s.keyId);
-      if (key) keys[s.keyId] = privateKeyObject(key);
+      if (key) keys.set(s.keyId, privateKeyObject(key));
     }
-    if (!keys[s.keyId]) {
+    if (!keys.has(s.keyId)) {
       out.push(reject(s, 422, 'unknown_key', `server key ${s.keyId} is not known`));
       continue;
     }

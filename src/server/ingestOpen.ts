@@ -20,8 +20,8 @@ export interface OpenTask {
     readonly instrument: number;
   }[];
   readonly instruments: readonly Instrument[];
-  /** Private keys by key id (KeyObjects cross threads by reference to the same key material). */
-  readonly keys: Readonly<Record<string, KeyObject>>;
+  /** Private keys by key id (a Map: a key id such as "constructor" finds nothing; KeyObjects cross threads). */
+  readonly keys: ReadonlyMap<string, KeyObject>;
   /** The scoring of records that name no settings version (today's). */
   readonly today: ScoringSettings;
   /** The scoring of settings versions known to be stored; a record naming another version comes back unscored. */
@@ -62,7 +62,7 @@ function openOne(
   instrument: Instrument,
   versions: ReadonlyMap<number, ScoringSettings>,
 ): Opened | Refused {
-  const key = task.keys[sealed.keyId];
+  const key = task.keys.get(sealed.keyId);
   if (!key) throw new Error(`no key ${sealed.keyId} in the task`);
   let plain: unknown;
   try {

@@ -40,6 +40,15 @@ describe(`ingest on worker threads (${DB_KIND})`, () => {
     expect(ingestPoolStats().threads).toBeGreaterThan(0);
   });
 
+  it('answers a key id that names an object property (constructor) as an unknown key', async () => {
+    const sealed = await sealRecord(makeRecord(), f.tablet.serverKey);
+    const r = await f.sync({ sessions: [{ ...sealed, keyId: 'constructor' }] });
+    expect(r.status).toBe(200);
+    expect((r.json as SyncResponse).rejected.map((x) => [x.status, x.error])).toEqual([
+      [422, 'unknown_key'],
+    ]);
+  });
+
   it('gives the same answers on a worker thread as on the event loop', async () => {
     const pair = await globalThis.crypto.subtle.generateKey(
       { name: 'ECDH', namedCurve: 'P-256' },
@@ -62,7 +71,7 @@ describe(`ingest on worker threads (${DB_KIND})`, () => {
         instrument: 0,
       })),
       instruments: [PILOT],
-      keys: { k1: privateKeyObject(pair.privateKey) },
+      keys: new Map([['k1', privateKeyObject(pair.privateKey)]]),
       today: { dominantThreshold: 50, desirabilityCautionAbove: 3 },
       versions: [[7, DEFAULT_SCORING]],
     };
