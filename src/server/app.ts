@@ -26,6 +26,7 @@ import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './errors.ts';
 import { registerSecurityHeaders } from './headers.ts';
+import { ingestThreadsFromEnv } from './ingestPool.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
 import { openApiRoutes } from './openapi.ts';
@@ -69,6 +70,8 @@ export interface ServerOptions {
   readonly trustProxy?: TrustProxy;
   /** The key-encryption key; by default from KEY_ENCRYPTION_KEY(_FILE) or the data folder (see crypto/keyStore.ts). */
   readonly kek?: Kek;
+  /** Worker threads that open sealed sessions; by default INGEST_WORKERS, else one per core (ingestPool.ts). */
+  readonly ingestThreads?: number;
   /** Called with every route as it is registered (the access-matrix test collects them). */
   readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -122,6 +125,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     keys: new PrivateKeys(db, kek),
     kek,
     instruments: options.instruments ?? loadInstruments(),
+    ingestThreads: options.ingestThreads ?? ingestThreadsFromEnv(),
     clock,
   };
   await fillAnswerCodes(db, ctx.instruments);
