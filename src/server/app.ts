@@ -121,6 +121,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     instruments: options.instruments ?? loadInstruments(),
     clock,
   };
+  await ctx.instruments.refresh(db); // the versions coordinators loaded, beside the files
   await fillAnswerCodes(db, ctx.instruments);
   // One plugin per resource; each puts its role check on all its routes (fastify scopes the hook to the plugin).
   await app.register(plugin(openApiRoutes));

@@ -40,7 +40,8 @@ const CONFLICT = 'a different record with this session id is already stored';
 
 /** Checks one session without touching the database (apart from reading its key). */
 async function open(ctx: IngestContext, s: SealedSession): Promise<ReadyRecord | SyncRejection> {
-  const instrument = ctx.instruments.get(s.instrumentId, s.instrumentVersion);
+  // A version loaded through another instance is read from the database on first sight.
+  const instrument = await ctx.instruments.resolve(ctx.db, s.instrumentId, s.instrumentVersion);
   if (!instrument)
     return reject(
       s,
