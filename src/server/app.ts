@@ -19,6 +19,7 @@ import { deviceAdminRoutes } from './office/deviceRoutes.ts';
 import { keyRoutes } from './office/keyRoutes.ts';
 import { settingsRoutes } from './office/settingsRoutes.ts';
 import { translationRoutes } from './office/translationRoutes.ts';
+import { instrumentRoutes } from './office/instrumentRoutes.ts';
 import type { Kek } from './crypto/kek.ts';
 import { prepareKek } from './crypto/keyStore.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
@@ -137,6 +138,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(plugin(userRoutes), { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
   await app.register(plugin(settingsRoutes), ctx);
   await app.register(plugin(translationRoutes), ctx);
+  await app.register(plugin(instrumentRoutes), ctx);
   await app.register(plugin(auditRoutes), ctx);
   await app.register(plugin(deviceAdminRoutes), ctx);
   await app.register(plugin(keyRoutes), ctx);

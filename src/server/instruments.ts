@@ -66,8 +66,7 @@ export function loadInstruments(dir: string = DIR): InstrumentRegistry {
     get current() {
       return current;
     },
-    all: () =>
-      [...all.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version),
+    all: () => [...all.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version),
     translations: (id, version) => stored.get(instrumentKey({ id, version })),
     fromDatabase: (id, version) => stored.has(instrumentKey({ id, version })),
     async refresh(db) {

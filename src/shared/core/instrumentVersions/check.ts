@@ -62,7 +62,10 @@ function structureProblems(raw: unknown): VersionProblem[] {
 
 /** Texts clients see (title, part intros, items, answers): every enabled language needs them; staff texts may follow. */
 const clientFacing = (key: string): boolean =>
-  key === 'title' || key.startsWith('parts.') || key.startsWith('items.') || key.startsWith('answers.');
+  key === 'title' ||
+  key.startsWith('parts.') ||
+  key.startsWith('items.') ||
+  key.startsWith('answers.');
 
 const placeholdersIn = (text: string): string[] =>
   [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
@@ -134,7 +137,11 @@ export function checkVersionUpload(
   for (const code of languages) kept[code] = { ...(translations[code] as Record<string, string>) };
   // Languages not switched on may come along; they are kept when complete enough to check, else dropped.
   for (const [code, texts] of Object.entries(translations))
-    if (!(code in kept) && code !== 'nl' && translationProblems(instrument, translations, [code]).length === 0)
+    if (
+      !(code in kept) &&
+      code !== 'nl' &&
+      translationProblems(instrument, translations, [code]).length === 0
+    )
       kept[code] = { ...(texts as Record<string, string>) };
   return { ok: true, value: { instrument, translations: kept } };
 }

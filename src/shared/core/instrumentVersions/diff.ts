@@ -15,23 +15,23 @@ export interface ItemChange {
 export interface ScaleChange {
   readonly id: string;
   readonly label: string;
-  readonly fields: readonly string[];
+  readonly fields: string[];
 }
 
 /** The whole diff. */
 export interface VersionDiff {
   readonly items: {
-    readonly added: readonly ItemChange[];
-    readonly removed: readonly ItemChange[];
-    readonly changed: readonly ItemChange[];
+    readonly added: ItemChange[];
+    readonly removed: ItemChange[];
+    readonly changed: ItemChange[];
   };
   readonly scales: {
-    readonly added: readonly ScaleChange[];
-    readonly removed: readonly ScaleChange[];
-    readonly changed: readonly ScaleChange[];
+    readonly added: ScaleChange[];
+    readonly removed: ScaleChange[];
+    readonly changed: ScaleChange[];
   };
   /** Scales both versions have: the only ones whose scores can be compared across the two. */
-  readonly shared: readonly string[];
+  readonly shared: string[];
 }
 
 const itemMap = (i: Instrument) =>
@@ -42,10 +42,10 @@ const itemMap = (i: Instrument) =>
     ]),
   );
 
-const scaleFields = (a: Scale, b: Scale): string[] =>
-  (['label', 'kind', 'side', 'minAnswered'] as const)
-    .filter((f) => a[f] !== b[f])
-    .concat(JSON.stringify(a.advice ?? null) === JSON.stringify(b.advice ?? null) ? [] : ['advice']);
+const scaleFields = (a: Scale, b: Scale): string[] => [
+  ...(['label', 'kind', 'side', 'minAnswered'] as const).filter((f) => a[f] !== b[f]),
+  ...(JSON.stringify(a.advice ?? null) === JSON.stringify(b.advice ?? null) ? [] : ['advice']),
+];
 
 /** The diff from `before` to `after`. */
 export function diffVersions(before: Instrument, after: Instrument): VersionDiff {
@@ -64,7 +64,10 @@ export function diffVersions(before: Instrument, after: Instrument): VersionDiff
           const x = a.get(id);
           return x !== undefined && !same(x, y);
         })
-        .map(([id, after]) => ({ id, before: a.get(id), after })),
+        .flatMap(([id, after]) => {
+          const before = a.get(id);
+          return before ? [{ id, before, after }] : [];
+        }),
     },
     scales: {
       added: after.scales
