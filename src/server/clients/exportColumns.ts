@@ -262,7 +262,7 @@ function versionNotes(instruments: readonly Instrument[]) {
   const only = (have: readonly number[]): string =>
     have.length === versions.length ? '' : `; only in questionnaire version ${have.join(', ')}`;
   return {
-    itemNote(id: string): string {
+    itemNote: (id: string): string => {
       const m = texts.get(id) ?? new Map<number, string>();
       const wordings = new Set(m.values());
       if (wordings.size <= 1) return [...wordings][0] ?? '';
@@ -272,7 +272,7 @@ function versionNotes(instruments: readonly Instrument[]) {
         .join(' | ');
     },
     scaleNote: {
-      only(id: string, what: 'item' | 'scale'): string {
+      only: (id: string, what: 'item' | 'scale'): string => {
         const have =
           what === 'item' ? [...(texts.get(id)?.keys() ?? [])] : [...(scaleVersions.get(id) ?? [])];
         return only(have.sort((a, b) => a - b));

@@ -17,6 +17,8 @@ export interface WelcomeScreenProps {
   readonly languages: readonly string[];
   readonly language: string;
   readonly onLanguage: (code: string) => void;
+  /** The questionnaire version the next client starts on (`id@version`). */
+  readonly instrument?: string;
   readonly pictograms: boolean;
   readonly onPictograms: (on: boolean) => void;
 }
@@ -56,6 +58,7 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
   return (
     <Screen
       name="welcome"
+      instrument={p.instrument}
       title={t('welcome.title')}
       reading={reading}
       actions={
