@@ -10,6 +10,7 @@ import { createServer } from '../../src/server/app.ts';
 import { parseInstrument } from '../../src/shared/core/instrument.ts';
 import { scoreAnswers, type Profile } from '../../src/shared/core/scoring.ts';
 import type { DeviceConfig, SyncResponse } from '../../src/shared/contract/protocol.ts';
+import type { QualityReport } from '../../src/shared/core/itemQuality/report.ts';
 import type {
   AuditEntry,
   Dashboard,
@@ -259,5 +260,20 @@ describe(`a new questionnaire version (${DB_KIND})`, () => {
     expect(d.scalesLeftOut).toEqual(['leraar']);
     expect(d.topRoleCounts.map((r) => r.scale)).not.toContain('leraar');
     expect(d.averageProfile.map((r) => r.scale)).toContain('verbondenheid');
+  });
+
+  it('gives item statistics per version: the current one by default, an older one on request', async () => {
+    const current = (await ws(f.app, 'GET', '/api/quality', { cookie })).json<QualityReport>();
+    expect(current.instrumentVersion).toBe(2);
+    expect(current.total).toBe(2);
+    const older = (
+      await ws(f.app, 'GET', '/api/quality?version=1', { cookie })
+    ).json<QualityReport>();
+    expect(older.instrumentVersion).toBe(1);
+    expect(older.total).toBe(2);
+    expect((await ws(f.app, 'GET', '/api/quality?version=9', { cookie })).statusCode).toBe(404);
+    const list = await versions();
+    expect(list.map((v) => v.measurements)).toEqual([2, 2]);
+    expect(list[0]?.definition.scales.map((s) => s.id)).not.toContain('leraar');
   });
 });

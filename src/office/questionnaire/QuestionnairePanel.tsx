@@ -9,6 +9,7 @@ import type {
   VersionProblem,
   VersionSummary,
 } from '../../shared/contract/workspaceApi.ts';
+import { i18next } from '../../shared/i18n/index.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { ApiError, call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
@@ -46,6 +47,13 @@ const readJson = async (file: File): Promise<unknown> => {
     return undefined;
   }
 };
+
+/** A day as the workspace's language writes it, in the agency's time zone. */
+const dayFormat = () =>
+  new Intl.DateTimeFormat(i18next.language === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Amsterdam',
+  });
 
 /** The panel. */
 export function QuestionnairePanel() {
@@ -102,7 +110,7 @@ export function QuestionnairePanel() {
     v.origin === 'file'
       ? t('questionnaire.origin_file')
       : t('questionnaire.origin_upload', {
-          at: v.createdAt ? new Date(v.createdAt).toLocaleDateString() : '',
+          at: v.createdAt ? dayFormat().format(new Date(v.createdAt)) : '',
           by: v.createdBy ?? '—',
         });
 
@@ -139,7 +147,7 @@ export function QuestionnairePanel() {
 
       <h3>{t('questionnaire.load_title')}</h3>
       <p class="hint">{t('questionnaire.load_hint')}</p>
-      <div class="form-grid questionnaire-upload">
+      <div class="questionnaire-upload">
         <label for="instrument-file">{t('questionnaire.instrument_file')}</label>
         <input
           id="instrument-file"

@@ -25,7 +25,7 @@ export function VersionDiff({ preview }: VersionDiffProps) {
     <div class="version-diff" data-testid="version-diff">
       <h3>{t('questionnaire.diff_items', { count: rows.length })}</h3>
       {rows.length > 0 && (
-        <table class="data-table diff-table">
+        <table class="ws-table version-diff-items">
           <thead>
             <tr>
               <th scope="col">{t('questionnaire.item')}</th>
@@ -69,7 +69,9 @@ export function VersionDiff({ preview }: VersionDiffProps) {
         <ul class="scale-changes">
           {scaleRows.map(({ kind, s }) => (
             <li key={s.id} data-scale={s.id} data-change={kind}>
-              <strong>{s.label}</strong> ({s.id}): {t(`questionnaire.kind_${kind}`)}
+              <strong>{s.label}</strong>
+              {s.label.toLowerCase() === s.id ? '' : ` (${s.id})`}:{' '}
+              {t(`questionnaire.kind_${kind}`)}
               {s.fields.length > 0 && ` — ${s.fields.join(', ')}`}
             </li>
           ))}

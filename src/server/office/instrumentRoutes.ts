@@ -94,6 +94,7 @@ export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
           createdBy: m?.name ?? null,
           measurements: n.get(key(i.id, i.version)) ?? 0,
           current: current.has(key(i.id, i.version)),
+          definition: i,
         };
       })
       .reverse();

@@ -248,7 +248,10 @@ export const ROUTES = {
   'GET /api/quality': {
     access: 'coordinator',
     summary:
-      'Questionnaire quality: α per scale, item–total correlations, answers per language, DIF screen, social desirability (aggregates only)',
+      'Questionnaire quality per version (default: the current one): α per scale, item–total correlations, answers per language, DIF screen, social desirability (aggregates only)',
+    querystring: Type.Object({
+      version: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    }),
     response: ok(QualityReport),
   },
   'GET /api/export/measurements.csv': {

@@ -1,5 +1,6 @@
 /** Schemas of Beheer → Vragenlijst: loading a revised questionnaire as a new version, and the list of versions. */
 import { Type } from 'typebox';
+import type { Instrument } from '../../core/instrument.ts';
 import { IsoTime, LanguageCode, Nullable, Text } from './common.ts';
 
 /** A revised instrument JSON (checked by the server, not by the schema) and its texts per client language. */
@@ -64,6 +65,8 @@ export const VersionSummary = Type.Object({
   measurements: Type.Integer(),
   /** The version tablets start new clients on. */
   current: Type.Boolean(),
+  /** The instrument itself (src/shared/core/instrument.ts), so pages label a version's own items and scales. */
+  definition: Type.Unsafe<Instrument>(Type.Object({}, { additionalProperties: true })),
 });
 
 /** The answer to storing a version. */
