@@ -3,12 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createServer } from '../src/server/app.ts';
 import { parseKek } from '../src/server/crypto/kek.ts';
-import { hashPassword } from '../src/server/auth/passwords.ts';
-import { createUser } from '../src/server/auth/users.ts';
 import { rebuildRollup } from '../src/server/clients/rollup.ts';
 import type { Db } from '../src/server/db.ts';
-import { createEnrollCode } from '../src/server/devices.ts';
-import { onEachDatabase, percentile } from './databases.ts';
+import { onEachDatabase } from './databases.ts';
+import { coordinatorCookie, enrollBenchTablets, timeGets, wallFigure } from './injectTiming.ts';
 
 const N = 100_000;
 const RUNS = 20;
@@ -32,12 +30,7 @@ async function benchOne(label: string, db: Db): Promise<string[]> {
   const kek = parseKek(randomBytes(32).toString('base64'), 'bench');
   const app = await createServer({ db, log: false, distDir: '/nonexistent', kek });
   try {
-    const devices: string[] = [];
-    for (let d = 0; d < 10; d++) {
-      const code = await createEnrollCode(db, `Bench ${d}`, Date.now());
-      const r = await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code } });
-      devices.push(r.json<{ deviceId: string }>().deviceId);
-    }
+    const devices = await enrollBenchTablets(app, db, 10);
     const t0 = performance.now();
     await db.transaction(async (tx) => {
       await tx.query(
@@ -54,39 +47,14 @@ async function benchOne(label: string, db: Db): Promise<string[]> {
       await rebuildRollup(tx);
     });
     const seeded = performance.now() - t0;
-    const u = await createUser(
-      db,
-      {
-        name: 'Bench',
-        username: `bench${randomBytes(3).toString('hex')}`,
-        role: 'coordinator',
-        passwordHash: await hashPassword('bench password 1'),
-      },
-      Date.now(),
-    );
-    if (!u) throw new Error('no user');
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: u.username, password: 'bench password 1' },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'si_session');
-    const time = async (url: string) => {
-      const ms: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        const r = await app.inject({
-          method: 'GET',
-          url,
-          headers: { cookie: `si_session=${cookie?.value}` },
-        });
-        ms.push(performance.now() - s);
-        if (r.statusCode !== 200 || r.json<{ n: number }>().n === 0)
-          throw new Error(`dashboard ${r.statusCode}`);
-      }
-      ms.sort((a, b) => a - b);
-      return `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`;
-    };
+    const cookie = await coordinatorCookie(app, db);
+    const time = async (url: string) =>
+      wallFigure(
+        await timeGets(app, url, cookie, RUNS, (r) => {
+          if (r.statusCode !== 200 || r.json<{ n: number }>().n === 0)
+            throw new Error(`dashboard ${r.statusCode}`);
+        }),
+      );
     return [
       `  ${label}: seeded ${N} measurements + rollup in ${(seeded / 1000).toFixed(1)} s`,
       `  ${label}: dashboard, no filter: ${await time('/api/dashboard')}`,

@@ -4,34 +4,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createServer } from '../src/server/app.ts';
-import { hashPassword } from '../src/server/auth/passwords.ts';
-import { createUser } from '../src/server/auth/users.ts';
 import { parseKek } from '../src/server/crypto/kek.ts';
 import type { Db } from '../src/server/db.ts';
-import { createEnrollCode } from '../src/server/devices.ts';
 import { answerCodes } from '../src/shared/core/answerCodes.ts';
 import { itemsInOrder } from '../src/shared/core/instrument.ts';
 import type { QualityReport } from '../src/shared/core/itemQuality/report.ts';
 import { PILOT } from '../test/server/helpers.ts';
 import { onEachDatabase, percentile } from './databases.ts';
+import { coordinatorCookie, enrollBenchTablets, timeGets, wallFigure } from './injectTiming.ts';
+import { prng } from '../test/unit/prng.ts';
 
 const N = 100_000;
 const RUNS = 10;
 const BATCH = 5000;
 const LANGUAGES = ['nl', 'nl', 'nl', 'nl', 'nl', 'en', 'ar', 'tr', 'pl', 'uk'];
 const CUTS = [-1.6, -0.6, 0.4, 1.4];
-
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generated measurements [from, from + n): language, answers and their codes. */
 export function generatedMeasurements(random: () => number, from: number, n: number) {
@@ -81,57 +68,22 @@ async function benchOne(label: string, db: Db): Promise<string[]> {
   const kek = parseKek(randomBytes(32).toString('base64'), 'bench');
   const app = await createServer({ db, log: false, distDir: '/nonexistent', kek });
   try {
-    const devices: string[] = [];
-    for (let d = 0; d < 5; d++) {
-      const code = await createEnrollCode(db, `Bench ${d}`, Date.now());
-      const r = await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code } });
-      devices.push(r.json<{ deviceId: string }>().deviceId);
-    }
+    const devices = await enrollBenchTablets(app, db, 5);
     const t0 = performance.now();
     await seedQuality(db, devices);
     const seeded = performance.now() - t0;
-    const u = await createUser(
-      db,
-      {
-        name: 'Bench',
-        username: `bench${randomBytes(3).toString('hex')}`,
-        role: 'coordinator',
-        passwordHash: await hashPassword('bench password 1'),
-      },
-      Date.now(),
-    );
-    if (!u) throw new Error('no user');
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: u.username, password: 'bench password 1' },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'si_session');
+    const cookie = await coordinatorCookie(app, db);
     let flagged = '';
     const time = async (runs: number) => {
-      const ms: number[] = [];
-      const cpu: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const c = process.cpuUsage();
-        const s = performance.now();
-        const r = await app.inject({
-          method: 'GET',
-          url: '/api/quality',
-          headers: { cookie: `si_session=${cookie?.value}` },
-        });
-        ms.push(performance.now() - s);
-        const used = process.cpuUsage(c);
-        cpu.push((used.user + used.system) / 1000);
+      const t = await timeGets(app, '/api/quality', cookie, runs, (r) => {
         const report = r.json<QualityReport>();
         if (r.statusCode !== 200 || report.total !== N) throw new Error(`quality ${r.statusCode}`);
         flagged = report.items
           .flatMap((it) => it.dif.filter((d) => d.flagged).map((d) => `${it.item}:${d.language}`))
           .join(', ');
-      }
-      ms.sort((a, b) => a - b);
-      cpu.sort((a, b) => a - b);
+      });
       // CPU time of this process (PGlite runs in it): what the request costs when the machine is not shared.
-      return `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms (CPU p50 ${percentile(cpu, 50).toFixed(0)} ms)`;
+      return `${wallFigure(t)} (CPU p50 ${percentile(t.cpuMs, 50).toFixed(0)} ms)`;
     };
     const stored = await time(RUNS);
     // Rows a bulk loader wrote after the start fill: the query computes their codes from the answers.

@@ -1,5 +1,9 @@
-// Server ingest under load: 50 simulated tablets over loopback HTTP, beside the raw batched-insert ceiling of the same DB.
+// Server ingest under load: 50 simulated tablets over loopback HTTP, beside the raw batched-insert ceiling of the same DB;
+// sessions opened on the event loop and on the worker pool in the same run; one vs two server processes on PostgreSQL.
+//
+//   [DATABASE_URL=postgres://…] npx tsx bench/server-ingest.ts
 import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,8 +15,16 @@ import { createServer } from '../src/server/app.ts';
 import { parseKek } from '../src/server/crypto/kek.ts';
 import type { Db } from '../src/server/db.ts';
 import { createEnrollCode } from '../src/server/devices.ts';
+import { openPostgres } from '../src/server/dbPostgres.ts';
+import { ingestThreadsFromEnv } from '../src/server/ingestPool.ts';
 import type { EnrollResponse, SyncResponse } from '../src/shared/contract/protocol.ts';
 import { sealRecord } from '../src/tablet/sync/seal.ts';
+import {
+  freshDatabase,
+  roundRobinProxy,
+  spawnInstance,
+  type Instance,
+} from '../test/instances/cluster.ts';
 import { onEachDatabase, percentile } from './databases.ts';
 
 const TABLETS = 50;
@@ -54,60 +66,111 @@ function record(i: number): CompletedRecord {
   };
 }
 
-async function httpIngest(db: Db): Promise<{ perSecond: number; p50: number; p99: number }> {
-  // A throwaway key-encryption key: the bench database is thrown away too.
-  const kek = parseKek(randomBytes(32).toString('base64'), 'bench');
-  const app = await createServer({ db, log: false, distDir: '/nonexistent', kek });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const tablets: EnrollResponse[] = [];
-    for (let t = 0; t < TABLETS; t++) {
-      const code = await createEnrollCode(db, `Bench ${t}`, Date.now());
-      const r = await fetch(`${base}/api/devices/enroll`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code }),
-      });
-      tablets.push((await r.json()) as EnrollResponse);
-    }
-    // Sealing happens on the tablets, so it is done before the clock starts.
-    const outboxes: SealedSession[][] = await Promise.all(
-      tablets.map((tab, t) =>
-        Promise.all(
-          Array.from({ length: SESSIONS_PER_TABLET }, (_, i) =>
-            sealRecord(record(t * 1000 + i), tab.serverKey),
-          ),
+interface Tablet {
+  readonly token: string;
+  readonly serverKey: EnrollResponse['serverKey'];
+}
+
+interface Rate {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** Seals every tablet's outbox (the tablets' work, before the clock), then sends them all at once; sessions/s. */
+async function drive(base: string, tablets: readonly Tablet[]): Promise<Rate> {
+  const outboxes: SealedSession[][] = await Promise.all(
+    tablets.map((tab, t) =>
+      Promise.all(
+        Array.from({ length: SESSIONS_PER_TABLET }, (_, i) =>
+          sealRecord(record(t * 1000 + i), tab.serverKey),
         ),
       ),
-    );
-    const latencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      tablets.map(async (tab, t) => {
-        const outbox = outboxes[t] ?? [];
-        for (let i = 0; i < outbox.length; i += BATCH) {
-          const t0 = performance.now();
-          const r = await fetch(`${base}/api/sync/sessions`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tab.token}` },
-            body: JSON.stringify({ sessions: outbox.slice(i, i + BATCH) }),
-          });
-          const body = (await r.json()) as SyncResponse;
-          latencies.push(performance.now() - t0);
-          if (r.status !== 200 || body.rejected.length > 0)
-            throw new Error(`sync failed: ${r.status} ${JSON.stringify(body).slice(0, 200)}`);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    return {
-      perSecond: (TABLETS * SESSIONS_PER_TABLET) / seconds,
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-    };
+    ),
+  );
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    tablets.map(async (tab, t) => {
+      const outbox = outboxes[t] ?? [];
+      for (let i = 0; i < outbox.length; i += BATCH) {
+        const t0 = performance.now();
+        const r = await fetch(`${base}/api/sync/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tab.token}` },
+          body: JSON.stringify({ sessions: outbox.slice(i, i + BATCH) }),
+        });
+        const body = (await r.json()) as SyncResponse;
+        latencies.push(performance.now() - t0);
+        if (r.status !== 200 || body.rejected.length > 0)
+          throw new Error(`sync failed: ${r.status} ${JSON.stringify(body).slice(0, 200)}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: (tablets.length * SESSIONS_PER_TABLET) / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function enrollAll(db: Db, base: string): Promise<Tablet[]> {
+  const tablets: Tablet[] = [];
+  for (let t = 0; t < TABLETS; t++) {
+    const code = await createEnrollCode(db, `Bench ${t}`, Date.now());
+    const r = await fetch(`${base}/api/devices/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    tablets.push((await r.json()) as EnrollResponse);
+  }
+  return tablets;
+}
+
+// A throwaway key-encryption key for every server of this run: the bench databases are thrown away too.
+const KEK = parseKek(randomBytes(32).toString('base64'), 'bench');
+
+/** One in-process server with `ingestThreads` worker threads (0: on the event loop, as before issue 15). */
+async function httpIngest(db: Db, ingestThreads: number): Promise<Rate> {
+  const app = await createServer({
+    db,
+    log: false,
+    distDir: '/nonexistent',
+    kek: KEK,
+    ingestThreads,
+  });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    return await drive(base, await enrollAll(db, base));
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * `count` server processes (`node --import tsx src/server/main.ts`, as in production) on one fresh PostgreSQL database
+ * behind a round-robin proxy (one instance goes through the proxy too, so both runs pay the same hop).
+ */
+async function instancesIngest(baseUrl: string, count: number): Promise<Rate> {
+  const database = await freshDatabase(baseUrl);
+  const instances: Instance[] = [];
+  try {
+    for (let i = 0; i < count; i++) instances.push(await spawnInstance(database.url));
+    await Promise.all(instances.map((i) => i.ready()));
+    const proxy = await roundRobinProxy(() => instances.map((i) => i.url));
+    const db = await openPostgres(database.url, { max: 2 });
+    try {
+      return await drive(proxy.url, await enrollAll(db, proxy.url));
+    } finally {
+      await db.close();
+      await proxy.close();
+    }
+  } finally {
+    await Promise.all(instances.map((i) => i.stop()));
+    await database.drop();
   }
 }
 
@@ -154,21 +217,39 @@ async function rawInsert(db: Db): Promise<number> {
   return rows.length / ((performance.now() - started) / 1000);
 }
 
+const fmtRate = (r: Rate): string =>
+  `${r.perSecond.toFixed(0)} sessions/s (request p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms)`;
+
 async function benchOne(label: string, db: Db): Promise<string[]> {
-  const http = await httpIngest(db);
+  // Interleaved in one run, so the ratios hold however busy the machine is: inline, raw, pool.
+  const inline = await httpIngest(db, 0);
   const ceiling = await rawInsert(db);
+  const pooled = await httpIngest(db, ingestThreadsFromEnv());
+  const ratio = (r: Rate) => `${(r.perSecond / ceiling).toFixed(2)}× raw`;
   return [
-    `  ${label}: ${http.perSecond.toFixed(0)} sessions/s over HTTP (${TABLETS} tablets, batches of ${BATCH}), ` +
-      `request p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms`,
-    `  ${label}: ${ceiling.toFixed(0)} rows/s raw batched insert (ceiling); HTTP reaches ${((100 * http.perSecond) / ceiling).toFixed(0)}%`,
+    `  ${label}: raw batched INSERT ${ceiling.toFixed(0)} rows/s (the reference)`,
+    `  ${label}: on the event loop (INGEST_WORKERS=0) ${fmtRate(inline)}: ${ratio(inline)}`,
+    `  ${label}: on ${ingestThreadsFromEnv()} worker threads ${fmtRate(pooled)}: ${ratio(pooled)} (budget ≥ 0.5×)`,
+  ];
+}
+
+/** One vs two server processes on one PostgreSQL database (budget: two ≥ 1.7× one), on a machine with `cores` cores. */
+async function benchInstances(url: string): Promise<string[]> {
+  const one = await instancesIngest(url, 1);
+  const two = await instancesIngest(url, 2);
+  return [
+    `  PostgreSQL, one server process: ${fmtRate(one)}`,
+    `  PostgreSQL, two server processes behind a round-robin proxy: ${fmtRate(two)}: ${(two.perSecond / one.perSecond).toFixed(2)}× one (budget ≥ 1.7×; this machine has ${availableParallelism()} cores for both, the bench and PostgreSQL)`,
   ];
 }
 
 /** Runs the ingest bench on PGlite (temp folder) and, when DATABASE_URL is set, on PostgreSQL; returns the lines. */
 export async function benchServerIngest(): Promise<string[]> {
+  const url = process.env.DATABASE_URL;
   return [
-    `  ${TABLETS * SESSIONS_PER_TABLET} sealed sessions, ${TABLETS} concurrent tablets over loopback HTTP`,
+    `  ${TABLETS * SESSIONS_PER_TABLET} sealed sessions, ${TABLETS} concurrent tablets over loopback HTTP, batches of ${BATCH}`,
     ...(await onEachDatabase('si-bench', benchOne)),
+    ...(url ? await benchInstances(url) : []),
   ];
 }
 

@@ -61,8 +61,10 @@ export function Shell({ children, onSignedOut }: ShellProps) {
           </ul>
         </nav>
         <div class="ws-user">
+          {/* The name only: with the role beside it even "Cora" was cut short at 1280 px; the role is in the title. */}
           <span data-testid="signed-in-as" title={signedInAs}>
-            {signedInAs}
+            {me.name}
+            <span class="visually-hidden"> ({t(`roles.${me.role}`)})</span>
           </span>
           <LanguageToggle compact />
           <button type="button" onClick={() => void signOut(false)} data-testid="sign-out">

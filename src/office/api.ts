@@ -65,6 +65,28 @@ export async function call<K extends RouteKey>(
   return (await send(method, url, input?.body)) as RouteAnswer<K>;
 }
 
+/**
+ * GETs route `key` whose answer is not JSON (audio) as a Blob; throws ApiError with the server's code for any
+ * non-2xx status, like `call`.
+ */
+export async function callBlob<K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<Blob> {
+  const res = await fetch(urlOf(key, args[0]), { credentials: 'same-origin' });
+  if (res.ok) return res.blob();
+  let err: Partial<ApiErrorBody> = {};
+  try {
+    err = (await res.json()) as Partial<ApiErrorBody>;
+  } catch {
+    err = {};
+  }
+  if (res.status === 401) signedOutListeners.forEach((l) => l());
+  throw new ApiError(
+    res.status,
+    err.error ?? 'http_' + res.status,
+    err.message ?? res.statusText,
+    err,
+  );
+}
+
 /** One request: JSON in, JSON out (or undefined for 204); throws ApiError for any non-2xx status. */
 async function send(method: string, url: string, body?: unknown): Promise<unknown> {
   const init: RequestInit = {

@@ -4,6 +4,7 @@ import type { Instrument } from '../shared/core/instrument.ts';
 import { instrumentNamespace } from '../shared/core/instrumentTexts.ts';
 import { addTexts, initI18n } from '../shared/i18n/index.ts';
 import { languageMeta } from '../shared/i18n/languages.ts';
+import { saveChoice, savedChoice } from '../shared/platform/savedChoice.ts';
 import workspaceNl from '../../locales/nl/workspace.json';
 import workspaceEn from '../../locales/en/workspace.json';
 import staffNl from '../../locales/nl/staff.json';
@@ -57,13 +58,24 @@ export async function loadLanguage(code: string): Promise<void> {
   loaded.add(code);
 }
 
-/** Switches the office screens to `code` and sets the page's lang and dir. */
+/** Where the browser keeps the screen language a person chose (a reload kept showing Dutch after choosing English). */
+const LANGUAGE_CHOICE = 'si.workspace.language';
+
+/** Switches the office screens to `code`, sets the page's lang and dir, and remembers the choice in this browser. */
 export async function switchWorkspaceLanguage(code: string): Promise<void> {
+  saveChoice(LANGUAGE_CHOICE, code);
   await loadLanguage(code);
   await i18next.changeLanguage(code);
   const meta = languageMeta(code);
   document.documentElement.lang = meta.code;
   document.documentElement.dir = meta.dir;
+}
+
+/** At start: the screen language chosen earlier in this browser, when it is one the workspace offers. */
+export async function restoreWorkspaceLanguage(): Promise<void> {
+  const code = savedChoice(LANGUAGE_CHOICE);
+  if (code !== null && code !== 'nl' && (WORKSPACE_LANGUAGES as readonly string[]).includes(code))
+    await switchWorkspaceLanguage(code);
 }
 
 /** The summary languages this build has texts for. */

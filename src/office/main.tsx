@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import instrumentJson from '../shared/instruments/pilot-2019.v1.json';
 import { parseInstrument } from '../shared/core/instrument.ts';
-import { initWorkspaceTexts } from './i18n.ts';
+import { initWorkspaceTexts, restoreWorkspaceLanguage } from './i18n.ts';
 import { WorkspaceApp } from './WorkspaceApp.tsx';
 import '../shared/fonts/arabic.css';
 import '../shared/fonts/ethiopic.css';
@@ -11,5 +11,6 @@ import './workspace.css';
 
 const instrument = parseInstrument(instrumentJson);
 await initWorkspaceTexts(instrument);
+await restoreWorkspaceLanguage();
 const root = document.getElementById('app');
 if (root) render(<WorkspaceApp instrument={instrument} />, root);

@@ -11,7 +11,6 @@ import { ingestBatch } from './ingest.ts';
 import type { InstrumentRegistry } from './instruments.ts';
 import { plugin, route } from './routing.ts';
 import { configEtag, deviceConfig, etagMatches } from './deviceConfig.ts';
-import { scoringLookup } from './settingsStore.ts';
 
 /** What the routes share. */
 export interface ApiContext {
@@ -20,6 +19,8 @@ export interface ApiContext {
   /** Wraps new sealing keys (rotation from the workspace). */
   readonly kek: Kek;
   readonly instruments: InstrumentRegistry;
+  /** Worker threads that open sealed sessions (INGEST_WORKERS, ingestPool.ts); 0 opens them on the event loop. */
+  readonly ingestThreads: number;
   readonly clock: () => number;
 }
 
@@ -94,11 +95,7 @@ function deviceRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   route(app, 'POST /api/sync/sessions', async (req) => {
     const device = deviceOf(req);
-    return ingestBatch(
-      { ...ctx, scoringFor: scoringLookup(ctx.db), now: ctx.clock() },
-      device.id,
-      req.body.sessions,
-    );
+    return ingestBatch({ ...ctx, now: ctx.clock() }, device.id, req.body.sessions);
   });
 }
 

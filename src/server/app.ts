@@ -27,6 +27,7 @@ import type { Db } from './db.ts';
 import { openPglite } from './dbPglite.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './errors.ts';
 import { registerSecurityHeaders } from './headers.ts';
+import { ingestThreadsFromEnv } from './ingestPool.ts';
 import { loadInstruments, type InstrumentRegistry } from './instruments.ts';
 import { migrate } from './migrate.ts';
 import { openApiRoutes } from './openapi.ts';
@@ -36,6 +37,7 @@ import type { TlsPems } from './deploy/tls.ts';
 import type { TrustProxy } from './deploy/trustProxy.ts';
 import { packRoutes, recordingRoutes } from './recordings/routes.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
+import { sentenceSpeechRoutes, type SentenceLimits } from './speech/sentenceRoute.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
 
 /** How to build a server; everything has a default except where the data lives. */
@@ -49,6 +51,8 @@ export interface ServerOptions {
   /** Other limits for /api/speech (tests), and a look at its render pool once it exists. */
   readonly speechLimits?: SpeechLimits;
   readonly onSpeechPool?: (pool: RenderPool) => void;
+  /** Other limits for /api/speech/sentence (tests). */
+  readonly sentenceLimits?: SentenceLimits;
   /** The built PWA; defaults to ./dist. */
   readonly distDir?: string;
   /** Access-log sink; false for silence (tests). Lines hold method, route pattern, status and duration only. */
@@ -67,6 +71,8 @@ export interface ServerOptions {
   readonly trustProxy?: TrustProxy;
   /** The key-encryption key; by default from KEY_ENCRYPTION_KEY(_FILE) or the data folder (see crypto/keyStore.ts). */
   readonly kek?: Kek;
+  /** Worker threads that open sealed sessions; by default INGEST_WORKERS, else one per core (ingestPool.ts). */
+  readonly ingestThreads?: number;
   /** Called with every route as it is registered (the access-matrix test collects them). */
   readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -120,6 +126,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     keys: new PrivateKeys(db, kek),
     kek,
     instruments: options.instruments ?? loadInstruments(),
+    ingestThreads: options.ingestThreads ?? ingestThreadsFromEnv(),
     clock,
   };
   await ctx.instruments.refresh(db); // the versions coordinators loaded, beside the files
@@ -145,11 +152,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const distDir = options.distDir ?? join(process.cwd(), 'dist');
   await app.register(plugin(recordingRoutes), { ...ctx, distDir });
   await app.register(plugin(packRoutes), { ...ctx, distDir });
-  registerSpeechRoute(app, {
+  const speechPool = registerSpeechRoute(app, {
     cacheDir: options.speechCacheDir ?? join(options.dataDir ?? 'data', 'speech'),
     clock,
     ...(options.speechLimits ? { limits: options.speechLimits } : {}),
     ...(options.onSpeechPool ? { onPool: options.onSpeechPool } : {}),
+  });
+  await app.register(plugin(sentenceSpeechRoutes), {
+    ...ctx,
+    pool: speechPool,
+    ...(options.sentenceLimits ? { sentenceLimits: options.sentenceLimits } : {}),
   });
   await registerStatic(app, distDir);
   if (ownDb) app.addHook('onClose', () => db.close());

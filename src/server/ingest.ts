@@ -1,30 +1,32 @@
 /**
  * Storing a batch of sealed sessions: decrypt, validate, re-score, insert once; every outcome is a receipt or a
  * rejection, and each session succeeds or fails on its own (issue 11 §2). Only a malformed envelope fails the whole
- * batch, and that is decided before this module (400 in api.ts).
+ * batch, and that is decided before this module (400 in api.ts). Decrypting, validating and re-scoring run on the
+ * worker pool (ingestPool.ts), one task per request; this module does the lookups and the SQL.
  */
-import { createHash } from 'node:crypto';
-import { answerCodes } from '../shared/core/answerCodes.ts';
-import { isAnswerValue, itemsInOrder } from '../shared/core/instrument.ts';
-import { scoreAnswers, type ScoringSettings } from '../shared/core/scoring.ts';
-import { validateCompletedRecord } from '../shared/contract/recordCheck.ts';
-import { canonicalJson, type SealedSession } from '../shared/contract/wire.ts';
-import { unsealOnServer } from './crypto/unseal.ts';
+import type { KeyObject } from 'node:crypto';
+import type { ScoringSettings } from '../shared/core/scoring.ts';
+import { restoreSettings } from '../shared/core/settings.ts';
+import type { Instrument } from '../shared/core/instrument.ts';
+import type { SealedSession } from '../shared/contract/wire.ts';
 import type { SyncReceipt, SyncRejection, SyncResponse } from '../shared/contract/protocol.ts';
+import { privateKeyObject } from './crypto/unseal.ts';
 import type { PrivateKeys } from './crypto/keys.ts';
 import type { Db } from './db.ts';
+import { rescore, type OpenTask, type Opened, type Refused } from './ingestOpen.ts';
+import { openInPool } from './ingestPool.ts';
 import { storeRecords, type ReadyRecord, type StoreOutcome } from './ingestStore.ts';
 import type { InstrumentRegistry } from './instruments.ts';
 import { retryTransient, sqlState } from './retryTransient.ts';
-import { unstorable } from './storableRecord.ts';
+import { knownScorings, learnScorings } from './settingsStore.ts';
 
 /** What ingest needs from the server. */
 export interface IngestContext {
   readonly db: Db;
   readonly keys: PrivateKeys;
   readonly instruments: InstrumentRegistry;
-  /** The scoring of the settings version a record names (see `scoringLookup`). */
-  readonly scoringFor: (settingsVersion: number | undefined) => Promise<ScoringSettings>;
+  /** Worker threads that open sessions (INGEST_WORKERS); 0 opens them on the event loop. */
+  readonly ingestThreads: number;
   readonly now: number;
 }
 
@@ -38,73 +40,109 @@ const reject = (
 const ERASED = 'this session was erased on request; delete it from the tablet';
 const CONFLICT = 'a different record with this session id is already stored';
 
-/** Checks one session without touching the database (apart from reading its key). */
-async function open(ctx: IngestContext, s: SealedSession): Promise<ReadyRecord | SyncRejection> {
-  // A version loaded through another instance is read from the database on first sight.
-  const instrument = await ctx.instruments.resolve(ctx.db, s.instrumentId, s.instrumentVersion);
-  if (!instrument)
-    return reject(
-      s,
-      422,
-      'unknown_instrument',
-      `instrument ${s.instrumentId}@${s.instrumentVersion} is not known to this server`,
-    );
-  const key = await ctx.keys.get(s.keyId);
-  if (!key) return reject(s, 422, 'unknown_key', `server key ${s.keyId} is not known`);
-  let plain: unknown;
-  try {
-    plain = unsealOnServer(s, key);
-  } catch {
-    return reject(
-      s,
-      422,
-      'decrypt_failed',
-      'the session could not be decrypted (wrong key or altered)',
-    );
+/** Erased ids among the batch (by primary key; checked again inside the transaction) and today's settings, in one read. */
+const BEFORE_SQL = `SELECT
+  (SELECT COALESCE(json_agg(session_id::text), '[]'::json) FROM tombstones
+    WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS erased,
+  (SELECT value FROM agency_settings WHERE id = 1) AS settings`;
+
+/**
+ * Opens the sessions that are not erased: instrument and key are looked up here (an unknown one is that session's
+ * 422), the rest runs as one task on the pool. A record is scored with the settings version the tablet ran under, so
+ * both sides use the same threshold; with today's settings when it names no version (older tablets) or one never saved.
+ */
+async function openAll(
+  ctx: IngestContext,
+  sessions: readonly SealedSession[],
+  gone: ReadonlySet<string>,
+  todaySettings: unknown,
+): Promise<(ReadyRecord | SyncRejection)[]> {
+  const out: (ReadyRecord | SyncRejection | null)[] = [];
+  const instruments: Instrument[] = [];
+  const instrumentIndex = new Map<Instrument, number>();
+  const keys = new Map<string, KeyObject>();
+  const work: { sealed: SealedSession; instrument: number }[] = [];
+  const slots: number[] = [];
+  for (const s of sessions) {
+    if (gone.has(s.sessionId.toLowerCase())) {
+      out.push(reject(s, 410, 'erased', ERASED));
+      continue;
+    }
+    // A version loaded through another instance is read from the database on first sight.
+    const instrument = await ctx.instruments.resolve(ctx.db, s.instrumentId, s.instrumentVersion);
+    if (!instrument) {
+      out.push(
+        reject(
+          s,
+          422,
+          'unknown_instrument',
+          `instrument ${s.instrumentId}@${s.instrumentVersion} is not known to this server`,
+        ),
+      );
+      continue;
+    }
+    if (!keys.has(s.keyId)) {
+      const key = await ctx.keys.get(s.keyId);
+      if (key) keys.set(s.keyId, privateKeyObject(key));
+    }
+    if (!keys.has(s.keyId)) {
+      out.push(reject(s, 422, 'unknown_key', `server key ${s.keyId} is not known`));
+      continue;
+    }
+    let at = instrumentIndex.get(instrument);
+    if (at === undefined) {
+      at = instruments.push(instrument) - 1;
+      instrumentIndex.set(instrument, at);
+    }
+    slots.push(out.length);
+    out.push(null);
+    work.push({ sealed: s, instrument: at });
   }
-  const checked = validateCompletedRecord(plain);
-  if (!checked.ok) return reject(s, 422, 'invalid_record', checked.error);
-  const record = checked.value;
-  if (
-    record.sessionId.toLowerCase() !== s.sessionId.toLowerCase() ||
-    record.instrumentId !== s.instrumentId ||
-    record.instrumentVersion !== s.instrumentVersion
-  )
-    return reject(s, 422, 'invalid_record', 'the record does not match its envelope');
-  const problem = unstorable(record);
-  if (problem) return reject(s, 422, 'invalid_record', problem);
-  const items = new Set(itemsInOrder(instrument).map(({ item }) => item.id));
-  for (const [id, value] of Object.entries(record.answers)) {
-    if (!items.has(id)) return reject(s, 422, 'invalid_record', `answers.${id} is not an item`);
-    if (!isAnswerValue(instrument, value))
-      return reject(s, 422, 'invalid_record', `answers.${id} is not on the answer scale`);
-  }
-  const scoring = await ctx.scoringFor(record.settingsVersion);
-  const serverProfile = scoreAnswers(instrument, record.answers, scoring);
-  return {
-    record,
-    hash: createHash('sha256').update(canonicalJson(record)).digest('hex'),
-    serverProfile,
-    mismatch: canonicalJson(serverProfile) !== canonicalJson(record.profile),
-    answerCodes: answerCodes(instrument, record.answers),
+  const today = restoreSettings(todaySettings ?? {}).scoring;
+  const task: OpenTask = {
+    sessions: work,
+    instruments,
+    keys,
+    today,
+    versions: [...knownScorings(ctx.db)],
   };
+  const opened = await openInPool(task, ctx.ingestThreads);
+  // Settings versions this process had not read yet: read once, then scored here (the next request scores on the pool).
+  const unscored = opened.flatMap((o) => ('record' in o && !o.scored ? [o.record] : []));
+  if (unscored.length > 0)
+    await learnScorings(
+      ctx.db,
+      unscored.map((r) => r.settingsVersion ?? 0),
+    );
+  const known = knownScorings(ctx.db);
+  opened.forEach((o, i) => {
+    const w = work[i];
+    const slot = slots[i];
+    if (!w || slot === undefined) return;
+    out[slot] = ready(w.sealed, o, instruments[w.instrument], (v) => known.get(v) ?? today);
+  });
+  return out.map((o, i) => o ?? reject(sessions[i]!, 422, 'invalid_record', 'not opened'));
 }
 
-/** Anything unexpected while opening one session is that session's problem, never the batch's. */
-async function openAlone(
-  ctx: IngestContext,
+/** A worker's answer as a ready record or a 422; scores an unscored record with the scoring of its version. */
+function ready(
   s: SealedSession,
-): Promise<ReadyRecord | SyncRejection> {
-  try {
-    return await open(ctx, s);
-  } catch (e) {
-    return reject(
-      s,
-      422,
-      'invalid_record',
-      `the record could not be read: ${(e as Error).message}`,
-    );
-  }
+  o: Opened | Refused,
+  instrument: Instrument | undefined,
+  scoringOf: (version: number) => ScoringSettings,
+): ReadyRecord | SyncRejection {
+  if ('refused' in o) return reject(s, 422, o.refused.error, o.refused.message);
+  const scored =
+    o.scored ??
+    (instrument ? rescore(instrument, o.record, scoringOf(o.record.settingsVersion ?? 0)) : null);
+  if (!scored) return reject(s, 422, 'invalid_record', 'the record could not be scored');
+  return {
+    record: o.record,
+    hash: o.hash,
+    answerCodes: o.answerCodes,
+    serverProfile: scored.serverProfile,
+    mismatch: scored.mismatch,
+  };
 }
 
 /** A value the database refused (class 22: data exception; 23502/23514: not null, check). */
@@ -185,20 +223,15 @@ export async function ingestBatch(
   deviceId: string,
   sessions: readonly SealedSession[],
 ): Promise<SyncResponse> {
-  // Erased sessions are answered without decrypting them (by primary key; checked again inside the transaction).
-  const erased = await ctx.db.query<{ id: string }>(
-    `SELECT session_id::text AS id FROM tombstones
-     WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)`,
-    [JSON.stringify(sessions.map((s) => s.sessionId.toLowerCase()))],
-  );
-  const gone = new Set(erased.rows.map((r) => r.id));
-  const opened = await Promise.all(
-    sessions.map((s) =>
-      gone.has(s.sessionId.toLowerCase())
-        ? Promise.resolve(reject(s, 410, 'erased', ERASED))
-        : openAlone(ctx, s),
-    ),
-  );
+  // Erased sessions are answered without decrypting them.
+  const before = (
+    await ctx.db.query<{ erased: string[] | string; settings: unknown }>(BEFORE_SQL, [
+      JSON.stringify(sessions.map((s) => s.sessionId.toLowerCase())),
+    ])
+  ).rows[0];
+  const erased =
+    typeof before?.erased === 'string' ? (JSON.parse(before.erased) as string[]) : before?.erased;
+  const opened = await openAll(ctx, sessions, new Set(erased ?? []), before?.settings);
   // One session id is handled once, however often a batch carries it.
   const firsts = new Map<string, ReadyRecord>();
   for (const o of opened)

@@ -8,6 +8,7 @@ import { serverUrls } from './deploy/addresses.ts';
 import { startHttpRedirect } from './deploy/redirect.ts';
 import { readTls, reloadTlsOnSighup, tlsFilesFromEnv } from './deploy/tls.ts';
 import { parseTrustProxy } from './deploy/trustProxy.ts';
+import { ingestThreadsFromEnv } from './ingestPool.ts';
 import { dataDirFromEnv, openDbFromEnv } from './openDb.ts';
 import { claimDataDir, serverUsing } from './pidFile.ts';
 
@@ -18,9 +19,11 @@ const dataDir = dataDirFromEnv();
 // Configuration mistakes stop the server with the reason before anything opens.
 let tlsFiles: ReturnType<typeof tlsFilesFromEnv>;
 let trustProxy: ReturnType<typeof parseTrustProxy>;
+let ingestThreads: number;
 try {
   tlsFiles = tlsFilesFromEnv();
   trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  ingestThreads = ingestThreadsFromEnv();
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
@@ -43,6 +46,7 @@ const app = await createServer({
   db,
   dataDir,
   trustProxy,
+  ingestThreads,
   ...(tlsFiles ? { https: readTls(tlsFiles) } : {}),
   ...(process.env.DIST_DIR ? { distDir: process.env.DIST_DIR } : {}),
 }).catch(async (e: unknown) => {

@@ -52,29 +52,31 @@ export async function saveSettings(
   return settings;
 }
 
+/** Scoring of saved settings versions by database: a saved version never changes, so each is read once per process. */
+const savedScorings = new WeakMap<object, Map<number, ScoringSettings>>();
+
 /**
- * The scoring a record is scored with on the server: that of the settings version the tablet ran under, so both
- * sides use the same threshold; today's when the record names no version (older tablets) or an unknown one.
- * Each version is read once per lookup (one lookup per sync request).
+ * The scoring of every settings version this process has read from `db` (version 0, the defaults, always), for ingest
+ * to score on a worker thread without asking the database again.
  */
-export function scoringLookup(
-  db: Queryable,
-): (settingsVersion: number | undefined) => Promise<ScoringSettings> {
-  const seen = new Map<number | undefined, Promise<ScoringSettings>>();
-  const read = async (version: number | undefined): Promise<ScoringSettings> => {
-    if (version === 0) return restoreSettings({}).scoring;
-    if (version !== undefined) {
-      const r = await db.query<{ value: unknown }>(
-        'SELECT value FROM agency_settings_versions WHERE version = $1',
-        [version],
-      );
-      if (r.rows[0]) return restoreSettings(r.rows[0].value).scoring;
-    }
-    return (await loadSettings(db)).scoring;
-  };
-  return (version) => {
-    let p = seen.get(version);
-    if (!p) seen.set(version, (p = read(version)));
-    return p;
-  };
+export function knownScorings(db: object): Map<number, ScoringSettings> {
+  let known = savedScorings.get(db);
+  if (!known) {
+    known = new Map([[0, restoreSettings({}).scoring]]);
+    savedScorings.set(db, known);
+  }
+  return known;
+}
+
+/** Reads the saved versions among `versions` into `knownScorings(db)`; a version never saved stays out. */
+export async function learnScorings(db: Queryable, versions: readonly number[]): Promise<void> {
+  const known = knownScorings(db);
+  const missing = [...new Set(versions)].filter((v) => !known.has(v));
+  if (missing.length === 0) return;
+  const r = await db.query<{ version: number; value: unknown }>(
+    `SELECT version, value FROM agency_settings_versions
+     WHERE version IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`,
+    [JSON.stringify(missing)],
+  );
+  for (const row of r.rows) known.set(Number(row.version), restoreSettings(row.value).scoring);
 }

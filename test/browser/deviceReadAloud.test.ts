@@ -1,28 +1,15 @@
 // The coordinator's device list shows, per enabled language, how each tablet reads aloud (from its status report).
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { COORDINATOR, startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, syncServerAndBrowser } from './syncServer.ts';
 
-let server: SyncServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  browser = await launchBrowser();
-  await server.coordinator();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const fx = syncServerAndBrowser();
 
 describe('device list', () => {
   it('shows the read-aloud path of each enabled language, and flags one without audio offline', async () => {
-    const tablet = (await server.enroll('Tablet balie')) as { token: string };
-    const sent = await fetch(`${server.url}/api/devices/status`, {
+    const tablet = (await fx.server.enroll('Tablet balie')) as { token: string };
+    const sent = await fetch(`${fx.server.url}/api/devices/status`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
       body: JSON.stringify({
@@ -34,9 +21,9 @@ describe('device list', () => {
       }),
     });
     expect(sent.status).toBe(204);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await new WorkspacePage(page, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
-    await page.goto(`${server.url}/werkplek/beheer/tablets`);
+    const page = await fx.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await new WorkspacePage(page, fx.server.url).signIn(COORDINATOR.username, COORDINATOR.password);
+    await page.goto(`${fx.server.url}/werkplek/beheer/tablets`);
     const list = page.getByTestId('devices');
     await list.locator('.readaloud-modes').waitFor();
     expect(

@@ -1,41 +1,29 @@
 // Issue 14 §2 in Chromium against the real server: a coordinator changes the consent text in the workspace; after one
 // sync round the tablet shows it to the next client, while the client answering at that moment keeps the old text
 // (also across a reload); staff mode shows the settings as set by the office, read-only.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, until } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { until } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StaffPage } from './pages/StaffPage.ts';
 import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { COORDINATOR, startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, syncServerAndBrowser } from './syncServer.ts';
 
-let server: SyncServer;
-let browser: Browser;
+const fx = syncServerAndBrowser();
 const NEW_TEXT =
   'Tekst van het kantoor: uw antwoorden zijn alleen voor het gesprek met uw klantmanager.';
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  browser = await launchBrowser();
-  await server.coordinator();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
 
 const consentText = (page: Page) => page.locator('main[data-screen="consent"]').innerText();
 
 describe('settings from the office', () => {
   it('reach the tablet in one sync round, for the next client only', async () => {
     // The tablet, enrolled, with a client who has just started (consent screen, default text).
-    const tablet = await (await browser.newContext()).newPage();
-    await tablet.goto(server.url);
+    const tablet = await (await fx.browser.newContext()).newPage();
+    await tablet.goto(fx.server.url);
     const kiosk = new KioskPage(tablet);
     await kiosk.expectScreen('welcome');
-    await seedEnrollment(tablet, server.url, await server.enroll('Tablet balie'));
+    await seedEnrollment(tablet, fx.server.url, await fx.server.enroll('Tablet balie'));
     await tablet.reload();
     await kiosk.expectScreen('welcome');
     await tablet.getByRole('button', { name: 'Beginnen' }).click();
@@ -44,8 +32,11 @@ describe('settings from the office', () => {
     expect(oldText).toContain('geen invloed op uw uitkering');
 
     // The coordinator changes the consent text on Beheer → Instellingen.
-    const office = await (await browser.newContext()).newPage();
-    await new WorkspacePage(office, server.url).signIn(COORDINATOR.username, COORDINATOR.password);
+    const office = await (await fx.browser.newContext()).newPage();
+    await new WorkspacePage(office, fx.server.url).signIn(
+      COORDINATOR.username,
+      COORDINATOR.password,
+    );
     await office.getByRole('link', { name: 'Beheer' }).click();
     await office.getByRole('link', { name: 'Instellingen' }).click();
     await office.waitForSelector('[data-screen=settings] form');
@@ -91,7 +82,10 @@ describe('settings from the office', () => {
     await kiosk.expectScreen('welcome');
 
     // The first client's record says which settings it ran under: the defaults (version 0), not the new ones.
-    await until('the first record on the server', async () => (await server.stored()).length === 1);
+    await until(
+      'the first record on the server',
+      async () => (await fx.server.stored()).length === 1,
+    );
 
     // Staff mode: the settings are the office's, read-only.
     await new StaffPage(tablet).open();

@@ -128,4 +128,62 @@ describe('client summary in the browser', () => {
     }
     await context.close();
   });
+
+  it('reads the Arabic summary aloud sentence by sentence, marking the sentence, with pause and stop', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const speech: { status: number; type: string | null; text: string }[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/speech/sentence'))
+        speech.push({
+          status: r.status(),
+          type: r.headers()['content-type'] ?? null,
+          text: new URL(r.url()).searchParams.get('text') ?? '',
+        });
+    });
+    await new WorkspacePage(page, server.url).signIn('cora', PASSWORD);
+    await openSummary(page, 'ar');
+    await page.click('[data-testid=read-aloud-start]');
+    const audio = page.locator('[data-testid=read-aloud-audio]');
+    // The audio really plays: its clock advances.
+    await until('the first sentence playing', () =>
+      audio.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0.2),
+    );
+    // The marked sentence is the sheet's title, said as it is written, in the sheet's language.
+    const marked = () =>
+      page.evaluate(() => {
+        const h = CSS.highlights.get('read-aloud');
+        const r = h ? ([...h][0] as Range | undefined) : undefined;
+        return r ? r.toString() : null;
+      });
+    const title = await page.locator('.summary-sheet h1').innerText();
+    expect(await marked()).toBe(title.trim());
+    expect(speech[0]).toEqual({ status: 200, type: 'audio/mpeg', text: title.trim() });
+
+    await page.click('[data-testid=read-aloud-pause]');
+    const held = await audio.evaluate((a: HTMLAudioElement) => a.currentTime);
+    await until('paused', () => audio.evaluate((a: HTMLAudioElement) => a.paused));
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeCloseTo(held, 1);
+    await page.click('[data-testid=read-aloud-resume]');
+    // On to the next sentences, up to the date: the figures asked for are the ones the sheet shows.
+    await until('the date sentence', () =>
+      Promise.resolve(speech.some((x) => /[0-9٠-٩]/.test(x.text))),
+    );
+    const sheetText = (await page.locator('.summary-sheet').innerText()).replace(/\s+/g, ' ');
+    for (const x of speech) {
+      expect(x.status).toBe(200);
+      expect(sheetText).toContain(x.text);
+    }
+    expect(await page.locator('[data-testid=read-aloud-position]').innerText()).toMatch(/[2-9]/);
+
+    await page.click('[data-testid=read-aloud-stop]');
+    await until(
+      'stopped',
+      async () =>
+        (await page.locator('[data-testid=read-aloud]').getAttribute('data-phase')) === 'idle',
+    );
+    expect(await marked()).toBeNull();
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
+    await context.close();
+  });
 });

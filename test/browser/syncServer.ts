@@ -8,7 +8,9 @@ import { createSetupCode } from '../../src/server/auth/setupCode.ts';
 import type { Db } from '../../src/server/db.ts';
 import { openPglite } from '../../src/server/dbPglite.ts';
 import { createEnrollCode } from '../../src/server/devices.ts';
-import { seedDataDir } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, seedDataDir } from './harness.ts';
 
 /** A server whose database the test can read, on a fixed port so it can be restarted under the tablet. */
 export interface SyncServer {
@@ -88,6 +90,36 @@ export async function startSyncServer(): Promise<SyncServer> {
       await app.close();
       await db.close();
       rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The set-up most workspace browser tests share: a sync server with the coordinator set up and a Chromium, started
+ * before the file's tests and closed after them. Read `server` and `browser` inside tests or hooks.
+ */
+export function syncServerAndBrowser(): { readonly server: SyncServer; readonly browser: Browser } {
+  let server: SyncServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startSyncServer();
+    browser = await launchBrowser();
+    await server.coordinator();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (!v) throw new Error(`${what} is not started yet (use it inside a test or hook)`);
+    return v;
+  };
+  return {
+    get server() {
+      return started(server, 'the sync server');
+    },
+    get browser() {
+      return started(browser, 'the browser');
     },
   };
 }

@@ -240,6 +240,50 @@ describe('Beheer sections and the audit log', () => {
     expect(await page.textContent('[data-testid=audit] tbody')).toContain('Sam');
     const csv = await page.getAttribute('[data-testid=audit-csv]', 'href');
     expect(csv).toContain('action=password_change');
+    // The screen language a person chose stays after a reload (it fell back to Dutch).
+    await language(page, 'en');
+    await page.reload();
+    await page.waitForSelector('[data-testid=audit]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.textContent('.ws-header')).toContain('Sign out');
     await ctx.close();
+  });
+
+  it('a coordinator sets a temporary password (confirmed, logged in Dutch words); its owner then chooses their own', async () => {
+    const ctx = await desktop();
+    const page = await ctx.newPage();
+    await signIn(page, 'cora', PASSWORD);
+    await page.goto(`${server.url}/werkplek/beheer/medewerkers`);
+    await page.click('[data-user=sam] [data-testid=reset-start]');
+    await page.waitForSelector('[data-testid=password-reset]');
+    expect(await axeViolations(page)).toEqual([]);
+    const temporary = await page.inputValue('[data-testid=reset-password]');
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    await page.click('[data-testid=reset-confirm]');
+    await page.waitForSelector('[data-testid=staff-accounts] p[role=status]:has-text("Sam")');
+    expect(await page.$('[data-testid=password-reset]')).toBeNull();
+
+    // The log says it in words, with the name; its period fields take dd-mm-jjjj like the dashboard's.
+    await page.goto(`${server.url}/werkplek/beheer/logboek`);
+    await page.waitForSelector('[data-testid=audit]');
+    const line = page.locator('[data-testid=audit] tr[data-action=user_update]').first();
+    expect(await line.innerText()).toContain('tijdelijk wachtwoord ingesteld voor Sam');
+    expect(await page.textContent('[data-testid=audit] tbody')).not.toMatch(
+      /account [0-9a-f]{8}|password|staff account/,
+    );
+    expect(await page.getAttribute('#audit-from', 'placeholder')).toBe('dd-mm-jjjj');
+    await page.fill('#audit-from', '1-1-2020');
+    await page.press('#audit-from', 'Tab');
+    expect(await page.inputValue('#audit-from')).toBe('01-01-2020');
+    const filtered = page.waitForResponse(
+      (r) => r.url().includes('/api/audit?') && r.url().includes('from=2020-01-01'),
+    );
+    await page.click('.audit-filters button[type=submit]');
+    await filtered;
+    await ctx.close();
+
+    const sam = await desktop();
+    await signIn(await sam.newPage(), 'sam', temporary, 'first-password');
+    await sam.close();
   });
 });

@@ -8,25 +8,17 @@ import { asksDocumentName } from '../../src/tablet/kiosk/DocumentNameField.tsx';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
+import { click, onScreen, toDetails, type } from './kioskDriver.ts';
 import { testServices } from './kioskServices.ts';
 
 const LABEL = /Naam zoals op uw identiteitsbewijs/;
-const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
-const onScreen = (name: string) =>
-  waitFor(() => expect(document.querySelector(`main[data-screen="${name}"]`)).not.toBeNull());
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 beforeEach(freshDatabase);
 
 describe('name on the ID document', () => {
   it('appears for a name in another script, takes only Latin letters, and is stored with the details', async () => {
     render(<KioskApp instrument={instrument} services={testServices()} />);
-    await onScreen('welcome');
-    click('Beginnen');
-    await onScreen('consent');
-    click('Ik doe mee');
-    await onScreen('details');
+    await toDetails();
     fireEvent.click(screen.getByLabelText('Vrouw'));
     type('Voornaam', 'Fatima');
     type('Achternaam', 'Jansen');
@@ -62,11 +54,7 @@ describe('name on the ID document', () => {
 
   it('drops a document name typed before the name became Latin again', async () => {
     render(<KioskApp instrument={instrument} services={testServices()} />);
-    await onScreen('welcome');
-    click('Beginnen');
-    await onScreen('consent');
-    click('Ik doe mee');
-    await onScreen('details');
+    await toDetails();
     fireEvent.click(screen.getByLabelText('Man'));
     type('Voornaam', 'Олег');
     await screen.findByLabelText(LABEL);

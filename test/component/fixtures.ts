@@ -17,16 +17,27 @@ export async function freshDatabase(): Promise<void> {
 }
 
 /** Enrolls the tablet with server.test (device d1, token `secret`), as the staff sync panel would. */
-export function enrollTestTablet(): Promise<void> {
+export function enrollTestTablet(deviceName = 'Tablet'): Promise<void> {
   return saveEnrollment({
     serverUrl: 'http://server.test',
     deviceId: 'd1',
-    deviceName: 'Tablet',
+    deviceName,
     token: 'secret',
     serverKey: { keyId: 'k1', publicKeyJwk: {} },
     enrolledAt: 0,
   });
 }
+
+/** A sealed session for `sessionId` with placeholder crypto: the server fakes of these tests never open it. */
+export const sealedSession = (sessionId: string): SealedSession => ({
+  sessionId,
+  instrumentId: 'pilot-2019',
+  instrumentVersion: 1,
+  keyId: 'k1',
+  epk: 'AAAA',
+  iv: 'AAAA',
+  ciphertext: 'AAAA',
+});
 
 /** An outbox row for `sessionId`, never tried, with the given sealed record and rejection. */
 export function outboxRow(

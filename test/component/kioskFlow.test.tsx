@@ -4,21 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
+import { click, onScreen, toDetails } from './kioskDriver.ts';
 import { testServices } from './kioskServices.ts';
 
 import { PILOT_ANSWERS as PILOT } from '../fixtures/pilotAnswers.ts';
-
-const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
-const onScreen = (name: string) =>
-  waitFor(() => expect(document.querySelector(`main[data-screen="${name}"]`)).not.toBeNull());
-
-async function toDetails() {
-  await onScreen('welcome');
-  click('Beginnen');
-  await onScreen('consent');
-  click('Ik doe mee');
-  await onScreen('details');
-}
 
 async function fillDetails() {
   fireEvent.click(screen.getByLabelText('Vrouw'));

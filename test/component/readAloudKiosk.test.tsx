@@ -1,7 +1,7 @@
 // Read-everything across the kiosk on fake-indexeddb, with a read-aloud engine injected that records what it is asked to
 // say and whether that was stopped: each new screen is read by itself, the mode is stored with the session, and
 // nothing keeps talking after the session ends or staff take the tablet.
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
@@ -9,6 +9,7 @@ import type { SpokenPart } from '../../src/tablet/speech/speaker.ts';
 import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
 import { testServices } from './kioskServices.ts';
+import { click, onScreen } from './kioskDriver.ts';
 
 interface Said {
   readonly parts: readonly SpokenPart[];
@@ -41,9 +42,6 @@ function recorder() {
   return { speech, said, last, keys };
 }
 
-const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
-const onScreen = (name: string) =>
-  waitFor(() => expect(document.querySelector(`main[data-screen="${name}"]`)).not.toBeNull());
 const readAll = () => screen.getByRole('button', { name: 'Alles voorlezen' });
 
 beforeEach(freshDatabase);

@@ -5,23 +5,13 @@ import type { SealedSession } from '../../src/shared/contract/wire.ts';
 import { database } from '../../src/tablet/storage/db.ts';
 import { loadSyncStatus } from '../../src/tablet/storage/device.ts';
 import { drainOutbox, type SenderDeps } from '../../src/tablet/sync/sender.ts';
-import { enrollTestTablet, freshDatabase, outboxRow } from './fixtures.ts';
+import { enrollTestTablet, freshDatabase, outboxRow, sealedSession } from './fixtures.ts';
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 
-const sealedFor = (id: string): SealedSession => ({
-  sessionId: id,
-  instrumentId: 'pilot-2019',
-  instrumentVersion: 1,
-  keyId: 'k1',
-  epk: 'AAAA',
-  iv: 'AAAA',
-  ciphertext: 'AAAA',
-});
-
 async function queue() {
   await enrollTestTablet();
-  for (const id of ids) await database().outbox.add(outboxRow(id, { sealed: sealedFor(id) }));
+  for (const id of ids) await database().outbox.add(outboxRow(id, { sealed: sealedSession(id) }));
 }
 
 function deps(

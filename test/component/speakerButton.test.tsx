@@ -49,12 +49,30 @@ function device() {
     },
     report: () => undefined,
   });
-  const speech: Speech = {
-    speakParts: speaker.speakParts,
-    stop: speaker.stop,
-    prepare: (lng, first) => void speaker.prepare(lng, first),
+  // Every read and preparation asked of the device, so a test can wait until all have run their course.
+  const pending: Promise<void>[] = [];
+  const prepared: string[] = [];
+  const track = (p: Promise<void>) => {
+    pending.push(p);
+    return p;
   };
-  return { speech, sounds, loaded };
+  const speech: Speech = {
+    speakParts: (parts, onSentence) => track(speaker.speakParts(parts, onSentence)),
+    stop: speaker.stop,
+    prepare: (lng, first) => {
+      prepared.push(`${lng}/${first?.key ?? ''}`);
+      void track(speaker.prepare(lng, first));
+    },
+  };
+  /** Resolves when every read and preparation started so far has ended: after that nothing more plays or loads. */
+  const settled = () =>
+    act(async () => {
+      for (let seen = -1; seen !== pending.length;) {
+        seen = pending.length;
+        await Promise.all(pending);
+      }
+    });
+  return { speech, sounds, loaded, prepared, settled };
 }
 
 const LINES: SpokenLine[] = [
@@ -115,7 +133,7 @@ describe('speaker button', () => {
   });
 
   it('a second tap stops the sound at once and nothing more is said', async () => {
-    const { speech, sounds } = device();
+    const { speech, sounds, settled } = device();
     render(<App speech={speech} />);
     fireEvent.click(button());
     await waitFor(() => expect(sounds).toHaveLength(1));
@@ -123,7 +141,7 @@ describe('speaker button', () => {
     expect(sounds[0]!.signal.aborted).toBe(true);
     expect(button().getAttribute('aria-pressed')).toBe('false');
     expect(marked()).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 20));
+    await settled(); // the stopped sequence has ended: had it gone on to the next line, that sound would be here
     expect(sounds).toHaveLength(1);
   });
 
@@ -157,10 +175,11 @@ describe('speaker button', () => {
   });
 
   it('prepares nothing for a client who has not used read-aloud: no sound is fetched ahead of a tap', async () => {
-    const { speech, loaded } = device();
+    const { speech, loaded, prepared, settled } = device();
     const view = render(<App speech={speech} />);
     view.rerender(<App speech={speech} owner="consent" />);
-    await new Promise((r) => setTimeout(r, 20));
+    await settled(); // any preparation the new screen asked for has loaded by now
+    expect(prepared).toEqual([]);
     expect(loaded).toEqual([]);
   });
 
@@ -178,7 +197,7 @@ describe('speaker button', () => {
   });
 
   it('a new client (scope) starts without preparation again', async () => {
-    const { speech, loaded } = device();
+    const { speech, loaded, prepared, settled } = device();
     const Scoped = (p: { scope: number; owner: string }) => (
       <ReadAloudProvider
         speech={speech}
@@ -193,10 +212,13 @@ describe('speaker button', () => {
     const view = render(<Scoped scope={1} owner="welcome" />);
     fireEvent.click(button());
     fireEvent.click(button());
-    await waitFor(() => expect(loaded.length).toBeGreaterThan(0));
-    const before = loaded.length;
+    await settled();
+    const before = { loaded: loaded.length, prepared: prepared.length };
+    expect(before.loaded).toBeGreaterThan(0);
     view.rerender(<Scoped scope={2} owner="consent" />);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(loaded).toHaveLength(before);
+    await settled(); // any preparation the new client's first screen asked for has loaded by now
+    // The sound is warm from the first client, so a preparation would load nothing: check it was not asked for.
+    expect(prepared).toHaveLength(before.prepared);
+    expect(loaded).toHaveLength(before.loaded);
   });
 });

@@ -2,45 +2,19 @@
 // that never answers ends at its deadline instead of holding sync forever. Clock and fetch are injected.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backoffCeiling } from '../../src/shared/core/backoff.ts';
-import type { SealedSession } from '../../src/shared/contract/wire.ts';
 import { closeDatabase, database } from '../../src/tablet/storage/db.ts';
-import { loadSyncStatus, saveEnrollment } from '../../src/tablet/storage/device.ts';
+import { loadSyncStatus } from '../../src/tablet/storage/device.ts';
 import { startSyncLoop, type SyncLoop } from '../../src/tablet/sync/scheduler.ts';
 import { drainOutbox, type DrainResult, type SenderDeps } from '../../src/tablet/sync/sender.ts';
 import { sendStatusReport } from '../../src/tablet/sync/statusReport.ts';
-import { freshDatabase } from './fixtures.ts';
+import { enrollTestTablet, freshDatabase, outboxRow, sealedSession } from './fixtures.ts';
 
 const ID = '00000000-0000-4000-8000-0000000000a1';
 const OUTAGE_MS = 20_000;
 
 async function enrolledWithOneSession(): Promise<void> {
-  await saveEnrollment({
-    serverUrl: 'http://server.test',
-    deviceId: 'd1',
-    deviceName: 'Tablet',
-    token: 'secret',
-    serverKey: { keyId: 'k1', publicKeyJwk: {} },
-    enrolledAt: 0,
-  });
-  const sealed: SealedSession = {
-    sessionId: ID,
-    instrumentId: 'pilot-2019',
-    instrumentVersion: 1,
-    keyId: 'k1',
-    epk: 'AAAA',
-    iv: 'AAAA',
-    ciphertext: 'AAAA',
-  };
-  await database().outbox.add({
-    sessionId: ID,
-    createdAt: 1,
-    record: null,
-    sealed,
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: 0,
-    rejected: null,
-  });
+  await enrollTestTablet();
+  await database().outbox.add(outboxRow(ID, { sealed: sealedSession(ID) }));
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>

@@ -2,29 +2,12 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { database } from '../../src/tablet/storage/db.ts';
-import { saveEnrollment, updateSyncStatus } from '../../src/tablet/storage/device.ts';
-import { freshDatabase } from './fixtures.ts';
-
-const sealed = (sessionId: string) => ({
-  sessionId,
-  instrumentId: 'pilot-2019',
-  instrumentVersion: 1,
-  keyId: 'k1',
-  epk: 'AAAA',
-  iv: 'AAAA',
-  ciphertext: 'AAAA',
-});
+import { updateSyncStatus } from '../../src/tablet/storage/device.ts';
+import { enrollTestTablet, freshDatabase, sealedSession } from './fixtures.ts';
 
 beforeEach(async () => {
   await freshDatabase();
-  await saveEnrollment({
-    serverUrl: 'http://server.test',
-    deviceId: 'd1',
-    deviceName: 'Tablet 3',
-    token: 'secret',
-    serverKey: { keyId: 'k1', publicKeyJwk: {} },
-    enrolledAt: 0,
-  });
+  await enrollTestTablet('Tablet 3');
   const row = {
     createdAt: Date.parse('2026-11-30T09:15:00Z'),
     record: null,
@@ -36,11 +19,16 @@ beforeEach(async () => {
     {
       ...row,
       sessionId: 'a',
-      sealed: sealed('a'),
+      sealed: sealedSession('a'),
       rejected: { status: 422, error: 'invalid_record', message: 'completedAt is out of range' },
     },
-    { ...row, sessionId: 'b', sealed: sealed('b'), rejected: { status: 409, error: 'conflict' } },
-    { ...row, sessionId: 'c', sealed: sealed('c'), rejected: null },
+    {
+      ...row,
+      sessionId: 'b',
+      sealed: sealedSession('b'),
+      rejected: { status: 409, error: 'conflict' },
+    },
+    { ...row, sessionId: 'c', sealed: sealedSession('c'), rejected: null },
   ]);
 });
 

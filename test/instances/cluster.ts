@@ -23,8 +23,9 @@ export async function freePort(): Promise<number> {
 /** A fresh database next to the one DATABASE_URL names, dropped by `drop()`. */
 export async function freshDatabase(
   baseUrl: string,
+  prefix = 'si_two',
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `si_two_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

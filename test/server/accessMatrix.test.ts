@@ -25,6 +25,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/openapi.json': { cells: ['2xx', '2xx', '2xx', '2xx', '2xx'] },
   // A kiosk asset like the audio packs: anyone may ask, limited by text length and a rendering budget.
   'GET /api/speech': { cells: ['2xx', '2xx', '2xx', '2xx', '2xx'], query: 'lng=nl&text=Matrix' },
+  // Read-aloud of a workspace screen: any signed-in person, nobody else (a sentence can hold a client's figures).
+  'GET /api/speech/sentence': {
+    cells: ['401', '401', '2xx', '2xx', '2xx'],
+    query: 'lng=nl&text=Uw%20uitkomst.',
+  },
   // An unknown code is 401 code_invalid for everyone: enrollment needs no session.
   'POST /api/devices/enroll': {
     cells: ['401', '401', '401', '401', '401'],

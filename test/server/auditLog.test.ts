@@ -138,6 +138,12 @@ describe(`audit log (${DB_KIND})`, () => {
     expect(exported).toHaveLength(2);
     expect(exported[1]).toMatchObject({ actorName: 'Cora', subjectName: '=Sam' });
     expect(exported[1]?.detail).toMatch(/^csv: 2 entries; person /);
+    // The CSV's detail column is in words of its language, the person filtered on by name.
+    const words = await ws(f.app, 'GET', '/api/audit.csv?action=audit_export', {
+      cookie: c.cookie,
+    });
+    expect(words.body).toContain('CSV met 2 regels; filter: person =Sam');
+    expect(words.body).not.toContain('csv: 2 entries');
     const staff = await ws(f.app, 'GET', '/api/audit.csv', { cookie: s.cookie });
     expect(staff.statusCode).toBe(403);
   });

@@ -1,20 +1,19 @@
 // Issue 15: clients.latest_at (what the client lists sort and page by) always equals the newest measurement's
 // completion, after ingest, merge, split and erasure, and the list is in that order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mergeClients, splitMeasurement } from '../../src/server/clients/changes.ts';
 import { eraseClient, eraseMeasurements } from '../../src/server/clients/erasure.ts';
 import type { ClientSummary } from '../../src/shared/contract/workspaceApi.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
+import { DB_KIND, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let coord: string;
-beforeAll(async () => {
-  f = await fixture();
-  coord = (await signedIn(f.app, f.db, 'coordinator')).cookie;
+coordinatorFixture((w) => {
+  ({ f, cookie: coord } = w);
 });
-afterAll(() => f.close());
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-10T10:00:00Z');

@@ -1,20 +1,19 @@
 // The name as written on the ID document (Latin letters) beside a name in another script (issue 12): it travels in
 // the sealed record, the client search finds the client by either name, the client list and page show both, a merge
 // keeps it, a NUL in it is refused like any text, and erasing the client erases it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClientDetail, ClientSummary } from '../../src/shared/contract/workspaceApi.ts';
 import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
-import { signedIn, ws } from './workspaceHelpers.ts';
+import { DB_KIND, makeRecord, type Fixture } from './helpers.ts';
+import { ws } from './workspaceHelpers.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let coord: string;
-beforeAll(async () => {
-  f = await fixture();
-  coord = (await signedIn(f.app, f.db, 'coordinator')).cookie;
+coordinatorFixture((w) => {
+  ({ f, cookie: coord } = w);
 });
-afterAll(() => f.close());
 
 const send = async (...records: ReturnType<typeof makeRecord>[]) =>
   (

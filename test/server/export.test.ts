@@ -1,22 +1,21 @@
 // The research export: CSV header in codebook order, one row per measurement with the item values and the scale
 // scores of src/shared/core/scoring.ts, the JSON export with the same data, erased clients absent, formula cells neutralised.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import type { AuditEntry } from '../../src/shared/contract/workspaceApi.ts';
 import type { ExportedMeasurement } from '../../src/server/clients/export.ts';
 import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, fixture, makeRecord, PILOT, type Fixture } from './helpers.ts';
-import { signedIn, ws } from './workspaceHelpers.ts';
+import { DB_KIND, makeRecord, PILOT, type Fixture } from './helpers.ts';
+import { ws } from './workspaceHelpers.ts';
 import { parseCsv } from './csv.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let coord: string;
-beforeAll(async () => {
-  f = await fixture();
-  coord = (await signedIn(f.app, f.db, 'coordinator')).cookie;
+coordinatorFixture((w) => {
+  ({ f, cookie: coord } = w);
 });
-afterAll(() => f.close());
 
 const items = PILOT.parts.flatMap((p) => p.items);
 const answersFor = (seed: number) => {

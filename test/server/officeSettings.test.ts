@@ -1,27 +1,24 @@
 // Settings from the office reach every tablet: a conditional config (ETag, 304), versioned settings so tablet and
 // server score a record with the same threshold, strict validation and an audit line that says who changed what.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rotateServerKey } from '../../src/server/crypto/keys.ts';
 import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import { DEFAULT_SETTINGS, type AgencySettings } from '../../src/shared/core/settings.ts';
 import type { DeviceConfig, SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, PILOT, TEST_KEK, fixture, makeRecord, type Fixture } from './helpers.ts';
-import { signedIn, ws } from './workspaceHelpers.ts';
+import { DB_KIND, PILOT, TEST_KEK, makeRecord, type Fixture } from './helpers.ts';
+import { ws } from './workspaceHelpers.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let cookie: string;
 let coordinatorName: string;
-beforeAll(async () => {
-  f = await fixture();
-  const c = await signedIn(f.app, f.db, 'coordinator', { now: f.clock.now() });
-  cookie = c.cookie;
-  coordinatorName = c.name;
-});
-afterAll(() => f.close());
-beforeEach(async () => {
-  await f.db.exec('TRUNCATE measurements, tombstones, clients, dashboard_rollup CASCADE');
-});
+coordinatorFixture(
+  (w) => {
+    ({ f, cookie, coordinatorName } = w);
+  },
+  { cleanup: 'TRUNCATE measurements, tombstones, clients, dashboard_rollup CASCADE' },
+);
 
 const getConfig = (etag?: string) =>
   f.app.inject({

@@ -1,24 +1,25 @@
 // GET /api/quality: answer codes written at ingest and filled for older rows, the agency's minimum N, aggregates only.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fillAnswerCodes } from '../../src/server/quality/answerCodes.ts';
 import { loadInstruments } from '../../src/server/instruments.ts';
 import type { DeviceConfig, SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { answerCodes } from '../../src/shared/core/answerCodes.ts';
 import type { QualityReport } from '../../src/shared/core/itemQuality/report.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, PILOT, fixture, makeRecord, type Fixture } from './helpers.ts';
+import { DB_KIND, PILOT, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let cookie: string;
-beforeAll(async () => {
-  f = await fixture();
-  cookie = (await signedIn(f.app, f.db, 'coordinator', { now: f.clock.now() })).cookie;
-});
-afterAll(() => f.close());
+coordinatorFixture(
+  (w) => {
+    ({ f, cookie } = w);
+  },
+  { cleanup: 'TRUNCATE measurements, tombstones, clients, dashboard_rollup CASCADE' },
+);
 beforeEach(async () => {
-  await f.db.exec('TRUNCATE measurements, tombstones, clients, dashboard_rollup CASCADE');
   await ws(f.app, 'PUT', '/api/settings', { cookie, body: { qualityMinN: 30 } });
 });
 

@@ -1,21 +1,20 @@
 // Retention on the server: the job erases measurements completed longer ago than the agency's period from every table
 // (the dashboard rollup too), tombstones them so a tablet's replay is refused, and keeps younger ones. And every view
 // of a client's profile is in the audit log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Dashboard } from '../../src/shared/contract/workspaceApi.ts';
 import { runRetention } from '../../src/server/clients/orgRoutes.ts';
 import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
-import { DB_KIND, fixture, makeRecord, type Fixture } from './helpers.ts';
+import { DB_KIND, makeRecord, type Fixture } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let coord: string;
-beforeAll(async () => {
-  f = await fixture();
-  coord = (await signedIn(f.app, f.db, 'coordinator')).cookie;
+coordinatorFixture((w) => {
+  ({ f, cookie: coord } = w);
 });
-afterAll(() => f.close());
 
 const DAY = 86_400_000;
 const at = (iso: string) => {

@@ -2,28 +2,25 @@
 // (well-formed, languages, every key, placeholders, plural forms, lengths), a diff before it is applied as a new
 // version, review status per string with who and when, coverage per part. Runs on PGlite and on PostgreSQL.
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   ImportPreview,
   LanguageReview,
   LanguageStrings,
 } from '../../src/shared/contract/workspaceApi.ts';
-import { DB_KIND, fixture, type Fixture } from './helpers.ts';
-import { signedIn, ws } from './workspaceHelpers.ts';
+import { DB_KIND, type Fixture } from './helpers.ts';
+import { ws } from './workspaceHelpers.ts';
+import { coordinatorFixture } from './coordinatorFixture.ts';
 
 let f: Fixture;
 let cookie: string;
 let coordinatorName: string;
-beforeAll(async () => {
-  f = await fixture();
-  const c = await signedIn(f.app, f.db, 'coordinator', { now: f.clock.now() });
-  cookie = c.cookie;
-  coordinatorName = c.name;
-});
-afterAll(() => f.close());
-beforeEach(async () => {
-  await f.db.exec('TRUNCATE language_versions, string_reviews');
-});
+coordinatorFixture(
+  (w) => {
+    ({ f, cookie, coordinatorName } = w);
+  },
+  { cleanup: 'TRUNCATE language_versions, string_reviews' },
+);
 
 const LANGS = ['ar', 'en', 'fa', 'pl', 'ti', 'tr', 'uk'];
 const ITEM = 'instrument.pilot-2019.v1:items.A1';

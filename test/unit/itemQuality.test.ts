@@ -7,18 +7,7 @@ import { accumulate, emptySums } from '../../src/shared/core/itemQuality/accumul
 import { codeLayout } from '../../src/shared/core/itemQuality/layout.ts';
 import { qualityReport, sumsByLanguage } from '../../src/shared/core/itemQuality/report.ts';
 import { pilot } from './support.ts';
-
-/** mulberry32: a small seeded PRNG, so the generated data are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.ts';
 
 const CUTS = [-1.6, -0.6, 0.4, 1.4];
 

@@ -18,14 +18,30 @@ export interface BarChartProps {
   readonly valueHead: string;
 }
 
-const ROW = 28;
-const LABEL = 170;
 const WIDTH = 560;
 const TEXT = 110;
+/** About the width of one character of a 13 px label. */
+const CHAR = 7;
+/** Widest label column; a longer label takes two lines instead of running off the chart. */
+const MAX_LABEL = 240;
+
+/** A label as its lines: one, or two split at the space nearest the middle when it is too long for one. */
+function labelLines(label: string): string[] {
+  if (label.length * CHAR + 12 <= MAX_LABEL) return [label];
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return [label];
+  const mid = label.length / 2;
+  const at = spaces.reduce((a, b) => (Math.abs(b - mid) < Math.abs(a - mid) ? b : a));
+  return [label.slice(0, at), label.slice(at + 1)];
+}
 
 /** The chart. */
 export function BarChart({ id, title, bars, max, valueHead }: BarChartProps) {
   const t = useT('workspace');
+  const lines = bars.map((b) => labelLines(b.label));
+  const longest = Math.max(0, ...lines.flat().map((l) => l.length));
+  const LABEL = Math.min(MAX_LABEL, Math.max(120, longest * CHAR + 12));
+  const ROW = lines.some((l) => l.length > 1) ? 40 : 28;
   const plot = WIDTH - LABEL - TEXT;
   const height = Math.max(1, bars.length) * ROW + 8;
   return (
@@ -46,14 +62,25 @@ export function BarChart({ id, title, bars, max, valueHead }: BarChartProps) {
           {bars.map((b, i) => {
             const w = b.value === null || max <= 0 ? 0 : Math.max(0, (b.value / max) * plot);
             const y = i * ROW + 4;
+            const mid = y + (ROW - 8) / 2 + 5;
+            const own = lines[i] ?? [b.label];
             return (
               <g key={b.label}>
-                <text x={LABEL - 8} y={y + 17} text-anchor="end" class="chart-label">
-                  {b.label}
+                <text
+                  x={LABEL - 8}
+                  y={mid - (own.length - 1) * 7}
+                  text-anchor="end"
+                  class="chart-label"
+                >
+                  {own.map((l, n) => (
+                    <tspan key={n} x={LABEL - 8} dy={n === 0 ? 0 : 14}>
+                      {l}
+                    </tspan>
+                  ))}
                 </text>
                 <rect x={LABEL} y={y} width={plot} height={ROW - 8} class="chart-track" />
                 <rect x={LABEL} y={y} width={w} height={ROW - 8} class="chart-bar" />
-                <text x={LABEL + plot + 8} y={y + 17} class="chart-value">
+                <text x={LABEL + plot + 8} y={mid} class="chart-value">
                   {b.text}
                 </text>
               </g>

@@ -8,6 +8,7 @@ import { useScaleLabel } from '../labels.ts';
 import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
+import { cell, DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 import { DocumentName } from './DocumentName.tsx';
 
@@ -27,63 +28,52 @@ export function ClientList() {
         <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       <LoadView load={load}>
-        {(clients) =>
-          clients.length === 0 ? (
-            <p data-testid="no-clients">
-              {coordinator ? t('clients.empty_all') : t('clients.empty_mine')}
-            </p>
-          ) : (
-            <table class="ws-table" data-testid="client-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('clients.name')}</th>
-                  <th scope="col">{t('clients.code')}</th>
-                  <th scope="col">{t('clients.dominant')}</th>
-                  <th scope="col">{t('clients.latest')}</th>
-                  <th scope="col">{t('clients.count')}</th>
-                  {coordinator && <th scope="col">{t('clients.staff')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {clients.map((c) => (
-                  <tr key={c.id} data-client={c.id}>
-                    <td>
-                      <Link to={href({ name: 'client', id: c.id })}>
-                        <bdi>{c.displayName}</bdi>
-                      </Link>
-                      <DocumentName client={c} />
-                    </td>
-                    <td class="code">{c.code}</td>
-                    <td>
-                      {c.latest && c.latest.dominant.length > 0 ? (
-                        <ul class="chips">
-                          {c.latest.dominant.map((s) => (
-                            <li key={s} class="chip" data-posture={s}>
-                              {label(s)}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span class="muted">{t('clients.none_dominant')}</span>
-                      )}
-                    </td>
-                    <td>{c.latest ? dateTime.format(new Date(c.latest.completedAt)) : '–'}</td>
-                    <td>{c.measurementCount}</td>
-                    {coordinator && (
-                      <td>
-                        {c.staff ? (
-                          c.staff.name
-                        ) : (
-                          <span class="muted">{t('clients.unlinked')}</span>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(clients) => (
+          <DataTable
+            testId="client-list"
+            headings={[
+              t('clients.name'),
+              t('clients.code'),
+              t('clients.dominant'),
+              t('clients.latest'),
+              { heading: t('clients.count'), numeric: true },
+              ...(coordinator ? [t('clients.staff')] : []),
+            ]}
+            rows={clients}
+            rowKey={(c) => c.id}
+            rowAttributes={(c) => ({ 'data-client': c.id })}
+            cells={(c) => [
+              <>
+                <Link to={href({ name: 'client', id: c.id })}>
+                  <bdi>{c.displayName}</bdi>
+                </Link>
+                <DocumentName client={c} />
+              </>,
+              cell(c.code, { class: 'code' }),
+              c.latest && c.latest.dominant.length > 0 ? (
+                <ul class="chips">
+                  {c.latest.dominant.map((s) => (
+                    <li key={s} class="chip" data-posture={s}>
+                      {label(s)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span class="muted">{t('clients.none_dominant')}</span>
+              ),
+              c.latest ? dateTime.format(new Date(c.latest.completedAt)) : '–',
+              c.measurementCount,
+              ...(coordinator
+                ? [c.staff ? c.staff.name : <span class="muted">{t('clients.unlinked')}</span>]
+                : []),
+            ]}
+            empty={
+              <p data-testid="no-clients">
+                {coordinator ? t('clients.empty_all') : t('clients.empty_mine')}
+              </p>
+            }
+          />
+        )}
       </LoadView>
     </section>
   );

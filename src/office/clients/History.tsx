@@ -4,6 +4,7 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, decimal } from '../../shared/ui/format.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
+import { cell, DataTable, type Column } from '../ui/DataTable.tsx';
 
 /** Props: measurements, oldest first. */
 export interface HistoryProps {
@@ -34,45 +35,41 @@ export function History({ measurements }: HistoryProps) {
   const scales = postureIds(instrument);
   const rows = measurements.map((m, i) => ({ m, prev: measurements[i - 1] })).reverse();
   return (
-    <table class="ws-table history" data-testid="history">
-      <caption>{t('history.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('history.date')}</th>
-          {scales.map((s) => (
-            <th scope="col" key={s}>
-              {label(s)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ m, prev }) => (
-          <tr key={m.id}>
-            <th scope="row">
-              {dateTime.format(new Date(m.completedAt))}
-              <span class="muted small"> · {m.deviceName}</span>
-            </th>
-            {scales.map((s) => {
-              const score = m.profile.postures.find((p) => p.scale === s);
-              const d = change(prev, m, s);
-              return (
-                <td key={s} class={score?.dominant ? 'dominant-cell' : ''}>
-                  {score?.percent == null
-                    ? '–'
-                    : t('history.percent', { value: decimal.format(score.percent) })}
-                  {d !== null && (
-                    <span class="delta" data-delta={s}>
-                      {' '}
-                      {t('history.change', { value: signed.format(d) })}
-                    </span>
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      class="history"
+      testId="history"
+      caption={t('history.caption')}
+      headings={[
+        t('history.date'),
+        ...scales.map((s): Column => ({ heading: label(s), numeric: true })),
+      ]}
+      rows={rows}
+      rowKey={({ m }) => m.id}
+      rowHeadings
+      cells={({ m, prev }) => [
+        <>
+          {dateTime.format(new Date(m.completedAt))}
+          <span class="muted small"> · {m.deviceName}</span>
+        </>,
+        ...scales.map((s) => {
+          const score = m.profile.postures.find((p) => p.scale === s);
+          const d = change(prev, m, s);
+          return cell(
+            <>
+              {score?.percent == null
+                ? '–'
+                : t('history.percent', { value: decimal.format(score.percent) })}
+              {d !== null && (
+                <span class="delta" data-delta={s}>
+                  {' '}
+                  {t('history.change', { value: signed.format(d) })}
+                </span>
+              )}
+            </>,
+            { class: score?.dominant ? 'dominant-cell' : undefined },
+          );
+        }),
+      ]}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { useScaleLabel } from '../labels.ts';
 import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** Props: the measurement id from the URL. */
@@ -39,33 +40,24 @@ export function AnswersPage({ id }: AnswersPageProps) {
             <Link to={href({ name: 'client', id: a.clientId })}>{t('answers.to_client')}</Link>
           </p>
           {a.scales.map((s) => (
-            <table key={s.scale} class="ws-table answers" data-scale={s.scale}>
-              <caption>
-                {label(s.scale)} — {score(s.kind, s.score)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('answers.item')}</th>
-                  <th scope="col">{t('answers.statement')}</th>
-                  <th scope="col">{t('answers.answer')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.items.map((i) => (
-                  <tr key={i.itemId}>
-                    <td>{i.itemId}</td>
-                    <td>{it(`items.${i.itemId}`)}</td>
-                    <td>
-                      {i.value === null ? (
-                        <span class="muted">{t('answers.unanswered')}</span>
-                      ) : (
-                        `${i.value} · ${it(`answers.${i.value}`)}`
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              key={s.scale}
+              class="answers"
+              attributes={{ 'data-scale': s.scale }}
+              caption={`${label(s.scale)} — ${score(s.kind, s.score)}`}
+              headings={[t('answers.item'), t('answers.statement'), t('answers.answer')]}
+              rows={s.items}
+              rowKey={(i) => i.itemId}
+              cells={(i) => [
+                i.itemId,
+                it(`items.${i.itemId}`),
+                i.value === null ? (
+                  <span class="muted">{t('answers.unanswered')}</span>
+                ) : (
+                  `${i.value} · ${it(`answers.${i.value}`)}`
+                ),
+              ]}
+            />
           ))}
         </section>
       )}

@@ -1,4 +1,4 @@
-/** The audit log's filter form: person, action, period; applied on submit, cleared with one button. */
+/** The audit log's filter form: person, action, period (dd-mm-jjjj, as on the dashboard); applied on submit, cleared with one button. */
 import { useState } from 'preact/hooks';
 import { AUDIT_ACTIONS, type AuditAction } from '../../shared/contract/auditActions.ts';
 import { i18next } from '../../shared/i18n/index.ts';
@@ -6,6 +6,7 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { call } from '../api.ts';
 import { useLoad } from '../useLoad.ts';
 import { actionText } from './auditText.ts';
+import { DayInput } from './DayInput.tsx';
 
 /** The filters as the audit routes take them ('' = any). */
 export interface AuditFilterValues {
@@ -66,14 +67,19 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
           ))}
         </select>
       </label>
-      <label>
-        {t('audit.from')}
-        <input type="date" value={draft.from} onChange={set('from')} />
-      </label>
-      <label>
-        {t('audit.to')}
-        <input type="date" value={draft.to} onChange={set('to')} />
-      </label>
+      <DayInput
+        id="audit-from"
+        label={t('audit.from')}
+        value={draft.from}
+        onChange={(from) => setDraft({ ...draft, from })}
+      />
+      <DayInput
+        id="audit-to"
+        label={t('audit.to')}
+        value={draft.to}
+        onChange={(to) => setDraft({ ...draft, to })}
+        error={problem ? t('audit.period_invalid') : null}
+      />
       <div class="row-actions">
         <button type="submit" class="primary">
           {t('audit.apply')}
@@ -89,11 +95,6 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
           {t('audit.reset')}
         </button>
       </div>
-      {problem && (
-        <p class="error-box" role="alert">
-          {t('audit.period_invalid')}
-        </p>
-      )}
     </form>
   );
 }

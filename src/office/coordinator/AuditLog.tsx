@@ -67,7 +67,7 @@ export function AuditLog() {
                       <td>{actorText(t, e)}</td>
                       <td>{actionText(t, e.action)}</td>
                       <td class="code">{e.clientId ? e.clientId.slice(0, 8) : '–'}</td>
-                      <td>{detailText(t, e)}</td>
+                      <td>{detailText(t, e, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

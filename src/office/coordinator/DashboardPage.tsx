@@ -11,6 +11,7 @@ import { useLoad } from '../useLoad.ts';
 import { BarChart } from '../charts/BarChart.tsx';
 import { Filters, type FilterValues } from './Filters.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { formatDay } from './dayText.ts';
 
 const FITS: readonly Fit[] = ['yes', 'partly', 'no'];
 
@@ -111,7 +112,7 @@ export function DashboardPage() {
                   valueHead={t('dashboard.times')}
                   max={maxOf(d.perWeek)}
                   bars={d.perWeek.map((w) => ({
-                    label: t('dashboard.week_of', { date: w.week }),
+                    label: t('dashboard.week_of', { date: formatDay(w.week) }),
                     value: w.count,
                     text: count(w.count),
                   }))}

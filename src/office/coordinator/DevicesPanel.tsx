@@ -7,6 +7,7 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, languageName, megabytes } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 import { QrCode } from './QrCode.tsx';
 
@@ -72,47 +73,39 @@ export function DevicesPanel() {
     <section class="panel" aria-labelledby="devices-title">
       <h2 id="devices-title">{t('devices.title')}</h2>
       <LoadView load={load}>
-        {(devices) =>
-          devices.length === 0 ? (
-            <p class="muted">{t('devices.empty')}</p>
-          ) : (
-            <table class="ws-table" data-testid="devices">
-              <thead>
-                <tr>
-                  <th scope="col">{t('devices.name')}</th>
-                  <th scope="col">{t('devices.last_sync')}</th>
-                  <th scope="col">{t('devices.queued')}</th>
-                  <th scope="col">{t('devices.storage')}</th>
-                  <th scope="col">{t('devices.read_aloud')}</th>
-                  <th scope="col">{t('devices.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {devices.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.name}</td>
-                    <td>{when(d.lastSyncAt)}</td>
-                    <td>{d.status ? d.status.queued : '–'}</td>
-                    <td>{storage(d)}</td>
-                    <td>{readAloud(d)}</td>
-                    <td>
-                      {d.revokedAt ? (
-                        t('devices.revoked', { time: when(d.revokedAt) })
-                      ) : (
-                        <>
-                          {t('devices.active')}{' '}
-                          <button type="button" class="danger" onClick={() => void revoke(d)}>
-                            {t('devices.revoke')}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(devices) => (
+          <DataTable
+            testId="devices"
+            headings={[
+              t('devices.name'),
+              t('devices.last_sync'),
+              { heading: t('devices.queued'), numeric: true },
+              t('devices.storage'),
+              t('devices.read_aloud'),
+              t('devices.status'),
+            ]}
+            rows={devices}
+            rowKey={(d) => d.id}
+            cells={(d) => [
+              d.name,
+              when(d.lastSyncAt),
+              d.status ? d.status.queued : '–',
+              storage(d),
+              readAloud(d),
+              d.revokedAt ? (
+                t('devices.revoked', { time: when(d.revokedAt) })
+              ) : (
+                <>
+                  {t('devices.active')}{' '}
+                  <button type="button" class="danger" onClick={() => void revoke(d)}>
+                    {t('devices.revoke')}
+                  </button>
+                </>
+              ),
+            ]}
+            empty={<p class="muted">{t('devices.empty')}</p>}
+          />
+        )}
       </LoadView>
       <form class="ws-form inline-form" onSubmit={create}>
         <label>

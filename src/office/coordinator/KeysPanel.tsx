@@ -5,6 +5,7 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';
 import { LoadView } from '../LoadView.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 
 /** The panel. */
@@ -42,26 +43,14 @@ export function KeysPanel() {
       <p class="muted">{t('keys.intro')}</p>
       <LoadView load={load}>
         {(keys) => (
-          <table class="ws-table" data-testid="server-keys">
-            <thead>
-              <tr>
-                <th scope="col">{t('keys.id')}</th>
-                <th scope="col">{t('keys.created')}</th>
-                <th scope="col">{t('keys.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.keyId} data-key={k.keyId}>
-                  <td>
-                    <code>{k.keyId}</code>
-                  </td>
-                  <td>{when(k.createdAt)}</td>
-                  <td>{state(k)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="server-keys"
+            headings={[t('keys.id'), t('keys.created'), t('keys.status')]}
+            rows={keys}
+            rowKey={(k) => k.keyId}
+            rowAttributes={(k) => ({ 'data-key': k.keyId })}
+            cells={(k) => [<code>{k.keyId}</code>, when(k.createdAt), state(k)]}
+          />
         )}
       </LoadView>
       {msg && (

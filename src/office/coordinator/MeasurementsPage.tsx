@@ -8,6 +8,7 @@ import { useScaleLabel } from '../labels.ts';
 import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 import { Filters, type FilterValues } from './Filters.tsx';
 
@@ -26,42 +27,30 @@ export function MeasurementsPage() {
       <h1>{t('measurements.title')}</h1>
       <Filters value={f} onChange={setF} />
       <LoadView load={load}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <p>{t('measurements.empty')}</p>
-          ) : (
-            <table class="ws-table" data-testid="measurement-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('measurements.completed')}</th>
-                  <th scope="col">{t('clients.name')}</th>
-                  <th scope="col">{t('measurements.device')}</th>
-                  <th scope="col">{t('measurements.language')}</th>
-                  <th scope="col">{t('clients.dominant')}</th>
-                  <th scope="col">{t('measurements.answers')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{dateTime.format(new Date(r.completedAt))}</td>
-                    <td>
-                      <Link to={href({ name: 'client', id: r.clientId })}>{r.clientName}</Link>
-                    </td>
-                    <td>{r.deviceName}</td>
-                    <td>{r.language}</td>
-                    <td>{r.dominant.map(label).join(', ') || '–'}</td>
-                    <td>
-                      <Link to={href({ name: 'measurement', id: r.id })}>
-                        {t('measurements.open')}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(rows) => (
+          <DataTable
+            testId="measurement-list"
+            headings={[
+              t('measurements.completed'),
+              t('clients.name'),
+              t('measurements.device'),
+              t('measurements.language'),
+              t('clients.dominant'),
+              t('measurements.answers'),
+            ]}
+            rows={rows}
+            rowKey={(r) => r.id}
+            cells={(r) => [
+              dateTime.format(new Date(r.completedAt)),
+              <Link to={href({ name: 'client', id: r.clientId })}>{r.clientName}</Link>,
+              r.deviceName,
+              r.language,
+              r.dominant.map(label).join(', ') || '–',
+              <Link to={href({ name: 'measurement', id: r.id })}>{t('measurements.open')}</Link>,
+            ]}
+            empty={<p>{t('measurements.empty')}</p>}
+          />
+        )}
       </LoadView>
     </section>
   );

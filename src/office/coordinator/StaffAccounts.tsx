@@ -1,4 +1,4 @@
-/** Staff accounts: create, change role and postures, disable or enable. */
+/** Staff accounts: create, change role and postures, disable or enable, set a temporary password. */
 import { useState } from 'preact/hooks';
 import type { NewUser, Role, UserUpdate } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
@@ -9,6 +9,7 @@ import { LoadView } from '../LoadView.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { useLoad } from '../useLoad.ts';
 import { PasswordHint } from '../auth/PasswordHint.tsx';
+import { PasswordReset } from './PasswordReset.tsx';
 
 /** The panel. */
 export function StaffAccounts() {
@@ -18,6 +19,7 @@ export function StaffAccounts() {
   const [load, reload] = useLoad(() => call('GET /api/users'), 'users');
   const [f, setF] = useState<NewUser>({ name: '', username: '', role: 'staff', password: '' });
   const [msg, setMsg] = useState<string | null>(null);
+  const [resetFor, setResetFor] = useState<{ id: string; name: string } | null>(null);
   const update = async (id: string, body: UserUpdate) => {
     try {
       await call('PATCH /api/users/:id', { params: { id }, body: body });
@@ -88,18 +90,41 @@ export function StaffAccounts() {
               <>
                 {u.disabled ? t('users.disabled') : t('users.active')}{' '}
                 {u.id !== me.userId && (
-                  <button
-                    type="button"
-                    onClick={() => void update(u.id, { disabled: !u.disabled })}
-                  >
-                    {u.disabled ? t('users.enable') : t('users.disable')}
-                  </button>
+                  <>
+                    <button
+                      type="button"
+                      onClick={() => void update(u.id, { disabled: !u.disabled })}
+                    >
+                      {u.disabled ? t('users.enable') : t('users.disable')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      aria-label={t('users.reset_of', { name: u.name })}
+                      onClick={() => {
+                        setMsg(null);
+                        setResetFor({ id: u.id, name: u.name });
+                      }}
+                      data-testid="reset-start"
+                    >
+                      {t('users.reset')}
+                    </button>
+                  </>
                 )}
               </>,
             ]}
           />
         )}
       </LoadView>
+      {resetFor && (
+        <PasswordReset
+          key={resetFor.id}
+          user={resetFor}
+          onClose={(message) => {
+            setResetFor(null);
+            setMsg(message);
+          }}
+        />
+      )}
       <form class="ws-form inline-form" onSubmit={create}>
         <h3>{t('users.new')}</h3>
         <label>

@@ -1,5 +1,6 @@
-/** How an audit line reads on screen: the action in words, the person by name, ids of accounts replaced by names. */
+/** How an audit line reads on screen: the action in words, the person by name, the detail in the screen's language. */
 import type { TFunction } from 'i18next';
+import { auditDetailText, languageName } from '../../shared/contract/auditDetail.ts';
 import type { AuditEntry } from '../../shared/contract/workspaceApi.ts';
 
 // The keys below live in the workspace namespace: callers pass the t of useT('workspace').
@@ -17,10 +18,21 @@ export function actorText(t: T, e: AuditEntry): string {
   return e.actorId === null ? t('audit.system') : e.actorName;
 }
 
-/** The detail with the account it is about by name (or "removed account") instead of its id. */
-export function detailText(t: T, e: AuditEntry): string {
+/**
+ * The detail in words of the screen's language `lang` ("Wachtwoord opnieuw ingesteld"), the account it is about
+ * by name; a line no rule knows is shown as the server wrote it, with ids of accounts replaced by names.
+ */
+export function detailText(t: T, e: AuditEntry, lang: string): string {
+  const name = e.subjectId ? (e.subjectName ?? t('audit.removed_account')) : '';
+  const text = auditDetailText(e.action, e.detail, name, {
+    part: (key, values) => t(`audit.detail_parts.${key}`, values),
+    role: (r) => t(`roles.${r}`),
+    status: (s) => t(`audit.review_status.${s}`),
+    fit: (f) => t(`judgement.fit_${f}`),
+    language: (code) => languageName(code, lang),
+  });
+  if (text !== null) return text;
   if (!e.subjectId) return e.detail;
-  const name = e.subjectName ?? t('audit.removed_account');
   return e.detail.includes(e.subjectId)
     ? e.detail.split(e.subjectId).join(name)
     : [e.detail, t('audit.about', { name })].filter(Boolean).join('; ');

@@ -1,23 +1,15 @@
 /** Social desirability's correlation with each posture, per group. */
-import type { Instrument } from '../../shared/core/instrument.ts';
-import type { QualityReport } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useScaleLabel } from '../labels.ts';
-import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
+import { groupOf, twoDecimals, type QualityTableProps } from './qualityFormat.ts';
+import { cell, DataTable, type Column } from '../ui/DataTable.tsx';
 import { Withheld } from './Withheld.tsx';
 
 /** Correlations at or beyond this size are marked. */
 const NOTABLE = 0.3;
 
-/** Props: the report, its columns and the instrument. */
-export interface DesirabilityTableProps {
-  readonly report: QualityReport;
-  readonly columns: readonly GroupColumn[];
-  readonly instrument: Instrument;
-}
-
 /** The table; nothing when the instrument has no social-desirability scale. */
-export function DesirabilityTable({ report, columns, instrument }: DesirabilityTableProps) {
+export function DesirabilityTable({ report, columns, instrument }: QualityTableProps) {
   const t = useT('workspace');
   const label = useScaleLabel(instrument);
   if (report.desirability.length === 0) return null;
@@ -25,41 +17,34 @@ export function DesirabilityTable({ report, columns, instrument }: DesirabilityT
     <section aria-labelledby="q-desirability">
       <h2 id="q-desirability">{t('quality.desirability_title')}</h2>
       <p class="hint">{t('quality.desirability_intro')}</p>
-      <div class="table-scroll">
-        <table class="ws-table quality-table" data-testid="quality-desirability">
-          <thead>
-            <tr>
-              <th scope="col" />
-              {columns.map((c) => (
-                <th key={c.language ?? ''} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.desirability.map((d) => (
-              <tr key={d.scale} data-scale={d.scale}>
-                <th scope="row">{label(d.scale)}</th>
-                {columns.map((c) => {
-                  const g = groupOf(d.groups, c);
-                  const notable = g?.r != null && Math.abs(g.r) >= NOTABLE;
-                  return (
-                    <td key={c.language ?? ''} class={notable ? 'num low' : 'num'}>
-                      {g?.shown && g.r !== null ? (
-                        t('quality.r_value', { r: twoDecimals.format(g.r) })
-                      ) : (
-                        <Withheld minN={report.minN} />
-                      )}
-                      <span class="cell-n">{t('quality.n_value', { n: g?.n ?? 0 })}</span>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        scroll
+        class="quality-table"
+        testId="quality-desirability"
+        headings={['', ...columns.map((c): Column => ({ heading: c.label, numeric: true }))]}
+        rows={report.desirability}
+        rowKey={(d) => d.scale}
+        rowAttributes={(d) => ({ 'data-scale': d.scale })}
+        rowHeadings
+        cells={(d) => [
+          label(d.scale),
+          ...columns.map((c) => {
+            const g = groupOf(d.groups, c);
+            const notable = g?.r != null && Math.abs(g.r) >= NOTABLE;
+            return cell(
+              <>
+                {g?.shown && g.r !== null ? (
+                  t('quality.r_value', { r: twoDecimals.format(g.r) })
+                ) : (
+                  <Withheld minN={report.minN} />
+                )}
+                <span class="cell-n">{t('quality.n_value', { n: g?.n ?? 0 })}</span>
+              </>,
+              { class: notable ? 'low' : undefined },
+            );
+          }),
+        ]}
+      />
     </section>
   );
 }

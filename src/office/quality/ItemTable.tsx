@@ -1,22 +1,15 @@
 /** Per item and language: mean, distribution of answers and the DIF flag, beside the other languages. */
-import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
-import type { ItemGroup, QualityReport } from '../../shared/core/itemQuality/report.ts';
+import type { ItemGroup } from '../../shared/core/itemQuality/report.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useWorkspace } from '../context.ts';
 import { decimal } from '../../shared/ui/format.ts';
-import { groupOf, twoDecimals, type GroupColumn } from './qualityFormat.ts';
+import { groupOf, twoDecimals, type QualityTableProps } from './qualityFormat.ts';
+import { cell, DataTable } from '../ui/DataTable.tsx';
 import { Withheld } from './Withheld.tsx';
 
-/** Props: the report, its columns and the instrument. */
-export interface ItemTableProps {
-  readonly report: QualityReport;
-  readonly columns: readonly GroupColumn[];
-  readonly instrument: Instrument;
-}
-
 /** The table. */
-export function ItemTable({ report, columns, instrument }: ItemTableProps) {
+export function ItemTable({ report, columns, instrument }: QualityTableProps) {
   const t = useT('workspace');
   const it = useT(instrumentNamespace(instrument));
   const { agencyName } = useWorkspace();
@@ -35,48 +28,43 @@ export function ItemTable({ report, columns, instrument }: ItemTableProps) {
         })}
       </p>
       <Legend values={report.values} label={(v) => `${v} · ${it(`answers.${v}`)}`} />
-      <div class="table-scroll">
-        <table class="ws-table quality-table" data-testid="quality-items">
-          <thead>
-            <tr>
-              <th scope="col">{t('quality.item')}</th>
-              {columns.map((c) => (
-                <th key={c.language ?? ''} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.items.map((item) => (
-              <tr key={item.item} data-item={item.item}>
-                <th scope="row" class="item-text">
-                  <strong>{item.item}</strong> {it(`items.${item.item}`, { agency: agencyName })}
-                </th>
-                {columns.map((c) => {
-                  const g = groupOf(item.groups, c);
-                  const dif = item.dif.find((d) => d.language === c.language);
-                  return (
-                    <td
-                      key={c.language ?? ''}
-                      class={dif?.flagged ? 'flagged' : undefined}
-                      data-language={c.language ?? 'all'}
-                      data-flagged={dif?.flagged ? 'true' : undefined}
-                    >
-                      {g ? <ItemCell group={g} values={report.values} minN={report.minN} /> : null}
-                      {dif?.flagged && (
-                        <span class="flag-mark">
-                          {t('quality.flag_mark')} ({twoDecimals.format(dif.effect)})
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        scroll
+        class="quality-table"
+        testId="quality-items"
+        headings={[t('quality.item'), ...columns.map((c) => c.label)]}
+        rows={report.items}
+        rowKey={(item) => item.item}
+        rowAttributes={(item) => ({ 'data-item': item.item })}
+        rowHeadings
+        cells={(item) => [
+          cell(
+            <>
+              <strong>{item.item}</strong> {it(`items.${item.item}`, { agency: agencyName })}
+            </>,
+            { class: 'item-text' },
+          ),
+          ...columns.map((c) => {
+            const g = groupOf(item.groups, c);
+            const dif = item.dif.find((d) => d.language === c.language);
+            return cell(
+              <>
+                {g ? <ItemCell group={g} values={report.values} minN={report.minN} /> : null}
+                {dif?.flagged && (
+                  <span class="flag-mark">
+                    {t('quality.flag_mark')} ({twoDecimals.format(dif.effect)})
+                  </span>
+                )}
+              </>,
+              {
+                class: dif?.flagged ? 'flagged' : undefined,
+                'data-language': c.language ?? 'all',
+                'data-flagged': dif?.flagged ? 'true' : undefined,
+              },
+            );
+          }),
+        ]}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 /** Number formats and column headings the questionnaire-quality tables share. */
+import type { Instrument } from '../../shared/core/instrument.ts';
 import type { QualityReport } from '../../shared/core/itemQuality/report.ts';
 import { languageName } from '../../shared/ui/format.ts';
 
@@ -18,6 +19,13 @@ export const pValue = (p: number): string =>
 export interface GroupColumn {
   readonly language: string | null;
   readonly label: string;
+}
+
+/** Props of each quality table: the report, its columns and the instrument (for labels and item texts). */
+export interface QualityTableProps {
+  readonly report: QualityReport;
+  readonly columns: readonly GroupColumn[];
+  readonly instrument: Instrument;
 }
 
 /** The columns of a report, labelled in the screen's language `ui`. */

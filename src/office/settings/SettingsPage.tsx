@@ -9,14 +9,20 @@ import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
+import { DetailModes } from '../../shared/ui/settingsFields/DetailModes.tsx';
+import { LanguageChecks } from '../../shared/ui/settingsFields/LanguageChecks.tsx';
+import { NumberSetting } from '../../shared/ui/settingsFields/NumberSetting.tsx';
+import { SelectSetting } from '../../shared/ui/settingsFields/SelectSetting.tsx';
+import { TextSetting } from '../../shared/ui/settingsFields/TextSetting.tsx';
 import {
-  DETAIL_ROWS,
   NUMBER_FIELDS,
   draftOf,
   draftProblems,
   settingsOf,
   type SettingsDraft,
 } from './settingsDraft.ts';
+
+const RETENTION: readonly AgencySettings['previewRetention'][] = ['end-of-day', 'until-synced'];
 
 /** The page: loads the settings, then the form. */
 export function SettingsPage() {
@@ -64,96 +70,59 @@ function SettingsForm({ initial }: { readonly initial: AgencySettings }) {
     }
   };
 
-  const errorOf = (field: string, id: string) => {
-    const p = shown(field);
-    if (!p) return null;
+  const errorOf = (field: string): string | null => {
+    if (!shown(field)) return null;
     const bound = SETTING_BOUNDS[field as keyof typeof SETTING_BOUNDS];
-    const text = bound
+    return bound
       ? t(WHOLE_SETTINGS.includes(field) ? 'settings.whole' : 'settings.range', {
           min: decimal.format(bound[0]),
           max: decimal.format(bound[1]),
         })
       : t(`settings.invalid_${field}`, { defaultValue: t('settings.invalid') });
-    return (
-      <p id={id} class="error">
-        {text}
-      </p>
-    );
   };
-  const invalid = (field: string, id: string) =>
-    shown(field) ? { 'aria-invalid': true, 'aria-describedby': id } : {};
 
   return (
     <form class="ws-form settings-form" onSubmit={(e) => void save(e)} noValidate>
-      <label for="st-agency">{t('settings.agency')}</label>
-      <input
+      <TextSetting
         id="st-agency"
+        label={t('settings.agency')}
         value={draft.agencyName}
         maxLength={80}
-        {...invalid('agencyName', 'st-agency-error')}
-        onInput={(e) => edit({ agencyName: e.currentTarget.value })}
+        error={errorOf('agencyName')}
+        onValue={(agencyName) => edit({ agencyName })}
       />
-      {errorOf('agencyName', 'st-agency-error')}
-
-      <label for="st-consent">{t('settings.consent')}</label>
-      <p class="hint" id="st-consent-hint">
-        {t('settings.consent_hint')}
-      </p>
-      <textarea
+      <TextSetting
         id="st-consent"
+        label={t('settings.consent')}
+        hint={t('settings.consent_hint')}
         rows={6}
         maxLength={4000}
-        aria-describedby="st-consent-hint"
         value={draft.consentText}
-        onInput={(e) => edit({ consentText: e.currentTarget.value })}
+        onValue={(consentText) => edit({ consentText })}
       />
 
-      <fieldset>
-        <legend>{t('settings.details')}</legend>
-        {DETAIL_ROWS.map((f) => (
-          <label key={f} class="check">
-            <span>{t(`settings.field_${f}`)}</span>
-            <select
-              value={draft.detailFields[f]}
-              onChange={(e) =>
-                edit({
-                  detailFields: {
-                    ...draft.detailFields,
-                    [f]: e.currentTarget.value as (typeof draft.detailFields)[typeof f],
-                  },
-                })
-              }
-            >
-              {(['required', 'optional', 'off'] as const).map((m) => (
-                <option key={m} value={m}>
-                  {t(`settings.mode_${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </fieldset>
+      <DetailModes
+        legend={t('settings.details')}
+        fieldLabel={(f) => t(`settings.field_${f}`)}
+        modeLabel={(m) => t(`settings.mode_${m}`)}
+        value={draft.detailFields}
+        rowClass="check"
+        onValue={(detailFields) => edit({ detailFields })}
+      />
 
-      <fieldset>
-        <legend>{t('settings.languages')}</legend>
-        <p class="hint">{t('settings.languages_hint')}</p>
-        {ALL_LANGUAGES.map((code) => (
-          <label key={code} class="check">
-            <input
-              type="checkbox"
-              checked={code === 'nl' || draft.languages.includes(code)}
-              disabled={code === 'nl'}
-              onChange={(e) =>
-                edit({
-                  languages: e.currentTarget.checked
-                    ? [...draft.languages, code]
-                    : draft.languages.filter((l) => l !== code),
-                })
-              }
-            />
-            <span lang={code}>{languageName(code, ui)}</span>
-          </label>
-        ))}
+      <LanguageChecks
+        legend={t('settings.languages')}
+        hint={t('settings.languages_hint')}
+        codes={ALL_LANGUAGES}
+        chosen={draft.languages}
+        name={(code) => <span lang={code}>{languageName(code, ui)}</span>}
+        rowClass="check"
+        onToggle={(code, on) =>
+          edit({
+            languages: on ? [...draft.languages, code] : draft.languages.filter((l) => l !== code),
+          })
+        }
+      >
         <label class="check">
           <input
             type="checkbox"
@@ -170,7 +139,7 @@ function SettingsForm({ initial }: { readonly initial: AgencySettings }) {
           />
           {t('settings.default_pictograms')}
         </label>
-      </fieldset>
+      </LanguageChecks>
 
       <fieldset>
         <legend>{t('settings.summary')}</legend>
@@ -188,36 +157,26 @@ function SettingsForm({ initial }: { readonly initial: AgencySettings }) {
       <fieldset>
         <legend>{t('settings.numbers')}</legend>
         {NUMBER_FIELDS.map((k) => (
-          <div key={k} class="ws-field">
-            <label for={`st-${k}`}>{t(`settings.${k}`)}</label>
-            <input
-              id={`st-${k}`}
-              inputMode="decimal"
-              value={draft.numbers[k]}
-              {...invalid(k, `st-${k}-error`)}
-              onInput={(e) => edit({ numbers: { ...draft.numbers, [k]: e.currentTarget.value } })}
-            />
-            {errorOf(k, `st-${k}-error`)}
-          </div>
+          <NumberSetting
+            key={k}
+            id={`st-${k}`}
+            label={t(`settings.${k}`)}
+            inputMode="decimal"
+            value={draft.numbers[k]}
+            error={errorOf(k)}
+            rowClass="ws-field"
+            onValue={(v) => edit({ numbers: { ...draft.numbers, [k]: v } })}
+          />
         ))}
       </fieldset>
 
-      <label for="st-retention">{t('settings.retention')}</label>
-      <select
+      <SelectSetting
         id="st-retention"
+        label={t('settings.retention')}
         value={draft.previewRetention}
-        onChange={(e) =>
-          edit({
-            previewRetention: e.currentTarget.value as AgencySettings['previewRetention'],
-          })
-        }
-      >
-        {(['end-of-day', 'until-synced'] as const).map((r) => (
-          <option key={r} value={r}>
-            {t(`settings.retention_${r}`)}
-          </option>
-        ))}
-      </select>
+        options={RETENTION.map((r) => ({ value: r, label: t(`settings.retention_${r}`) }))}
+        onValue={(previewRetention) => edit({ previewRetention })}
+      />
 
       <button type="submit" class="primary">
         {t('settings.save')}

@@ -1,5 +1,5 @@
 /** The settings form's draft: text inputs as typed, converted to AgencySettings and checked with the tablet's rules. */
-import { DETAIL_FIELDS, type DetailField, type FieldMode } from '../../shared/core/details.ts';
+import type { DetailField, FieldMode } from '../../shared/core/details.ts';
 import {
   checkSettings,
   SETTING_BOUNDS,
@@ -111,6 +111,3 @@ export function draftProblems(d: SettingsDraft): ReadonlyMap<string, SettingsPro
   }
   return out;
 }
-
-/** Every detail field, for the form's rows. */
-export const DETAIL_ROWS: readonly DetailField[] = DETAIL_FIELDS;

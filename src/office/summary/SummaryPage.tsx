@@ -1,5 +1,5 @@
 /** The client's own one-page summary in plain language, in the client's language where available; printable on one A4 page. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18next } from '../../shared/i18n/index.ts';
 import { languageMeta, LANGUAGES } from '../../shared/i18n/languages.ts';
 import { useT } from '../../shared/i18n/useT.ts';
@@ -10,6 +10,7 @@ import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
+import { ReadAloud } from './ReadAloud.tsx';
 import { SummarySheet } from './SummarySheet.tsx';
 
 /** Props: the client id from the URL. */
@@ -30,6 +31,7 @@ export function SummaryPage({ id }: SummaryPageProps) {
   }, id);
   const [lang, setLang] = useState<string | null>(null);
   const [ready, setReady] = useState<string | null>(null);
+  const sheet = useRef<HTMLDivElement>(null);
   const available = summaryLanguages();
   const measured =
     load.state === 'ok'
@@ -71,22 +73,25 @@ export function SummaryPage({ id }: SummaryPageProps) {
               <button type="button" class="primary" onClick={() => window.print()}>
                 {t('summary.print')}
               </button>
+              {ready === shown && <ReadAloud key={shown} sheet={sheet} lang={shown} />}
               {measured && !available.includes(measured) && (
                 <p class="notice">
                   {t('summary.no_language', { lang: languageMeta(measured).dutchName })}
                 </p>
               )}
             </div>
-            {ready === shown && (
-              <SummarySheet
-                lang={languageMeta(shown)}
-                t={i18next.getFixedT(shown, 'summary')}
-                instrument={instrument}
-                measurement={m}
-                code={detail.client.code}
-                facts={detail.facts}
-              />
-            )}
+            <div ref={sheet}>
+              {ready === shown && (
+                <SummarySheet
+                  lang={languageMeta(shown)}
+                  t={i18next.getFixedT(shown, 'summary')}
+                  instrument={instrument}
+                  measurement={m}
+                  code={detail.client.code}
+                  facts={detail.facts}
+                />
+              )}
+            </div>
           </div>
         );
       }}

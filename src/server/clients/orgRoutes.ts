@@ -1,7 +1,8 @@
 /** The organisation routes: dashboard, research export, end-of-study erasure and the retention period (coordinator). */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Retention } from '../../shared/contract/workspaceApi.ts';
 import { writeAudit } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
 import { restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
 import { claimJob } from '../jobs/claim.ts';
@@ -11,9 +12,9 @@ import { compactTables, ERASURE_TABLES } from '../compact.ts';
 import { eraseEverything, eraseExpired, loadRetention, saveRetention } from './erasure.ts';
 import { codebookCsv, columnsInUse, exportCsv, exportJson } from './export.ts';
 import { rScript, spssSyntax } from './exportSyntax.ts';
-import { periodFilters } from './params.ts';
+import { periodFilters, type Filters } from './params.ts';
 import { route } from '../routing.ts';
-import { audit, type ClientRoutesContext } from './routes.ts';
+import type { ClientRoutesContext } from './routes.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const CSV = 'text/csv; charset=utf-8';
@@ -31,18 +32,27 @@ export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void 
     return reply.headers(NO_STORE).send(await dashboard(db, ctx.instruments, f.value));
   });
 
-  route(app, 'GET /api/export/measurements.csv', async (req, reply) => {
-    const f = periodFilters(req.query);
-    if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
-    const { csv, count } = await exportCsv(db, ctx.instruments, f.value);
-    await audit(
+  /** One audit line per export: the format, how many measurements and the period. */
+  const auditExport = (
+    req: FastifyRequest,
+    format: 'csv' | 'json',
+    count: number,
+    period: Filters,
+  ) =>
+    audit(
       db,
       req,
       ctx.clock(),
       'export',
       null,
-      `csv: ${count} measurements, ${f.value.from ?? '…'} to ${f.value.to ?? '…'}`,
+      `${format}: ${count} measurements, ${period.from ?? '…'} to ${period.to ?? '…'}`,
     );
+
+  route(app, 'GET /api/export/measurements.csv', async (req, reply) => {
+    const f = periodFilters(req.query);
+    if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
+    const { csv, count } = await exportCsv(db, ctx.instruments, f.value);
+    await auditExport(req, 'csv', count, f.value);
     return reply
       .headers({ ...NO_STORE, ...attachment('measurements.csv') })
       .type(CSV)
@@ -53,14 +63,7 @@ export function orgRoutes(app: FastifyInstance, ctx: ClientRoutesContext): void 
     const f = periodFilters(req.query);
     if (!f.ok) return sendError(reply, 400, 'bad_request', f.error);
     const data = await exportJson(db, ctx.instruments, f.value);
-    await audit(
-      db,
-      req,
-      ctx.clock(),
-      'export',
-      null,
-      `json: ${data.length} measurements, ${f.value.from ?? '…'} to ${f.value.to ?? '…'}`,
-    );
+    await auditExport(req, 'json', data.length, f.value);
     return reply.headers({ ...NO_STORE, ...attachment('measurements.json') }).send(data);
   });
 

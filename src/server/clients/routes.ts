@@ -1,8 +1,7 @@
 /** The client and measurement routes of the workspace API (contract: src/shared/contract/workspaceApi.ts). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClientSummary } from '../../shared/contract/workspaceApi.ts';
-import type { AuditAction } from '../../shared/contract/auditActions.ts';
-import { writeAudit } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
 import { auditRefusal, principal, restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
 import type { Db, Queryable } from '../db.ts';
@@ -40,28 +39,6 @@ export interface ClientRoutesContext {
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
-
-/** Writes one audit line for the signed-in user. */
-export async function audit(
-  db: Queryable,
-  req: FastifyRequest,
-  now: number,
-  action: AuditAction,
-  clientId: string | null,
-  detail: string,
-  subjectUserId: string | null = null,
-): Promise<void> {
-  const who = principal(req);
-  await writeAudit(db, {
-    at: now,
-    actorId: who.userId,
-    actorName: who.name,
-    action,
-    clientId,
-    detail,
-    subjectUserId,
-  });
-}
 
 /**
  * The client id of the route when this user may see that client (the schema already checked it is a UUID);

@@ -9,13 +9,19 @@ const INFO = 'slimme-intake/v1';
 const TAG_BYTES = 16;
 const asKeyObject = new WeakMap<CryptoKey, KeyObject>();
 
-/** Decrypts and parses a sealed session; throws when the key is wrong or any sealed byte was changed. */
-export function unsealOnServer(sealed: SealedSession, privateKey: CryptoKey): unknown {
+/** The node:crypto form of a WebCrypto private key (converted once per key), which can cross to a worker thread. */
+export function privateKeyObject(privateKey: CryptoKey): KeyObject {
   let key = asKeyObject.get(privateKey);
   if (!key) {
     key = KeyObject.from(privateKey);
     asKeyObject.set(privateKey, key);
   }
+  return key;
+}
+
+/** Decrypts and parses a sealed session; throws when the key is wrong or any sealed byte was changed. */
+export function unsealOnServer(sealed: SealedSession, privateKey: CryptoKey | KeyObject): unknown {
+  const key = privateKey instanceof KeyObject ? privateKey : privateKeyObject(privateKey);
   const epk = Buffer.from(sealed.epk, 'base64');
   if (epk.length !== 65 || epk[0] !== 4)
     throw new Error('ephemeral key is not an uncompressed P-256 point');

@@ -1,8 +1,13 @@
-/** The audit log as CSV for a coordinator: one line per entry, the action as its code and as words in nl or en. */
+/** The audit log as CSV for a coordinator: one line per entry, the action as its code and as words, the detail in words, in nl or en. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../shared/contract/workspaceApi.ts';
 import { csvLine } from '../clients/export.ts';
+import {
+  auditDetailText,
+  languageName,
+  type AuditDetailWords,
+} from '../../shared/contract/auditDetail.ts';
 
 const LOCALES = join(import.meta.dirname, '../../../locales');
 
@@ -12,6 +17,8 @@ export interface AuditWords {
   readonly system: string;
   readonly removedAccount: string;
   readonly header: readonly string[];
+  /** The detail in this language (see src/shared/contract/auditDetail.ts). */
+  readonly detail: AuditDetailWords;
 }
 
 /** Reads the workspace texts of `lang` (nl or en), so the CSV and the screen use the same words. */
@@ -22,20 +29,42 @@ export function auditWords(lang: 'nl' | 'en'): AuditWords {
       system: string;
       removed_account: string;
       csv_header: string[];
+      detail_parts: Record<string, string>;
+      review_status: Record<string, string>;
     };
+    roles: Record<string, string>;
+    judgement: Record<string, string>;
   };
+  const fill = (text: string, values: Readonly<Record<string, string>>) =>
+    text.replace(/\{\{(\w+)\}\}/g, (whole, k: string) => values[k] ?? whole);
   return {
     actions: ws.audit.actions,
     system: ws.audit.system,
     removedAccount: ws.audit.removed_account,
     header: ws.audit.csv_header,
+    detail: {
+      part: (key, values) => fill(ws.audit.detail_parts[key] ?? key, values),
+      role: (r) => ws.roles[r] ?? r,
+      status: (st) => ws.audit.review_status[st] ?? st,
+      fit: (f) => ws.judgement[`fit_${f}`] ?? f,
+      language: (code) => languageName(code, lang),
+    },
   };
 }
 
-/** The account an entry is about, by name; ids of accounts that are gone become "removed account". */
-export function readableDetail(e: AuditEntry, words: Pick<AuditWords, 'removedAccount'>): string {
+/**
+ * The detail in the CSV's language with the account it is about by name; a line no rule knows stays as written,
+ * ids of accounts replaced by names ("removed account" for accounts that are gone).
+ */
+export function readableDetail(
+  e: AuditEntry,
+  words: Pick<AuditWords, 'removedAccount' | 'detail'>,
+): string {
+  const name = e.subjectId ? (e.subjectName ?? words.removedAccount) : '';
+  const text = auditDetailText(e.action, e.detail, name, words.detail);
+  if (text !== null) return text;
   if (!e.subjectId) return e.detail;
-  return e.detail.split(e.subjectId).join(e.subjectName ?? words.removedAccount);
+  return e.detail.split(e.subjectId).join(name);
 }
 
 /** The CSV: header, then entries newest first (times in ISO 8601 UTC). */

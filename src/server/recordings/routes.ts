@@ -6,14 +6,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../api.ts';
-import { writeAudit } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
 import { route } from '../routing.ts';
 import type { AudioManifest } from '../../shared/core/audioManifest.ts';
-import type { Queryable } from '../db.ts';
 import { checkAudio } from './audioCheck.ts';
-import type { AuditAction } from '../../shared/contract/auditActions.ts';
 import {
   builtManifest,
   isCurrent,
@@ -70,24 +68,6 @@ function counts(lng: string, texts: ReturnType<typeof describe>) {
   };
 }
 
-async function audit(
-  db: Queryable,
-  req: Parameters<typeof principal>[0],
-  now: number,
-  action: AuditAction,
-  detail: string,
-) {
-  const by = principal(req);
-  await writeAudit(db, {
-    at: now,
-    actorId: by.userId,
-    actorName: by.name,
-    action,
-    clientId: null,
-    detail,
-  });
-}
-
 /** The /api/recordings routes; coordinators only. */
 export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): void {
   restrictTo(app, ctx, ['coordinator']);
@@ -135,6 +115,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
         req,
         now,
         'recording_save',
+        null,
         `${lng} ${key} (${checked.mime}, ${checked.bytes.length} bytes)`,
       );
     });
@@ -156,7 +137,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
     const now = ctx.clock();
     await ctx.db.transaction(async (tx) => {
       const r = await tx.query('DELETE FROM recordings WHERE lng = $1 AND key = $2', [lng, key]);
-      if (r.rowCount > 0) await audit(tx, req, now, 'recording_delete', `${lng} ${key}`);
+      if (r.rowCount > 0) await audit(tx, req, now, 'recording_delete', null, `${lng} ${key}`);
     });
     return describe(m, await listRecordings(ctx.db, lng)).find((t) => t.key === key)!;
   });
@@ -166,7 +147,14 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
     const now = ctx.clock();
     return ctx.db.transaction(async (tx) => {
       const r = await tx.query('DELETE FROM recordings WHERE lng = $1', [lng]);
-      await audit(tx, req, now, 'recordings_erase', `${lng}: ${r.rowCount} recordings erased`);
+      await audit(
+        tx,
+        req,
+        now,
+        'recordings_erase',
+        null,
+        `${lng}: ${r.rowCount} recordings erased`,
+      );
       return { erased: r.rowCount };
     });
   });

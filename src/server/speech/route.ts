@@ -48,8 +48,11 @@ export interface SpeechOptions {
 /** A week: the URL names the exact text and language, and a new rendering version changes nothing a tablet keeps. */
 const CACHE_CONTROL = 'public, max-age=604800';
 
-/** Registers the route; the eSpeak worker starts at the first rendering and ends after a minute idle. */
-export function registerSpeechRoute(app: FastifyInstance, opts: SpeechOptions): void {
+/**
+ * Registers the route; the eSpeak worker starts at the first rendering and ends after a minute idle. Returns the
+ * pool's getter, so the workspace's read-aloud (sentenceRoute.ts) shares the one worker.
+ */
+export function registerSpeechRoute(app: FastifyInstance, opts: SpeechOptions): () => RenderPool {
   const limits = opts.limits ?? SPEECH_LIMITS;
   let pool: RenderPool | null = null;
   const poolNow = (): RenderPool => {
@@ -154,6 +157,7 @@ export function registerSpeechRoute(app: FastifyInstance, opts: SpeechOptions): 
       .header('ETag', etag)
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
+  return poolNow;
 }
 
 function statExists(file: string): boolean {

@@ -179,6 +179,19 @@ export const ROUTES = {
       "What the client's printed summary states: agency name, retention period, whether defiant postures show scores",
     response: ok(O.SummaryFacts),
   },
+  'GET /api/speech/sentence': {
+    access: 'signed-in',
+    summary:
+      'One sentence on a workspace screen (the client summary) spoken as MP3 for read-aloud, with the voice of the language pack; never written to disk; codes unknown_language, bad_text, throttled (429), busy (503)',
+    querystring: Type.Object({
+      lng: Type.Optional(Type.String({ maxLength: 20 })),
+      text: Type.Optional(
+        Type.Unknown({ description: 'the sentence to say, once, 1–400 characters' }),
+      ),
+    }),
+    response: { 200: null },
+    produces: 'audio/mpeg',
+  },
   'DELETE /api/clients/:id': {
     access: 'coordinator',
     summary: 'Erase a client and every measurement',

@@ -126,8 +126,15 @@ export function createRenderPool(cacheDir: string, options: RenderPoolOptions = 
     /** Where the rendering of `text` in `voice` is (or will be) kept. */
     cacheFile: (voice: string, text: string): string =>
       join(cacheDir, `${renderKey(voice, text)}.mp3`),
-    /** The MP3 of `text` in `voice`, from the cache or freshly rendered; one rendering per text at a time. */
-    render(voice: string, text: string): Promise<Uint8Array> {
+    /**
+     * The MP3 of `text` in `voice`, from the cache or freshly rendered; one rendering per text at a time. With
+     * `keep: false` a fresh rendering is not written to the disk cache (texts about one client).
+     */
+    render(
+      voice: string,
+      text: string,
+      { keep = true }: { keep?: boolean } = {},
+    ): Promise<Uint8Array> {
       const key = renderKey(voice, text);
       const file = join(cacheDir, `${key}.mp3`);
       if (existsSync(file)) {
@@ -146,6 +153,7 @@ export function createRenderPool(cacheDir: string, options: RenderPoolOptions = 
       })
         .then((bytes) => {
           stats.rendered++;
+          if (!keep) return bytes;
           // A name of its own per process: server instances sharing one folder never rename each other's half-file.
           const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
           try {

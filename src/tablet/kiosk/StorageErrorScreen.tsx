@@ -3,6 +3,7 @@ import type { StorageProblem } from '../storage/errors.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { kioskLine, TITLE_LINE } from './readAloud.ts';
 import { Screen } from './Screen.tsx';
+import { StaffEntryButton } from './StaffEntryButton.tsx';
 import { useReadAloud } from './useReadAloud.ts';
 
 /** Props: why storage failed, retry, and the way into staff mode. */
@@ -26,11 +27,7 @@ export function StorageErrorScreen({ problem, onRetry, onStaff }: StorageErrorSc
       name="storage-error"
       title={t('storage.title')}
       reading={reading}
-      actions={
-        <button type="button" class="link staff-entry" onClick={onStaff}>
-          {t('welcome.staff_button')}
-        </button>
-      }
+      actions={<StaffEntryButton onStaff={onStaff} />}
       primary={
         <button
           type="button"

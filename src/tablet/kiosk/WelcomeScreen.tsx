@@ -6,6 +6,7 @@ import { LanguageList } from './LanguageList.tsx';
 import { PictogramToggle } from './PictogramToggle.tsx';
 import { kioskLine, TITLE_LINE, type SpokenLine } from './readAloud.ts';
 import { Screen } from './Screen.tsx';
+import { StaffEntryButton } from './StaffEntryButton.tsx';
 import { useReadAloud } from './useReadAloud.ts';
 
 /** Props: start a session, or open staff mode; `notice` is a one-off line such as "works offline now". */
@@ -61,11 +62,7 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
       instrument={p.instrument}
       title={t('welcome.title')}
       reading={reading}
-      actions={
-        <button type="button" class="link staff-entry" onClick={onStaff}>
-          {t('welcome.staff_button')}
-        </button>
-      }
+      actions={<StaffEntryButton onStaff={onStaff} />}
       primary={
         <button
           type="button"

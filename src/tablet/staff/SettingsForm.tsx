@@ -1,13 +1,17 @@
 /** Device settings for staff: agency name, consent text, languages on offer, details asked, thresholds and timings. */
 import { useState } from 'preact/hooks';
-import { DETAIL_FIELDS, type FieldMode } from '../../shared/core/details.ts';
-import { SETTING_BOUNDS, type AgencySettings } from '../../shared/core/settings.ts';
-import { LANGUAGES } from '../../shared/i18n/languages.ts';
+import { SETTING_BOUNDS, WHOLE_SETTINGS, type AgencySettings } from '../../shared/core/settings.ts';
+import { LANGUAGES, languageMeta } from '../../shared/i18n/languages.ts';
 import { staffLanguage } from '../../shared/i18n/staffLanguage.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { saveSettings } from '../storage/settings.ts';
 import type { OfficeConfig } from '../storage/officeConfig.ts';
 import { decimal, languageName } from '../../shared/ui/format.ts';
+import { DetailModes } from '../../shared/ui/settingsFields/DetailModes.tsx';
+import { LanguageChecks } from '../../shared/ui/settingsFields/LanguageChecks.tsx';
+import { NumberSetting } from '../../shared/ui/settingsFields/NumberSetting.tsx';
+import { SelectSetting } from '../../shared/ui/settingsFields/SelectSetting.tsx';
+import { TextSetting } from '../../shared/ui/settingsFields/TextSetting.tsx';
 import { useLanguageDraft } from './useLanguageStatus.ts';
 
 /** Props: the current settings, and what to do after saving. */
@@ -30,18 +34,14 @@ const NUMBERS: readonly [NumberKey, string][] = [
   ['staffLockSeconds', 'lock_label'],
 ];
 
-// Seconds are whole numbers; the two thresholds may have decimals (a caution above 4,5).
-const WHOLE: readonly NumberKey[] = [
-  'idleSeconds',
-  'idleCountdownSeconds',
-  'thanksSeconds',
-  'staffLockSeconds',
-];
+const LANGUAGE_CODES: readonly string[] = LANGUAGES.map((l) => l.code);
+const RETENTION: readonly AgencySettings['previewRetention'][] = ['until-synced', 'end-of-day'];
 
+// Seconds are whole numbers; the two thresholds may have decimals (a caution above 4,5).
 function numberError(k: NumberKey, raw: string, v: number): 'range' | 'whole' | null {
   const [lo, hi] = SETTING_BOUNDS[k];
   if (raw.trim() === '' || !Number.isFinite(v) || v < lo || v > hi) return 'range';
-  return WHOLE.includes(k) && !Number.isInteger(v) ? 'whole' : null;
+  return WHOLE_SETTINGS.includes(k) && !Number.isInteger(v) ? 'whole' : null;
 }
 
 function numberOf(s: AgencySettings, k: NumberKey): number {
@@ -125,142 +125,89 @@ export function SettingsForm({
       <form onSubmit={(e) => void submit(e)} noValidate onInput={() => setSaved(false)}>
         {/* Settings the office manages are shown, not edited, here: the next config fetch would undo an edit. */}
         <fieldset class="settings-fields" disabled={office !== null}>
-          <label for="set-agency">{t('settings.agency_label')}</label>
-          <input
+          <TextSetting
             id="set-agency"
+            label={t('settings.agency_label')}
             value={draft.agencyName}
             maxLength={80}
-            aria-invalid={agencyMissing ? true : undefined}
-            aria-describedby={agencyMissing ? 'set-agency-error' : undefined}
-            onInput={(e) => setDraft({ ...draft, agencyName: e.currentTarget.value })}
+            error={agencyMissing ? t('settings.agency_required') : null}
+            onValue={(agencyName) => setDraft({ ...draft, agencyName })}
           />
-          {agencyMissing && (
-            <p id="set-agency-error" class="error">
-              {t('settings.agency_required')}
-            </p>
-          )}
-          <label for="set-consent">{t('settings.consent_label')}</label>
-          <p class="hint">{t('settings.consent_hint')}</p>
-          <textarea
+          <TextSetting
             id="set-consent"
+            label={t('settings.consent_label')}
+            hint={t('settings.consent_hint')}
             rows={5}
             maxLength={4000}
             value={draft.consentText}
-            onInput={(e) => setDraft({ ...draft, consentText: e.currentTarget.value })}
+            onValue={(consentText) => setDraft({ ...draft, consentText })}
           />
-          <fieldset>
-            <legend>{t('settings.languages_title')}</legend>
-            <p class="hint">{t('settings.languages_hint')}</p>
-            {LANGUAGES.map(({ code, name }) => (
-              <label key={code} class="staff-check">
-                <input
-                  type="checkbox"
-                  value={code}
-                  checked={code === 'nl' || draft.languages.includes(code)}
-                  disabled={code === 'nl'}
-                  onChange={(e) =>
-                    setDraft({
-                      ...draft,
-                      languages: e.currentTarget.checked
-                        ? LANGUAGES.map((l) => l.code).filter(
-                            (l) => l === code || draft.languages.includes(l),
-                          )
-                        : draft.languages.filter((l) => l !== code),
-                    })
-                  }
-                />
-                <span>
-                  {languageName(code, staffLanguage())}
-                  {code !== 'nl' && (
-                    <span lang={code} class="muted">
-                      {' '}
-                      ({name})
-                    </span>
-                  )}
-                  {isDraft(code) && (
-                    <span class="draft-badge" data-draft={code}>
-                      {' '}
-                      {t('settings.language_draft')}
-                    </span>
-                  )}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{t('settings.fields_title')}</legend>
-            {DETAIL_FIELDS.map((f) => (
-              <label key={f} class="inline-field">
-                <span>{t(`settings.field_${f}`)}</span>
-                <select
-                  value={draft.detailFields[f]}
-                  onChange={(e) =>
-                    setDraft({
-                      ...draft,
-                      detailFields: {
-                        ...draft.detailFields,
-                        [f]: e.currentTarget.value as FieldMode,
-                      },
-                    })
-                  }
-                >
-                  {(['required', 'optional', 'off'] as const).map((m) => (
-                    <option key={m} value={m}>
-                      {t(`settings.mode_${m}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
+          <LanguageChecks
+            legend={t('settings.languages_title')}
+            hint={t('settings.languages_hint')}
+            codes={LANGUAGE_CODES}
+            chosen={draft.languages}
+            name={(code) => (
+              <span>
+                {languageName(code, staffLanguage())}
+                {code !== 'nl' && (
+                  <span lang={code} class="muted">
+                    {' '}
+                    ({languageMeta(code).name})
+                  </span>
+                )}
+                {isDraft(code) && (
+                  <span class="draft-badge" data-draft={code}>
+                    {' '}
+                    {t('settings.language_draft')}
+                  </span>
+                )}
+              </span>
+            )}
+            rowClass="staff-check"
+            onToggle={(code, on) =>
+              setDraft({
+                ...draft,
+                languages: on
+                  ? LANGUAGE_CODES.filter((l) => l === code || draft.languages.includes(l))
+                  : draft.languages.filter((l) => l !== code),
+              })
+            }
+          />
+          <DetailModes
+            legend={t('settings.fields_title')}
+            fieldLabel={(f) => t(`settings.field_${f}`)}
+            modeLabel={(m) => t(`settings.mode_${m}`)}
+            value={draft.detailFields}
+            rowClass="inline-field"
+            onValue={(detailFields) => setDraft({ ...draft, detailFields })}
+          />
           {NUMBERS.map(([k, label]) => {
             const [min, max] = SETTING_BOUNDS[k];
             const problem = numberErrors[k];
-            const bad = problem !== null;
             return (
-              <div key={k} class={bad ? 'field invalid' : 'field'}>
-                <label for={`set-${k}`}>{t(`settings.${label}`)}</label>
-                <input
-                  id={`set-${k}`}
-                  inputMode={WHOLE.includes(k) ? 'numeric' : 'decimal'}
-                  value={draft.numbers[k]}
-                  aria-invalid={bad ? true : undefined}
-                  aria-describedby={bad ? `set-${k}-error` : undefined}
-                  onInput={(e) =>
-                    setDraft({
-                      ...draft,
-                      numbers: { ...draft.numbers, [k]: e.currentTarget.value },
-                    })
-                  }
-                />
-                {bad && (
-                  <p id={`set-${k}-error`} class="error">
-                    {t(`settings.${problem}`, {
-                      min: decimal.format(min),
-                      max: decimal.format(max),
-                    })}
-                  </p>
-                )}
-              </div>
+              <NumberSetting
+                key={k}
+                id={`set-${k}`}
+                label={t(`settings.${label}`)}
+                inputMode={WHOLE_SETTINGS.includes(k) ? 'numeric' : 'decimal'}
+                value={draft.numbers[k]}
+                error={
+                  problem &&
+                  t(`settings.${problem}`, { min: decimal.format(min), max: decimal.format(max) })
+                }
+                rowClass={problem ? 'field invalid' : 'field'}
+                onValue={(v) => setDraft({ ...draft, numbers: { ...draft.numbers, [k]: v } })}
+              />
             );
           })}
-          <label for="set-retention">{t('settings.retention_label')}</label>
-          <select
+          <SelectSetting
             id="set-retention"
+            label={t('settings.retention_label')}
             value={draft.previewRetention}
-            onChange={(e) =>
-              setDraft({
-                ...draft,
-                previewRetention: e.currentTarget.value as AgencySettings['previewRetention'],
-              })
-            }
-          >
-            {(['until-synced', 'end-of-day'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`settings.retention_${r}`)}
-              </option>
-            ))}
-          </select>
+            options={RETENTION.map((r) => ({ value: r, label: t(`settings.retention_${r}`) }))}
+            onValue={(previewRetention) => setDraft({ ...draft, previewRetention })}
+          />
         </fieldset>
         {saved && <p role="status">{t('settings.saved')}</p>}
         {failed && (

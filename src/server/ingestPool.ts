@@ -1,0 +1,78 @@
+/**
+ * Decrypting, validating and re-scoring sealed sessions on worker threads (piscina), one task per sync request, so
+ * ingest uses every core and the event loop stays free for HTTP and SQL. One pool per process, shared by every server
+ * in it; idle threads end after a while and never keep the process alive.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { Piscina } from 'piscina';
+import { openSessions, type OpenTask, type Opened, type Refused } from './ingestOpen.ts';
+
+/** Threads when INGEST_WORKERS is not set: one per core. */
+const defaultThreads = (): number => availableParallelism();
+
+/**
+ * INGEST_WORKERS: how many threads open sessions (default: one per core); 0 opens them on the event loop (one core).
+ * A value that is not a whole number ≥ 0 stops the server at start.
+ */
+export function ingestThreadsFromEnv(value = process.env.INGEST_WORKERS): number {
+  if (value === undefined || value === '') return defaultThreads();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`INGEST_WORKERS must be a whole number (0 or more), not "${value}"`);
+  return n;
+}
+
+/**
+ * The worker's code as one JavaScript file, bundled once per process with esbuild. A thread that loaded the TypeScript
+ * through tsx's loader took ~2 s of CPU to start (every TypeBox module through the loader's hooks thread); the bundle
+ * starts in a fraction of that, and runs the same under `node --import tsx`, the tsx command and vitest.
+ */
+function workerBundle(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'si-ingest-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, 'ingestWorker.mjs');
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('./ingestWorker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+let bundle: string | null = null;
+let pool: Piscina<OpenTask, (Opened | Refused)[]> | null = null;
+let threads = -1;
+
+function poolOf(size: number): Piscina<OpenTask, (Opened | Refused)[]> {
+  if (pool && threads === size) return pool;
+  void pool?.destroy();
+  threads = size;
+  pool = new Piscina({
+    filename: (bundle ??= workerBundle()),
+    minThreads: 0,
+    maxThreads: size,
+    idleTimeout: 60_000,
+    // The bundle is plain JavaScript: no loader needed (a worker does not get the parent's --import hooks anyway).
+    execArgv: [],
+  });
+  return pool;
+}
+
+/** Opens one request's sessions on the pool (`threads` > 0) or inline (0); the result is in the task's order. */
+export async function openInPool(task: OpenTask, size: number): Promise<(Opened | Refused)[]> {
+  if (size === 0 || task.sessions.length === 0) return openSessions(task);
+  return poolOf(size).run(task);
+}
+
+/** Tasks the pool has finished and threads it has now, for tests and the bench to see the work left the event loop. */
+export function ingestPoolStats(): { tasks: number; threads: number } {
+  return { tasks: pool?.completed ?? 0, threads: pool?.threads.length ?? 0 };
+}
