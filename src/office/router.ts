@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS = {
   tablets: 'tablets',
   keys: 'sleutels',
   languages: 'talen',
+  questionnaire: 'vragenlijst',
   data: 'gegevens',
   audit: 'logboek',
 } as const;

@@ -19,6 +19,7 @@ import { deviceAdminRoutes } from './office/deviceRoutes.ts';
 import { keyRoutes } from './office/keyRoutes.ts';
 import { settingsRoutes } from './office/settingsRoutes.ts';
 import { translationRoutes } from './office/translationRoutes.ts';
+import { instrumentRoutes } from './office/instrumentRoutes.ts';
 import type { Kek } from './crypto/kek.ts';
 import { prepareKek } from './crypto/keyStore.ts';
 import { ensureServerKey, PrivateKeys } from './crypto/keys.ts';
@@ -128,6 +129,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     ingestThreads: options.ingestThreads ?? ingestThreadsFromEnv(),
     clock,
   };
+  await ctx.instruments.refresh(db); // the versions coordinators loaded, beside the files
   await fillAnswerCodes(db, ctx.instruments);
   // One plugin per resource; each puts its role check on all its routes (fastify scopes the hook to the plugin).
   await app.register(plugin(openApiRoutes));
@@ -143,6 +145,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(plugin(userRoutes), { ...ctx, caseloads: options.caseloads ?? linkCaseloads });
   await app.register(plugin(settingsRoutes), ctx);
   await app.register(plugin(translationRoutes), ctx);
+  await app.register(plugin(instrumentRoutes), ctx);
   await app.register(plugin(auditRoutes), ctx);
   await app.register(plugin(deviceAdminRoutes), ctx);
   await app.register(plugin(keyRoutes), ctx);

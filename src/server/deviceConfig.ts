@@ -14,6 +14,7 @@ export async function deviceConfig(
   instruments: InstrumentRegistry,
   device: { id: string; name: string },
 ): Promise<DeviceConfig> {
+  await instruments.refresh(db); // a version loaded through another instance reaches this instance's tablets too
   const [versioned, serverKey, languages, retentionDays] = await Promise.all([
     loadVersionedSettings(db),
     activeServerKey(db),
@@ -29,6 +30,10 @@ export async function deviceConfig(
     settingsVersion: versioned.version,
     settingsUpdatedAt: versioned.updatedAt,
     instruments: [...instruments.current],
+    instrumentTexts: instruments.current.flatMap((i) => {
+      const texts = instruments.translations(i.id, i.version);
+      return texts ? [{ id: i.id, version: i.version, texts }] : [];
+    }),
     serverKey,
     languageStatus: languages.languageStatus,
     languageTexts: languages.languageTexts,

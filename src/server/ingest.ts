@@ -68,7 +68,8 @@ async function openAll(
       out.push(reject(s, 410, 'erased', ERASED));
       continue;
     }
-    const instrument = ctx.instruments.get(s.instrumentId, s.instrumentVersion);
+    // A version loaded through another instance is read from the database on first sight.
+    const instrument = await ctx.instruments.resolve(ctx.db, s.instrumentId, s.instrumentVersion);
     if (!instrument) {
       out.push(
         reject(

@@ -4,12 +4,8 @@
  * so none of it is in the first load.
  */
 import { now } from '../shared/platform/clock.ts';
-import {
-  loadFontsFor,
-  currentLanguage,
-  switchLanguage,
-  takeOfficeTexts,
-} from '../shared/i18n/languages.ts';
+import { loadFontsFor } from '../shared/i18n/languages.ts';
+import { tabletLanguages } from './languageServices.ts';
 import { DEVICE_SPEECH } from './kiosk/deviceSpeech.ts';
 import { SESSION_SCREENS } from './kiosk/sessionScreens.ts';
 import type { KioskServices, KioskUpdates } from './kiosk/services.ts';
@@ -77,17 +73,7 @@ export function tabletServices(
       saveLanguage: (id, lng, at) => sessions().then((m) => m.saveLanguage(id, lng, at)),
       saveReadAloud: (id, on, at) => sessions().then((m) => m.saveReadAloud(id, on, at)),
     },
-    languages: {
-      switch: switchLanguage,
-      current: currentLanguage,
-      takeTexts: takeOfficeTexts,
-      // After the first screen only (between clients): Dexie loads with the storage module.
-      refreshTexts: async (instrument) =>
-        takeOfficeTexts(
-          await (await import('./storage/officeConfig.ts')).loadOfficeTexts(),
-          instrument,
-        ),
-    },
+    languages: tabletLanguages,
     fonts: { loadFor: loadFontsFor },
     sync: {
       start: (settings) => void loadSync().then((m) => m.startTabletSync(settings)),

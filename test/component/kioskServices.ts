@@ -1,18 +1,13 @@
 // The kiosk's services for component tests: the real storage (on fake-indexeddb), texts and lazy chunks; sync, packs,
 // fonts and updates record what they were asked instead of reaching a network; read-aloud is silent unless given.
 import { beforeAll } from 'vitest';
-import {
-  currentLanguage,
-  switchLanguage,
-  takeOfficeTexts,
-} from '../../src/shared/i18n/languages.ts';
 import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
 import { onOfficeSettings } from '../../src/tablet/sync/officeEvents.ts';
 import type { KioskServices } from '../../src/tablet/kiosk/services.ts';
 import { SESSION_SCREENS } from '../../src/tablet/kiosk/sessionScreens.ts';
 import { loadStaffApp } from '../../src/tablet/kiosk/staffBridge.ts';
 import { openKiosk } from '../../src/tablet/storage/boot.ts';
-import { loadOfficeTexts } from '../../src/tablet/storage/officeConfig.ts';
+import { tabletLanguages } from '../../src/tablet/languageServices.ts';
 import {
   interruptSession,
   saveLanguage,
@@ -41,12 +36,7 @@ export function testServices(over: Partial<KioskServices> = {}): KioskServices &
     clock: { now: () => Date.now() },
     newId: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
     storage: { open: openKiosk, startSession, interruptSession, saveLanguage, saveReadAloud },
-    languages: {
-      switch: switchLanguage,
-      current: currentLanguage,
-      takeTexts: takeOfficeTexts,
-      refreshTexts: async (instrument) => takeOfficeTexts(await loadOfficeTexts(), instrument),
-    },
+    languages: tabletLanguages,
     fonts: { loadFor: (codes) => log.push(`fonts ${codes.join(',')}`) },
     sync: {
       start: () => log.push('sync start'),

@@ -83,6 +83,16 @@ const MATRIX: Record<string, Row> = {
     cells: ['401', '401', '403', '403', '2xx'],
     body: { status: 'checked', note: 'ok' },
   },
+  // Questionnaire versions: an empty upload is refused (422) for the coordinator; the list is theirs.
+  'GET /api/instrument-versions': { cells: ['401', '401', '403', '403', '2xx'] },
+  'POST /api/instrument-versions/preview': {
+    cells: ['401', '401', '403', '403', '4xx'],
+    body: { instrument: {}, translations: {} },
+  },
+  'POST /api/instrument-versions': {
+    cells: ['401', '401', '403', '403', '4xx'],
+    body: { instrument: {}, translations: {} },
+  },
   // Recordings: this server has no built packs, so a language's texts are 404 for the coordinator.
   'GET /api/recordings': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/recordings/:lng': { cells: ['401', '401', '403', '403', '4xx'] },

@@ -107,6 +107,8 @@ function direct(rows: readonly Stored[], f: Filter): Omit<Dashboard, 'filters'> 
       .sort((a, b) => a.week.localeCompare(b.week)),
     perDevice,
     fit: fits,
+    versions: anyMeasurement ? [{ id: 'pilot-2019', version: 1 }] : [],
+    scalesLeftOut: [],
   };
 }
 

@@ -39,6 +39,7 @@ function recording(start: KioskStart) {
         return Promise.resolve();
       },
       refreshTexts: rec('texts.refresh'),
+      registerInstrument: () => undefined,
     },
     fonts: { loadFor: rec('fonts') },
     sync: { start: () => log.push('sync.start'), request: rec('sync.request') },

@@ -71,11 +71,16 @@ export function ClientPage({ id }: ClientPageProps) {
                         {measurements.map((m) => (
                           <option key={m.id} value={m.id}>
                             {dateTime.format(new Date(m.completedAt))}
+                            {new Set(measurements.map((x) => x.instrumentVersion)).size > 1 &&
+                              ` · ${t('client.questionnaire_version', { version: m.instrumentVersion })}`}
                           </option>
                         ))}
                       </select>
                     </label>
                   )}
+                  <p class="hint" data-testid="measurement-version">
+                    {t('client.questionnaire_version', { version: shown.instrumentVersion })}
+                  </p>
                   {shown.scoreMismatch && <p class="notice">{t('client.score_mismatch')}</p>}
                   <ProfileView
                     profile={shown.profile}

@@ -8,6 +8,7 @@ const ORDER: readonly (AdminSection | 'settings')[] = [
   'staff',
   'tablets',
   'languages',
+  'questionnaire',
   'settings',
   'data',
   'keys',

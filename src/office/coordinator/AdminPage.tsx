@@ -1,4 +1,4 @@
-/** Beheer: one section at a time (staff, tablets, keys, languages, settings, data, audit), each at its own address. */
+/** Beheer: one section at a time (staff, tablets, keys, languages, questionnaire, settings, data, audit), each at its own address. */
 import type { ComponentChildren } from 'preact';
 import type { AdminSection } from '../router.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
@@ -9,6 +9,7 @@ import { DevicesPanel } from './DevicesPanel.tsx';
 import { KeysPanel } from './KeysPanel.tsx';
 import { LanguagesPanel } from './LanguagesPanel.tsx';
 import { StaffAccounts } from './StaffAccounts.tsx';
+import { QuestionnairePanel } from '../questionnaire/QuestionnairePanel.tsx';
 
 /** Props: the section in the address ('settings' is the settings screen); none opens the staff accounts. */
 export interface AdminPageProps {
@@ -20,6 +21,7 @@ const SECTIONS: Record<AdminSection, () => ComponentChildren> = {
   tablets: () => <DevicesPanel />,
   keys: () => <KeysPanel />,
   languages: () => <LanguagesPanel />,
+  questionnaire: () => <QuestionnairePanel />,
   data: () => <DataPanel />,
   audit: () => <AuditLog />,
 };

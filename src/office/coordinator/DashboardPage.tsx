@@ -43,6 +43,14 @@ export function DashboardPage() {
               <p class="big-figure" data-testid="dashboard-n">
                 {t('dashboard.n', { count: d.n })}
               </p>
+              {d.versions.length > 1 && (
+                <p class="notice" data-testid="dashboard-versions">
+                  {t('dashboard.mixed_versions', {
+                    versions: d.versions.map((v) => v.version).join(', '),
+                    left: d.scalesLeftOut.join(', ') || '—',
+                  })}
+                </p>
+              )}
               <div class="charts">
                 <BarChart
                   id="avg"

@@ -174,7 +174,7 @@ export async function addJudgement(
   const row = m.rows[0];
   if (!row) return { ok: false, error: 'measurement' };
   if (input.observedPosture !== null) {
-    const instrument = instruments.get(row.instrument_id, row.instrument_version);
+    const instrument = await instruments.resolve(tx, row.instrument_id, row.instrument_version);
     const postures = (instrument?.scales ?? []).filter((s) => s.kind === 'posture');
     if (!postures.some((s) => s.id === input.observedPosture))
       return { ok: false, error: 'posture' };

@@ -2,7 +2,8 @@
  * The organisation dashboard in one statement: whole months (and ISO weeks for the per-week counts) from the rollup
  * (src/server/clients/rollup.ts), the days at the period's edges from its daily rows, plus the few judgements.
  */
-import type { ScaleKind } from '../../shared/core/instrument.ts';
+import type { Instrument, ScaleKind } from '../../shared/core/instrument.ts';
+import { sharedScales } from '../../shared/core/instrumentVersions/diff.ts';
 import type { Dashboard, Fit } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
@@ -71,6 +72,33 @@ function scaleOrder(instruments: InstrumentRegistry): Map<string, number> {
   return order;
 }
 
+/**
+ * The known versions that have a measurement in the period (one index probe per version, not a scan; the registry
+ * holds a handful of versions). Versions not in the registry cannot be stored, so none is missed.
+ */
+async function versionsInPeriod(
+  db: Queryable,
+  instruments: InstrumentRegistry,
+  f: Filters,
+): Promise<Instrument[]> {
+  await instruments.refresh(db);
+  const all = instruments.all();
+  const probes = all.map(
+    (_, n) => `EXISTS (SELECT 1 FROM measurements WHERE instrument_id = $${n * 2 + 4}
+      AND instrument_version = $${n * 2 + 5} AND ($1::uuid IS NULL OR device_id = $1::uuid)
+      AND ($2::date IS NULL OR ${daySql('completed_at')} >= $2::date)
+      AND ($3::date IS NULL OR ${daySql('completed_at')} <= $3::date)) AS v${n}`,
+  );
+  const r = await db.query<Record<string, boolean>>(`SELECT ${probes.join(', ')}`, [
+    f.deviceId,
+    f.from,
+    f.to,
+    ...all.flatMap((i) => [i.id, i.version]),
+  ]);
+  const row = r.rows[0] ?? {};
+  return all.filter((_, n) => row[`v${n}`] === true);
+}
+
 const zeroFits = (): Record<Fit, number> => ({ yes: 0, partly: 0, no: 0 });
 
 /** Every dashboard figure over the measurements completed in the period on the tablet. */
@@ -82,19 +110,23 @@ export async function dashboard(
   const months = coverPeriod(f.from, f.to, 'month');
   const weeks = coverPeriod(f.from, f.to, 'week');
   const flat = (c: typeof months) => [c.wholeFrom, c.wholeTo, ...c.days.flat()];
-  const result = await db.query<Row>(SQL, [
-    f.deviceId,
-    ...flat(months),
-    ...flat(weeks),
-    f.from,
-    f.to,
+  const [versions, result] = await Promise.all([
+    versionsInPeriod(db, instruments, f),
+    db.query<Row>(SQL, [f.deviceId, ...flat(months), ...flat(weeks), f.from, f.to]),
   ]);
   const row = result.rows[0];
   if (!row) throw new Error('dashboard query returned no row');
   const scales = row.scales;
   const order = scaleOrder(instruments);
+  // Scores are compared only on scales every version in the period has.
+  const shared = versions.length > 1 ? new Set(sharedScales(versions)) : null;
+  const scalesLeftOut = shared
+    ? [...new Set(versions.flatMap((i) => i.scales.map((s) => s.id)))].filter(
+        (id) => !shared.has(id),
+      )
+    : [];
   const rows = scales
-    .filter((r) => r.scale !== '')
+    .filter((r) => r.scale !== '' && (shared === null || shared.has(r.scale)))
     .sort(
       (a, b) =>
         (order.get(a.scale) ?? order.size) - (order.get(b.scale) ?? order.size) ||
@@ -126,5 +158,7 @@ export async function dashboard(
     perWeek: row.weeks,
     perDevice: row.devices,
     fit: { staff, client },
+    versions: versions.map((i) => ({ id: i.id, version: i.version })),
+    scalesLeftOut,
   };
 }

@@ -57,6 +57,7 @@ async function instrumentsInUse(
   db: Queryable,
   registry: InstrumentRegistry,
 ): Promise<Instrument[]> {
+  await registry.refresh(db); // versions loaded through another instance
   const r = await db.query<{ id: string; version: number }>(
     'SELECT DISTINCT instrument_id AS id, instrument_version AS version FROM measurements ORDER BY 1, 2',
   );

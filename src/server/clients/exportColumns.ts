@@ -126,7 +126,8 @@ const fixedColumns = (languages: readonly string[]): ExportColumn[] => [
   },
   {
     name: 'instrument_version',
-    label: 'Questionnaire version',
+    label:
+      'Questionnaire version the client answered (an item or scale that version lacks is empty)',
     type: 'integer',
     values: 'whole number',
     value: (m) => m.instrumentVersion,
@@ -240,6 +241,46 @@ const judgementColumns = (postures: readonly (readonly [string, string])[]): Exp
   },
 ];
 
+/**
+ * With several questionnaire versions in the data, which versions have each item and scale: an item's wording per
+ * version when it changed, and "only in version n" for an item or scale the other versions lack (rows of those
+ * versions are empty there, and say their version in `instrument_version`).
+ */
+function versionNotes(instruments: readonly Instrument[]) {
+  const versions = [...new Set(instruments.map((i) => i.version))].sort((a, b) => a - b);
+  const texts = new Map<string, Map<number, string>>();
+  const scaleVersions = new Map<string, Set<number>>();
+  for (const i of instruments) {
+    for (const item of i.parts.flatMap((p) => p.items)) {
+      const m = texts.get(item.id) ?? new Map<number, string>();
+      m.set(i.version, item.text);
+      texts.set(item.id, m);
+    }
+    for (const sc of i.scales)
+      scaleVersions.set(sc.id, (scaleVersions.get(sc.id) ?? new Set()).add(i.version));
+  }
+  const only = (have: readonly number[]): string =>
+    have.length === versions.length ? '' : `; only in questionnaire version ${have.join(', ')}`;
+  return {
+    itemNote: (id: string): string => {
+      const m = texts.get(id) ?? new Map<number, string>();
+      const wordings = new Set(m.values());
+      if (wordings.size <= 1) return [...wordings][0] ?? '';
+      return [...m]
+        .sort((a, b) => a[0] - b[0])
+        .map(([v, t]) => `version ${v}: ${t}`)
+        .join(' | ');
+    },
+    scaleNote: {
+      only: (id: string, what: 'item' | 'scale'): string => {
+        const have =
+          what === 'item' ? [...(texts.get(id)?.keys() ?? [])] : [...(scaleVersions.get(id) ?? [])];
+        return only(have.sort((a, b) => a - b));
+      },
+    },
+  };
+}
+
 /** Every column of the export for these instruments, in order (the same order in every file). */
 export function exportColumns(
   instruments: readonly Instrument[],
@@ -249,6 +290,7 @@ export function exportColumns(
   const scales = new Map<string, ExportColumn>();
   const dominants = new Map<string, ExportColumn>();
   const postures = new Map<string, string>();
+  const { itemNote, scaleNote } = versionNotes(instruments);
   for (const i of instruments) {
     const answerCodes = i.answerScale.map((o) => [o.value, o.label] as const);
     const min = Math.min(...i.answerScale.map((o) => o.value));
@@ -258,9 +300,9 @@ export function exportColumns(
       if (!items.has(item.id))
         items.set(item.id, {
           name: safeName(`item_${item.id}`),
-          label: `${i.id} item ${item.id} (${scaleLabel.get(item.scale) ?? item.scale}): ${item.text}`,
+          label: `${i.id} item ${item.id} (${scaleLabel.get(item.scale) ?? item.scale}): ${itemNote(item.id)}`,
           type: 'integer',
-          values: `${min}–${max}; empty = not answered`,
+          values: `${min}–${max}; empty = not answered${scaleNote.only(item.id, 'item')}`,
           codes: answerCodes,
           value: (m) => m.answers[item.id] ?? null,
         });
@@ -272,7 +314,7 @@ export function exportColumns(
           name: safeName(`score_${s.id}`),
           label: `${s.label}: posture score`,
           type: 'decimal',
-          values: `percent 0–100, two decimals; empty = fewer than ${s.minAnswered} answers`,
+          values: `percent 0–100, two decimals; empty = fewer than ${s.minAnswered} answers${scaleNote.only(s.id, 'scale')}`,
           value: (m) => round2(scaleScore(m.profile, s.id)),
         });
         dominants.set(s.id, {
@@ -289,7 +331,7 @@ export function exportColumns(
           name: safeName(`score_${s.id}`),
           label: `${s.label}: expected role (the item's value)`,
           type: 'integer',
-          values: `${min}–${max}; empty = not answered`,
+          values: `${min}–${max}; empty = not answered${scaleNote.only(s.id, 'scale')}`,
           codes: answerCodes,
           value: (m) => scaleScore(m.profile, s.id),
         });
@@ -298,7 +340,7 @@ export function exportColumns(
           name: safeName(`score_${s.id}`),
           label: `${s.label}: mean of the social-desirability items`,
           type: 'decimal',
-          values: `mean ${min}–${max}, two decimals; empty = fewer than ${s.minAnswered} answers`,
+          values: `mean ${min}–${max}, two decimals; empty = fewer than ${s.minAnswered} answers${scaleNote.only(s.id, 'scale')}`,
           value: (m) => round2(scaleScore(m.profile, s.id)),
         });
     }

@@ -315,7 +315,7 @@ export async function answeredMeasurement(
   );
   const row = r.rows[0];
   if (!row) return null;
-  const instrument = instruments.get(row.instrument_id, row.instrument_version);
+  const instrument = await instruments.resolve(db, row.instrument_id, row.instrument_version);
   const items = instrument ? instrument.parts.flatMap((p) => p.items) : [];
   return {
     measurement: toView(row),

@@ -20,12 +20,23 @@ export interface QualityContext {
   readonly clock: () => number;
 }
 
-/** `GET /api/quality`: the report over the current version of the agency's instrument. */
+/** `GET /api/quality`: the report over one version of the agency's instrument (the current one by default). */
 export function qualityRoutes(app: FastifyInstance, ctx: QualityContext): void {
   restrictTo(app, ctx, ['coordinator']);
-  route(app, 'GET /api/quality', async (_req, reply) => {
-    const instrument = ctx.instruments.current[0];
-    if (!instrument) return sendError(reply, 404, 'no_instrument', 'no questionnaire is installed');
+  route(app, 'GET /api/quality', async (req, reply) => {
+    await ctx.instruments.refresh(ctx.db);
+    const current = ctx.instruments.current[0];
+    if (!current) return sendError(reply, 404, 'no_instrument', 'no questionnaire is installed');
+    // Item statistics are per version: items and scales differ between versions.
+    const version = req.query.version;
+    const instrument = version === undefined ? current : ctx.instruments.get(current.id, version);
+    if (!instrument)
+      return sendError(
+        reply,
+        404,
+        'no_such_version',
+        `questionnaire version ${version} is not known`,
+      );
     const [settings, rows] = await Promise.all([
       loadSettings(ctx.db),
       codesByLanguage(ctx.db, instrument),

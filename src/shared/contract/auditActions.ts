@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'language_review',
   'language_import',
   'string_review',
+  'instrument_version',
   'recording_save',
   'recording_delete',
   'recordings_erase',

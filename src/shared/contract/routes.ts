@@ -9,6 +9,7 @@ import * as O from './schema/office.ts';
 import { QualityReport } from './schema/quality.ts';
 import * as T from './schema/tablet.ts';
 import * as X from './schema/translation.ts';
+import * as V from './schema/questionnaire.ts';
 
 /** Who may call a route: a signed-in role, a tablet's bearer token, or anyone. */
 export type Access = 'coordinator' | 'signed-in' | 'device' | 'public';
@@ -260,7 +261,10 @@ export const ROUTES = {
   'GET /api/quality': {
     access: 'coordinator',
     summary:
-      'Questionnaire quality: α per scale, item–total correlations, answers per language, DIF screen, social desirability (aggregates only)',
+      'Questionnaire quality per version (default: the current one): α per scale, item–total correlations, answers per language, DIF screen, social desirability (aggregates only)',
+    querystring: Type.Object({
+      version: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    }),
     response: ok(QualityReport),
   },
   'GET /api/export/measurements.csv': {
@@ -391,6 +395,29 @@ export const ROUTES = {
     body: X.StringReviewUpdate,
     bodyLimit: 128 * 1024,
     response: noContent,
+  },
+
+  'GET /api/instrument-versions': {
+    access: 'coordinator',
+    summary:
+      'Every questionnaire version (shipped or loaded) with how many measurements were answered in it; the newest is the one tablets get',
+    response: ok(Type.Array(V.VersionSummary)),
+  },
+  'POST /api/instrument-versions/preview': {
+    access: 'coordinator',
+    summary:
+      'Check a revised questionnaire and its translations and show what changes against the current version; instrument_problems (422) with `problems`',
+    body: V.VersionUpload,
+    bodyLimit: 2 * 1024 * 1024,
+    response: ok(V.VersionPreview),
+  },
+  'POST /api/instrument-versions': {
+    access: 'coordinator',
+    summary:
+      'Store a revised questionnaire as a new version (checked as the preview is); tablets start new clients on it; version_conflict (409) when that version exists',
+    body: V.VersionUpload,
+    bodyLimit: 2 * 1024 * 1024,
+    response: created(V.VersionStored),
   },
 
   'GET /api/recordings': {

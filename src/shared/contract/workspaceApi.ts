@@ -15,6 +15,7 @@ import type { Static } from 'typebox';
 import type * as O from './schema/office.ts';
 import type * as T from './schema/tablet.ts';
 import type * as X from './schema/translation.ts';
+import type * as V from './schema/questionnaire.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
 export type Role = Static<typeof O.Role>;
@@ -98,6 +99,9 @@ export type LanguageStrings = Static<typeof X.LanguageStrings>;
 export type ReviewString = Static<typeof X.ReviewString>;
 export type ImportPreview = Static<typeof X.ImportPreview>;
 export type ImportResult = Static<typeof X.ImportResult>;
+export type VersionPreview = Static<typeof V.VersionPreview>;
+export type VersionSummary = Static<typeof V.VersionSummary>;
+export type VersionProblem = Static<typeof V.VersionProblem>;
 export type DeviceRow = Static<typeof O.DeviceRow>;
 export type NewEnrollCode = Static<typeof O.NewEnrollCode>;
 export type ServerKeyStatus = Static<typeof O.ServerKeyStatus>;

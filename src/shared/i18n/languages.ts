@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import type { Instrument } from '../core/instrument.ts';
 import { instrumentNamespace } from '../core/instrumentTexts.ts';
 import { loadScriptFont } from './fonts.ts';
-import { SOURCE_LANGUAGE } from './index.ts';
+import { SOURCE_LANGUAGE, addInstrument } from './index.ts';
 
 /** A language's own description, from locales/<code>/meta.json. */
 export interface LanguageMeta {
@@ -49,7 +49,25 @@ export function languageMeta(code: string): LanguageMeta {
   );
 }
 
+/** Languages whose kiosk texts are in i18next, and `code|namespace` of instrument versions loaded per language. */
 const loaded = new Set<string>([SOURCE_LANGUAGE]);
+const loadedInstruments = new Set<string>();
+
+/** Translations of instrument versions the office loaded (not in the build), per namespace: code → key → text. */
+const versionTexts = new Map<string, Readonly<Record<string, Readonly<Record<string, string>>>>>();
+
+/**
+ * Makes an instrument version usable: its Dutch texts from the instrument itself, and the translations that came
+ * with it from the office (a version the build does not ship). Versions never change, so registering is idempotent.
+ */
+export function registerInstrumentTexts(
+  instrument: Instrument,
+  translations: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): void {
+  const ns = instrumentNamespace(instrument);
+  if (!i18next.hasResourceBundle(SOURCE_LANGUAGE, ns)) addInstrument(instrument);
+  if (Object.keys(translations).length > 0) versionTexts.set(ns, translations);
+}
 
 /** Texts the office imported, per language (`namespace:key` → text); they win over the built-in ones. */
 let officeTexts = new Map<string, OfficeTexts>();
@@ -77,7 +95,7 @@ export async function takeOfficeTexts(
   );
   officeTexts = next;
   if (changed.size === 0) return;
-  for (const code of changed) if (code !== SOURCE_LANGUAGE) loaded.delete(code);
+  for (const code of changed) if (code !== SOURCE_LANGUAGE) forget(code);
   const now = currentLanguage();
   if (changed.has(now) && i18next.isInitialized) {
     await ensureLoaded(now, instrument);
@@ -96,19 +114,29 @@ function applyOfficeTexts(code: string): void {
   }
 }
 
-/** Loads a language's kiosk and instrument texts once. */
+/** Drops what was loaded of a language, so its next use loads it again with the office's newer texts. */
+function forget(code: string): void {
+  loaded.delete(code);
+  for (const k of [...loadedInstruments]) if (k.startsWith(`${code}|`)) loadedInstruments.delete(k);
+}
+
+/** Loads a language's kiosk texts and the texts of this instrument version once (each version has its own). */
 async function ensureLoaded(code: string, instrument: Instrument): Promise<void> {
-  if (loaded.has(code)) return;
-  const kiosk = kioskTexts[`../../../locales/${code}/kiosk.json`];
+  const ns = instrumentNamespace(instrument);
+  const both = `${code}|${ns}`;
+  if (loaded.has(code) && (code === SOURCE_LANGUAGE || loadedInstruments.has(both))) return;
+  const kiosk = loaded.has(code) ? undefined : kioskTexts[`../../../locales/${code}/kiosk.json`];
   const inst =
     instrumentFiles[
       `../../../locales/${code}/instrument.${instrument.id}.v${instrument.version}.json`
     ];
   const [k, i] = await Promise.all([kiosk?.(), inst?.()]);
   if (k) i18next.addResourceBundle(code, 'kiosk', k, true, true);
-  if (i) i18next.addResourceBundle(code, instrumentNamespace(instrument), i, true, true);
+  const fromOffice = versionTexts.get(ns)?.[code];
+  if (i ?? fromOffice) i18next.addResourceBundle(code, ns, i ?? fromOffice, true, true);
   applyOfficeTexts(code);
   loaded.add(code);
+  loadedInstruments.add(both);
 }
 
 /** Switches every text to `code` and sets `<html lang dir>` from the language's data. */

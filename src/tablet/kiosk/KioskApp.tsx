@@ -1,8 +1,8 @@
 /** The kiosk: a view over `kioskReducer` that decides which screen shows — welcome, a client's session, a closing
  * message, storage error or staff mode. Boot, storage, sync, packs, updates and the clock come in as services. */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useReducer } from 'preact/hooks';
-import type { Instrument } from '../../shared/core/instrument.ts';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { instrumentKey, type Instrument } from '../../shared/core/instrument.ts';
 import { LANGUAGES, availableLanguages } from '../../shared/i18n/languages.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useIdle } from '../../shared/platform/useIdle.ts';
@@ -24,15 +24,20 @@ import type { Handover } from './staffBridge.ts';
 import { StorageErrorScreen } from './StorageErrorScreen.tsx';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
 
-/** Props: the instrument this build ships, and the services the entry point (or a test) hands in. */
+/**
+ * Props: the instrument this build ships (used until the office sends a newer version; see storage/instrumentPacks.ts),
+ * and the services the entry point (or a test) hands in.
+ */
 export interface KioskAppProps {
   readonly instrument: Instrument;
   readonly services: KioskServices;
 }
 
 /** The root component. */
-export function KioskApp({ instrument, services }: KioskAppProps) {
+export function KioskApp({ instrument: bundled, services }: KioskAppProps) {
   const t = useT();
+  // The version on screen: chosen at boot (the open session's own, or the current one) and between clients only.
+  const [instrument, setInstrument] = useState(bundled);
   const { speech, storage, clock, updates } = services;
   const [state, dispatch] = useReducer(
     kioskReducer,
@@ -61,8 +66,8 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
   );
 
   const boot = useCallback(
-    () => bootKiosk(services, instrument, dispatch).catch(fail),
-    [services, instrument, fail],
+    () => bootKiosk(services, bundled, dispatch, setInstrument).catch(fail),
+    [services, bundled, fail],
   );
   useEffect(() => {
     void boot();
@@ -104,10 +109,24 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
     [services],
   );
 
-  // Texts the office imported apply between clients too: whenever the welcome screen shows or gets new settings.
+  // A new questionnaire version and texts the office imported apply between clients too: whenever the welcome screen
+  // shows or gets new settings. A client who tapped "Beginnen" meanwhile keeps the version they started on.
+  const betweenClients = useRef(false);
+  betweenClients.current = onWelcome && !state.busy;
   useEffect(() => {
-    if (onWelcome) void services.languages.refreshTexts(instrument).catch(() => undefined);
-  }, [onWelcome, settings, services, instrument]);
+    if (!onWelcome) return;
+    void services.languages
+      .currentInstrument(bundled)
+      .then(async (pack) => {
+        if (!betweenClients.current) return;
+        services.languages.registerInstrument(pack);
+        await services.languages.refreshTexts(pack.instrument);
+        // The language on screen gets this version's texts loaded before a client can start on it.
+        await services.languages.switch(services.languages.current(), pack.instrument);
+        if (betweenClients.current) setInstrument(pack.instrument);
+      })
+      .catch(() => undefined);
+  }, [onWelcome, settings, services, bundled]);
 
   const first = firstLanguage(state);
   const toWelcome = useCallback(() => {
@@ -208,6 +227,7 @@ export function KioskApp({ instrument, services }: KioskAppProps) {
     case 'welcome':
       screen = (
         <WelcomeScreen
+          instrument={instrumentKey(instrument)}
           busy={state.busy}
           notice={worksOffline(state) ? t('welcome.offline_ready') : null}
           languages={offered}

@@ -22,15 +22,17 @@ export interface ScreenProps {
   readonly primary?: ComponentChildren;
   /** The screen's read-aloud (its lines start with the title, id `TITLE_LINE`); shows the speaker bar on top. */
   readonly reading?: ScreenReading;
+  /** The questionnaire version a new client would start on (`id@version`), for staff tools and tests. */
+  readonly instrument?: string | undefined;
 }
 
 /** Renders one screen; `name` becomes `data-screen` so tests and the bench can tell screens apart. */
 export function Screen(p: ScreenProps) {
-  const { title, name, above, children, actions, primary, reading } = p;
+  const { title, name, above, children, actions, primary, reading, instrument } = p;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [name, title]);
   return (
-    <main class="screen" data-screen={name}>
+    <main class="screen" data-screen={name} data-instrument={instrument}>
       {reading && <ReadAloudBar reading={reading} />}
       {above}
       <h1 ref={heading} tabIndex={-1} {...reading?.mark(TITLE_LINE)}>

@@ -18,6 +18,8 @@ export interface WelcomeScreenProps {
   readonly languages: readonly string[];
   readonly language: string;
   readonly onLanguage: (code: string) => void;
+  /** The questionnaire version the next client starts on (`id@version`). */
+  readonly instrument?: string;
   readonly pictograms: boolean;
   readonly onPictograms: (on: boolean) => void;
 }
@@ -57,6 +59,7 @@ export function WelcomeScreen(p: WelcomeScreenProps) {
   return (
     <Screen
       name="welcome"
+      instrument={p.instrument}
       title={t('welcome.title')}
       reading={reading}
       actions={<StaffEntryButton onStaff={onStaff} />}

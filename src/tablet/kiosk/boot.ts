@@ -7,6 +7,9 @@ import type { Instrument } from '../../shared/core/instrument.ts';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import type { KioskAction } from './kioskState.ts';
 import type { KioskServices } from './services.ts';
+import { chooseInstrument, type StoredPacks } from '../storage/instrumentPacks.ts';
+
+const NO_PACKS: StoredPacks = { current: null, packs: [] };
 
 /** Work the first screen does not need, in the order it starts. */
 export function afterFirstScreen(s: KioskServices, settings: AgencySettings): void {
@@ -25,8 +28,9 @@ export function afterFirstScreen(s: KioskServices, settings: AgencySettings): vo
  */
 export async function bootKiosk(
   s: KioskServices,
-  instrument: Instrument,
+  bundled: Instrument,
   dispatch: (a: KioskAction) => void,
+  onInstrument: (instrument: Instrument) => void = () => undefined,
 ): Promise<void> {
   s.speech.stop();
   dispatch({ type: 'boot' });
@@ -37,6 +41,11 @@ export async function bootKiosk(
   }
   const { settings, open } = start;
   const language = open ? open.session.language : (settings.languages[0] ?? 'nl');
+  // The open session's own version (a reload keeps it), else the one the office made current; read with the rest.
+  const pack = chooseInstrument(bundled, start.instrumentPacks ?? NO_PACKS, open?.session ?? null);
+  const instrument = pack.instrument;
+  s.languages.registerInstrument(pack);
+  onInstrument(instrument);
   await s.languages.takeTexts(start.officeTexts, instrument);
   await Promise.all([
     s.languages.switch(language, instrument),

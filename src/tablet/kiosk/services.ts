@@ -11,6 +11,7 @@ import type { KioskStart } from '../storage/boot.ts';
 import type { NewSession } from '../storage/sessions.ts';
 import type { SessionRow } from '../storage/db.ts';
 import type { OfficeLanguageTexts } from '../storage/officeTexts.ts';
+import type { InstrumentPack } from '../storage/instrumentPacks.ts';
 import type { Speech } from './readAloud.ts';
 import type { SessionScreens } from './sessionScreens.ts';
 import type { StaffAppProps } from './staffBridge.ts';
@@ -60,6 +61,10 @@ export interface KioskServices {
     ) => Promise<void>;
     /** Reads the texts the office imported (stored by the config fetch) and takes them; only between clients. */
     readonly refreshTexts: (instrument: Instrument) => Promise<void>;
+    /** Makes a questionnaire version's texts (Dutch and the office's translations) available; synchronous. */
+    readonly registerInstrument: (pack: InstrumentPack) => void;
+    /** Reads the version the office made current (stored by the config fetch); only between clients. */
+    readonly currentInstrument: (bundled: Instrument) => Promise<InstrumentPack>;
   };
   /** Fetches the fonts of the enabled languages, so they are cached before the tablet goes offline. */
   readonly fonts: { readonly loadFor: (codes: readonly string[]) => void };

@@ -9,7 +9,8 @@ import { requestPersistence, storageEstimate } from '../platform/storageManager.
 import { readWithoutDexie, type BootRead } from './bootRead.ts';
 import { classifyStorageError } from './errors.ts';
 import { MIN_FREE_BYTES, type StorageHealth } from './health.ts';
-import { OFFICE_TEXTS_KEY, restoreOfficeTexts } from './officeTexts.ts';
+import { INSTRUMENT_PACKS_KEY, restorePacks } from './instrumentPacks.ts';
+import { OFFICE_TEXTS_IN_USE_KEY, OFFICE_TEXTS_KEY, bootTexts } from './officeTexts.ts';
 import { restoreLoaded } from './restore.ts';
 import type { LoadedSession } from './sessions.ts';
 
@@ -25,6 +26,8 @@ export type KioskStart =
       readonly settings: BootRead['settings'];
       readonly open: LoadedSession | null;
       readonly officeTexts: BootRead['officeTexts'];
+      /** Absent in tests that start without any version from the office. */
+      readonly instrumentPacks?: BootRead['instrumentPacks'];
     };
 
 /** The same read through Dexie: on the first start (it creates the schema), and whenever the plain read fails. */
@@ -35,7 +38,9 @@ async function readWithDexie(at: number): Promise<BootRead> {
   return db.transaction('rw', db.settings, db.sessions, db.answers, async () => {
     await db.settings.put({ key: 'probe', value: at });
     const settings = restoreSettings((await db.settings.get('agency'))?.value);
-    const officeTexts = restoreOfficeTexts((await db.settings.get(OFFICE_TEXTS_KEY))?.value);
+    const received = (await db.settings.get(OFFICE_TEXTS_KEY))?.value;
+    const inUse = await db.settings.get(OFFICE_TEXTS_IN_USE_KEY);
+    const instrumentPacks = restorePacks((await db.settings.get(INSTRUMENT_PACKS_KEY))?.value);
     const staleMs = (settings.idleSeconds + settings.idleCountdownSeconds) * 1000;
     let open: LoadedSession | null = null;
     const rows = await db.sessions.where('status').equals('open').sortBy('updatedAt');
@@ -45,7 +50,12 @@ async function readWithDexie(at: number): Promise<BootRead> {
       if (last < at - staleMs) await db.sessions.update(row.id, { status: 'interrupted' });
       else open = restoreLoaded(row, answers);
     }
-    return { settings, open, officeTexts };
+    return {
+      settings,
+      open,
+      officeTexts: bootTexts(received, inUse?.value, open !== null),
+      instrumentPacks,
+    };
   });
 }
 
@@ -80,5 +90,6 @@ export async function openKiosk(at: number): Promise<KioskStart> {
     settings: read.settings,
     open: read.open,
     officeTexts: read.officeTexts,
+    instrumentPacks: read.instrumentPacks,
   };
 }

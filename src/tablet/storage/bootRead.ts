@@ -6,7 +6,13 @@
  */
 import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
 import type { AnswerRow, SessionRow } from './db.ts';
-import { OFFICE_TEXTS_KEY, restoreOfficeTexts, type OfficeLanguageTexts } from './officeTexts.ts';
+import { INSTRUMENT_PACKS_KEY, restorePacks, type StoredPacks } from './instrumentPacks.ts';
+import {
+  OFFICE_TEXTS_IN_USE_KEY,
+  OFFICE_TEXTS_KEY,
+  bootTexts,
+  type OfficeLanguageTexts,
+} from './officeTexts.ts';
 import { restoreLoaded } from './restore.ts';
 import type { LoadedSession } from './sessions.ts';
 
@@ -16,6 +22,8 @@ export interface BootRead {
   readonly open: LoadedSession | null;
   /** The texts the office imported, applied before the first screen. */
   readonly officeTexts: OfficeLanguageTexts[];
+  /** The questionnaire versions the office sent, and which one new clients get. */
+  readonly instrumentPacks: StoredPacks;
 }
 
 const done = <T>(r: IDBRequest<T>): Promise<T> =>
@@ -54,8 +62,10 @@ export async function readWithoutDexie(name: string, at: number): Promise<BootRe
       settingsStore.put({ key: 'probe', value: at });
       const row = (await done(settingsStore.get('agency'))) as { value?: unknown } | undefined;
       const settings = restoreSettings(row?.value);
-      const texts = (await done(settingsStore.get(OFFICE_TEXTS_KEY))) as
-        { value?: unknown } | undefined;
+      type Row = { value?: unknown } | undefined;
+      const texts = (await done(settingsStore.get(OFFICE_TEXTS_KEY))) as Row;
+      const inUse = (await done(settingsStore.get(OFFICE_TEXTS_IN_USE_KEY))) as Row;
+      const packs = (await done(settingsStore.get(INSTRUMENT_PACKS_KEY))) as Row;
       const staleMs = (settings.idleSeconds + settings.idleCountdownSeconds) * 1000;
       const rows = (await done(sessions.index('status').getAll('open'))) as SessionRow[];
       rows.sort((a, b) => a.updatedAt - b.updatedAt);
@@ -66,7 +76,12 @@ export async function readWithoutDexie(name: string, at: number): Promise<BootRe
         if (last < at - staleMs) sessions.put({ ...s, status: 'interrupted' });
         else open = restoreLoaded(s, given); // sorted by updatedAt: the last fresh one wins
       }
-      return { settings, open, officeTexts: restoreOfficeTexts(texts?.value) };
+      return {
+        settings,
+        open,
+        officeTexts: bootTexts(texts?.value, inUse?.value, open !== null),
+        instrumentPacks: restorePacks(packs?.value),
+      };
     })();
     read.catch(() => tx.abort());
     const [result] = await Promise.all([read, committed]);

@@ -3,7 +3,19 @@ import { restoreSettings, type AgencySettings } from '../../shared/core/settings
 import type { ServerKey } from './device.ts';
 import { database } from './db.ts';
 import { guard } from './errors.ts';
-import { OFFICE_TEXTS_KEY, restoreOfficeTexts, type OfficeLanguageTexts } from './officeTexts.ts';
+import type { Instrument } from '../../shared/core/instrument.ts';
+import {
+  INSTRUMENT_PACKS_KEY,
+  mergePacks,
+  restorePacks,
+  type InstrumentPack,
+} from './instrumentPacks.ts';
+import {
+  OFFICE_TEXTS_IN_USE_KEY,
+  OFFICE_TEXTS_KEY,
+  restoreOfficeTexts,
+  type OfficeLanguageTexts,
+} from './officeTexts.ts';
 
 /** The office's stamp on the tablet's settings; absent on a tablet configured only by hand. */
 export interface OfficeConfig {
@@ -40,6 +52,14 @@ export interface OfficeConfigUpdate {
   readonly languageStatus?: Readonly<Record<string, string>>;
   /** Texts the office imported, per language; they replace the built-in ones from the next client on. */
   readonly languageTexts?: readonly OfficeLanguageTexts[];
+  /** The current questionnaire version(s); new clients get them, a running session keeps its own. */
+  readonly instruments?: readonly Instrument[];
+  /** Translations of the versions a coordinator loaded (shipped versions have theirs in the build). */
+  readonly instrumentTexts?: readonly {
+    id: string;
+    version: number;
+    texts: InstrumentPack['texts'];
+  }[];
 }
 
 /**
@@ -53,6 +73,11 @@ export async function applyOfficeConfig(u: OfficeConfigUpdate): Promise<AgencySe
     db.transaction('rw', db.settings, async () => {
       const enrollment = await db.settings.get('enrollment');
       if (!enrollment) return; // unenrolled meanwhile: nothing to apply to
+      if (u.instruments && u.instruments.length > 0) {
+        const stored = restorePacks((await db.settings.get(INSTRUMENT_PACKS_KEY))?.value);
+        const merged = mergePacks(stored, u.instruments, u.instrumentTexts ?? []);
+        await db.settings.put({ key: INSTRUMENT_PACKS_KEY, value: merged });
+      }
       await db.settings.put({
         key: 'enrollment',
         value: {
@@ -69,6 +94,17 @@ export async function applyOfficeConfig(u: OfficeConfigUpdate): Promise<AgencySe
     }),
   );
   return settings;
+}
+
+/** Remembers the texts the kiosk took between clients: a reload during the next session restores these. */
+export async function saveTextsInUse(texts: readonly OfficeLanguageTexts[]): Promise<void> {
+  await guard(() => database().settings.put({ key: OFFICE_TEXTS_IN_USE_KEY, value: texts }));
+}
+
+/** The questionnaire versions the office sent (see instrumentPacks.ts). */
+export async function loadInstrumentPacks() {
+  const row = await guard(() => database().settings.get(INSTRUMENT_PACKS_KEY));
+  return restorePacks(row?.value);
 }
 
 /** The office's texts per language, as last stored (empty when the office imported none). */

@@ -3,8 +3,23 @@
  * Dexie, so the boot read (bootRead.ts) can restore them before the first screen without loading Dexie.
  */
 
-/** The settings row that holds them. */
+/** The settings row that holds them (the newest the office sent). */
 export const OFFICE_TEXTS_KEY = 'languageTexts';
+
+/**
+ * The settings row with the texts the kiosk took last, between clients: a reload during a session restores these,
+ * not newer ones that arrived while the client was answering.
+ */
+export const OFFICE_TEXTS_IN_USE_KEY = 'languageTextsInUse';
+
+/** The texts a boot applies: with a client busy, those the session started with; between clients, the newest. */
+export function bootTexts(
+  received: unknown,
+  inUse: unknown,
+  sessionOpen: boolean,
+): OfficeLanguageTexts[] {
+  return restoreOfficeTexts(sessionOpen && inUse !== undefined ? inUse : received);
+}
 
 /** One language version from the office, keyed `namespace:key`. */
 export interface OfficeLanguageTexts {

@@ -3,6 +3,7 @@
  * Conditional (`If-None-Match`): an unchanged config is a 304 of a few hundred bytes. A change is stored at once but
  * applies between clients: the kiosk picks it up on the welcome screen, a running session keeps its snapshot.
  */
+import { parseInstrument } from '../../shared/core/instrument.ts';
 import { restoreSettings, type AgencySettings } from '../../shared/core/settings.ts';
 import { API, type DeviceConfig } from '../../shared/contract/protocol.ts';
 import { loadEnrollment } from '../storage/device.ts';
@@ -26,6 +27,23 @@ const isConfig = (v: unknown): v is DeviceConfig => {
     typeof c.serverKey.publicKeyJwk === 'object'
   );
 };
+
+/** The config's instruments that parse (a broken one is left out, the tablet keeps what it has) and their texts. */
+function checkedInstruments(body: DeviceConfig) {
+  const instruments = (Array.isArray(body.instruments) ? body.instruments : []).flatMap((i) => {
+    try {
+      return [parseInstrument(i)];
+    } catch {
+      return [];
+    }
+  });
+  return instruments.length === 0
+    ? {}
+    : {
+        instruments,
+        instrumentTexts: Array.isArray(body.instrumentTexts) ? body.instrumentTexts : [],
+      };
+}
 
 /** What a config fetch needs: the network, the clock, and optionally a deadline shorter than the sync default. */
 export interface ConfigDeps {
@@ -70,6 +88,7 @@ async function fetchConfig(deps: ConfigDeps): Promise<ConfigRefresh> {
       serverKey: body.serverKey,
       ...(body.languageStatus ? { languageStatus: body.languageStatus } : {}),
       ...(body.languageTexts ? { languageTexts: body.languageTexts } : {}),
+      ...checkedInstruments(body),
       stamp: {
         etag: response.headers.get('etag'),
         settingsVersion: body.settingsVersion,

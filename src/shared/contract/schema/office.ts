@@ -275,6 +275,10 @@ export const Dashboard = Type.Object({
     Type.Object({ deviceId: Type.String(), name: Type.String(), count: Type.Number() }),
   ),
   fit: Type.Object({ staff: FitCounts, client: FitCounts }),
+  /** The questionnaire versions the period's measurements were answered in. */
+  versions: Type.Array(Type.Object({ id: Type.String(), version: Type.Integer() })),
+  /** With several versions: scales some of them lack, left out of every score figure (only shared scales compare). */
+  scalesLeftOut: Type.Array(Type.String()),
 });
 
 /** An audit action code, or '' for any. */

@@ -76,6 +76,19 @@ export const DeviceConfig = Type.Object({
     Type.Unsafe<Instrument>(Type.Object({}, { additionalProperties: true })),
     { description: 'The current version of each instrument (src/shared/core/instrument.ts)' },
   ),
+  /**
+   * The client-language texts of each current instrument version a coordinator loaded (versions shipped with the app
+   * have theirs in the build): code → instrument text key → text. Absent from servers before issue 13 §4.
+   */
+  instrumentTexts: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.String(),
+        version: Type.Integer({ minimum: 1 }),
+        texts: Type.Record(Type.String(), Type.Record(Type.String(), Type.String())),
+      }),
+    ),
+  ),
   serverKey: ServerKey,
   /** Each language's review verdict: staff mode says when a language offered is still a draft. */
   languageStatus: Type.Optional(
