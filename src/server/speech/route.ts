@@ -6,8 +6,8 @@
  */
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { normalizeSpeechText, speechTextProblem } from '../../shared/core/speechText.ts';
 import { route } from '../routing.ts';
+import { speechQuery } from './speechQuery.ts';
 import { sendError } from '../errors.ts';
 import {
   createRenderPool,
@@ -15,7 +15,6 @@ import {
   renderKey,
   type RenderPool,
 } from '../../shared/speechRender/renderPool.ts';
-import { VOICES } from '../../shared/speechRender/voices.ts';
 
 /** Limits of the route; tests shrink them. */
 export interface SpeechLimits {
@@ -102,21 +101,9 @@ export function registerSpeechRoute(app: FastifyInstance, opts: SpeechOptions): 
   };
 
   route(app, 'GET /api/speech', async (req, reply) => {
-    const q = req.query;
-    const lng = q.lng;
-    const voice = typeof lng === 'string' ? VOICES[lng]?.voice : undefined;
-    if (!voice)
-      return sendError(
-        reply,
-        400,
-        'unknown_language',
-        `lng must be one of ${Object.keys(VOICES).join(', ')}`,
-      );
-    if (q.text !== undefined && typeof q.text !== 'string')
-      return sendError(reply, 400, 'bad_text', 'give text= once');
-    const text = normalizeSpeechText(typeof q.text === 'string' ? q.text : '');
-    const problem = speechTextProblem(text);
-    if (problem) return sendError(reply, 400, 'bad_text', problem);
+    const said = speechQuery(req.query, reply);
+    if (!said) return reply;
+    const { voice, text } = said;
 
     const etag = `"${renderKey(voice, text)}"`;
     if (req.headers['if-none-match'] === etag)

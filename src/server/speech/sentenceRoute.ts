@@ -5,12 +5,7 @@
  * renderings are never written to disk: the last few are kept in memory, and fresh renderings per user are budgeted.
  */
 import type { FastifyInstance } from 'fastify';
-import {
-  MAX_SPOKEN_SENTENCE,
-  normalizeSpeechText,
-  speechTextProblem,
-} from '../../shared/core/speechText.ts';
-import { VOICES } from '../../shared/speechRender/voices.ts';
+import { MAX_SPOKEN_SENTENCE } from '../../shared/core/speechText.ts';
 import {
   RenderQueueFull,
   renderKey,
@@ -20,6 +15,7 @@ import { principal, restrictTo } from '../auth/guard.ts';
 import type { Db } from '../db.ts';
 import { sendError } from '../errors.ts';
 import { route } from '../routing.ts';
+import { speechQuery } from './speechQuery.ts';
 
 /** Limits of the route; tests shrink them. */
 export interface SentenceLimits {
@@ -66,20 +62,9 @@ export function sentenceSpeechRoutes(app: FastifyInstance, ctx: SentenceRouteCon
   };
 
   route(app, 'GET /api/speech/sentence', async (req, reply) => {
-    const q = req.query;
-    const voice = typeof q.lng === 'string' ? VOICES[q.lng]?.voice : undefined;
-    if (!voice)
-      return sendError(
-        reply,
-        400,
-        'unknown_language',
-        `lng must be one of ${Object.keys(VOICES).join(', ')}`,
-      );
-    if (q.text !== undefined && typeof q.text !== 'string')
-      return sendError(reply, 400, 'bad_text', 'give text= once');
-    const text = normalizeSpeechText(typeof q.text === 'string' ? q.text : '');
-    const problem = speechTextProblem(text, MAX_SPOKEN_SENTENCE);
-    if (problem) return sendError(reply, 400, 'bad_text', problem);
+    const said = speechQuery(req.query, reply, MAX_SPOKEN_SENTENCE);
+    if (!said) return reply;
+    const { voice, text } = said;
 
     const key = renderKey(voice, text);
     let bytes = memory.get(key);
