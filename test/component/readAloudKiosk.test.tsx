@@ -1,7 +1,7 @@
 // Read-everything across the kiosk on fake-indexeddb, with a read-aloud engine injected that records what it is asked to
 // say and whether that was stopped: each new screen is read by itself, the mode is stored with the session, and
 // nothing keeps talking after the session ends or staff take the tablet.
-import { render, screen, waitFor } from '@testing-library/preact';
+import { act, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import type { Speech } from '../../src/tablet/kiosk/readAloud.ts';
@@ -81,7 +81,10 @@ describe('read everything', () => {
     await onScreen('welcome');
     expect(declined.stopped).toBe(true);
     expect(readAll().getAttribute('aria-pressed')).toBe('false');
-    await new Promise((res) => setTimeout(res, 50));
+    // Every effect of the welcome screen has run (act flushes them): none of them started a reading.
+    const before = r.said.length;
+    await act(() => Promise.resolve());
+    expect(r.said.length).toBe(before);
     expect(r.said.every((s) => s.stopped)).toBe(true);
   });
 
