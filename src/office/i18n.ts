@@ -10,8 +10,10 @@ import workspaceEn from '../../locales/en/workspace.json';
 import staffNl from '../../locales/nl/staff.json';
 import summaryNl from '../../locales/nl/summary.json';
 
+import { WORKSPACE_LANGUAGES } from '../shared/i18n/workspaceLanguages.ts';
+
 /** Languages the office screens offer (the client summary offers every language). */
-export const WORKSPACE_LANGUAGES = ['nl', 'en'] as const;
+export { WORKSPACE_LANGUAGES };
 
 const staffTexts = import.meta.glob<object>(
   ['../../locales/*/staff.json', '!../../locales/nl/staff.json'],

@@ -15,6 +15,7 @@ import { JudgementForm } from './JudgementForm.tsx';
 import { JudgementList } from './JudgementList.tsx';
 import { CoordinatorPanel } from '../coordinator/CoordinatorPanel.tsx';
 import { DocumentName } from './DocumentName.tsx';
+import { versionLookup } from '../versionLabels.ts';
 
 /** Props: the client id from the URL. */
 export interface ClientPageProps {
@@ -33,6 +34,8 @@ export function ClientPage({ id }: ClientPageProps) {
         const { client, measurements, judgements } = detail;
         const shown =
           measurements.find((m) => m.id === chosen) ?? measurements[measurements.length - 1];
+        // Each measurement with the items, wording and scales of the version it was answered in.
+        const versionOf = versionLookup(detail.instruments, instrument);
         return (
           <article class="client-page" data-screen="client" data-client={client.id}>
             <header class="client-head">
@@ -84,7 +87,7 @@ export function ClientPage({ id }: ClientPageProps) {
                   {shown.scoreMismatch && <p class="notice">{t('client.score_mismatch')}</p>}
                   <ProfileView
                     profile={shown.profile}
-                    instrument={instrument}
+                    instrument={versionOf(shown)}
                     agencyName={agencyName}
                   />
                 </section>
@@ -97,7 +100,9 @@ export function ClientPage({ id }: ClientPageProps) {
                 </aside>
               </div>
             )}
-            {measurements.length > 0 && <History measurements={measurements} />}
+            {measurements.length > 0 && (
+              <History measurements={measurements} instruments={measurements.map(versionOf)} />
+            )}
             {me.role === 'coordinator' && <CoordinatorPanel detail={detail} onChanged={reload} />}
           </article>
         );

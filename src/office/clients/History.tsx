@@ -2,13 +2,26 @@
 import type { MeasurementView } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, decimal } from '../../shared/ui/format.ts';
-import { useWorkspace } from '../context.ts';
-import { postureIds, useScaleLabel } from '../labels.ts';
+import type { Instrument } from '../../shared/core/instrument.ts';
+import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
+import { i18next } from '../../shared/i18n/index.ts';
+import { postureIds } from '../labels.ts';
 import { cell, DataTable, type Column } from '../ui/DataTable.tsx';
 
-/** Props: measurements, oldest first. */
+/** Props: measurements, oldest first, and the questionnaire version each was answered in (same order). */
 export interface HistoryProps {
   readonly measurements: readonly MeasurementView[];
+  readonly instruments: readonly Instrument[];
+}
+
+/** Every posture any of the versions has, in the newest version's order, each named by the newest version that has it. */
+function postureColumns(instruments: readonly Instrument[]): { scale: string; label: string }[] {
+  const out = new Map<string, string>();
+  for (const i of [...instruments].sort((a, b) => b.version - a.version)) {
+    const it = i18next.getFixedT(null, instrumentNamespace(i));
+    for (const s of postureIds(i)) if (!out.has(s)) out.set(s, it(`scales.${s}.label`));
+  }
+  return [...out].map(([scale, label]) => ({ scale, label }));
 }
 
 const signed = new Intl.NumberFormat('nl-NL', {
@@ -28,11 +41,10 @@ export function change(
 }
 
 /** The table, newest first. */
-export function History({ measurements }: HistoryProps) {
+export function History({ measurements, instruments }: HistoryProps) {
   const t = useT('workspace');
-  const { instrument } = useWorkspace();
-  const label = useScaleLabel(instrument);
-  const scales = postureIds(instrument);
+  const columns = postureColumns(instruments);
+  const scales = columns.map((c) => c.scale);
   const rows = measurements.map((m, i) => ({ m, prev: measurements[i - 1] })).reverse();
   return (
     <DataTable
@@ -41,7 +53,7 @@ export function History({ measurements }: HistoryProps) {
       caption={t('history.caption')}
       headings={[
         t('history.date'),
-        ...scales.map((s): Column => ({ heading: label(s), numeric: true })),
+        ...columns.map((c): Column => ({ heading: c.label, numeric: true })),
       ]}
       rows={rows}
       rowKey={({ m }) => m.id}

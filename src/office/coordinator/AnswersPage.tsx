@@ -4,7 +4,8 @@ import { useT } from '../../shared/i18n/useT.ts';
 import { dateTime, decimal } from '../../shared/ui/format.ts';
 import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
-import { useScaleLabel } from '../labels.ts';
+import { i18next } from '../../shared/i18n/index.ts';
+import { registerVersion } from '../versionLabels.ts';
 import { Link } from '../Link.tsx';
 import { LoadView } from '../LoadView.tsx';
 import { href } from '../router.ts';
@@ -19,9 +20,8 @@ export interface AnswersPageProps {
 /** The page. */
 export function AnswersPage({ id }: AnswersPageProps) {
   const t = useT('workspace');
-  const { instrument } = useWorkspace();
-  const it = useT(instrumentNamespace(instrument));
-  const label = useScaleLabel(instrument);
+  const { instrument: builtIn } = useWorkspace();
+  useT(); // re-renders on a language change; the labels below come from the answers' own version
   const [load] = useLoad(() => call('GET /api/measurements/:id/answers', { params: { id } }), id);
   const score = (kind: string, s: number | null) =>
     s === null
@@ -31,36 +31,41 @@ export function AnswersPage({ id }: AnswersPageProps) {
         : t('answers.mean', { value: decimal.format(s) });
   return (
     <LoadView load={load}>
-      {(a) => (
-        <section data-screen="answers">
-          <h1>{t('answers.title')}</h1>
-          <p>
-            {dateTime.format(new Date(a.measurement.completedAt))} · {a.measurement.deviceName} ·{' '}
-            {a.measurement.language} ·{' '}
-            <Link to={href({ name: 'client', id: a.clientId })}>{t('answers.to_client')}</Link>
-          </p>
-          {a.scales.map((s) => (
-            <DataTable
-              key={s.scale}
-              class="answers"
-              attributes={{ 'data-scale': s.scale }}
-              caption={`${label(s.scale)} — ${score(s.kind, s.score)}`}
-              headings={[t('answers.item'), t('answers.statement'), t('answers.answer')]}
-              rows={s.items}
-              rowKey={(i) => i.itemId}
-              cells={(i) => [
-                i.itemId,
-                it(`items.${i.itemId}`),
-                i.value === null ? (
-                  <span class="muted">{t('answers.unanswered')}</span>
-                ) : (
-                  `${i.value} · ${it(`answers.${i.value}`)}`
-                ),
-              ]}
-            />
-          ))}
-        </section>
-      )}
+      {(a) => {
+        const instrument = a.instrument ? registerVersion(a.instrument) : builtIn;
+        const it = i18next.getFixedT(null, instrumentNamespace(instrument));
+        const label = (scale: string) => it(`scales.${scale}.label`);
+        return (
+          <section data-screen="answers" data-version={instrument.version}>
+            <h1>{t('answers.title')}</h1>
+            <p>
+              {dateTime.format(new Date(a.measurement.completedAt))} · {a.measurement.deviceName} ·{' '}
+              {a.measurement.language} ·{' '}
+              <Link to={href({ name: 'client', id: a.clientId })}>{t('answers.to_client')}</Link>
+            </p>
+            {a.scales.map((s) => (
+              <DataTable
+                key={s.scale}
+                class="answers"
+                attributes={{ 'data-scale': s.scale }}
+                caption={`${label(s.scale)} — ${score(s.kind, s.score)}`}
+                headings={[t('answers.item'), t('answers.statement'), t('answers.answer')]}
+                rows={s.items}
+                rowKey={(i) => i.itemId}
+                cells={(i) => [
+                  i.itemId,
+                  it(`items.${i.itemId}`),
+                  i.value === null ? (
+                    <span class="muted">{t('answers.unanswered')}</span>
+                  ) : (
+                    `${i.value} · ${it(`answers.${i.value}`)}`
+                  ),
+                ]}
+              />
+            ))}
+          </section>
+        );
+      }}
     </LoadView>
   );
 }

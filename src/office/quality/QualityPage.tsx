@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { useWorkspace } from '../context.ts';
 import { LoadView } from '../LoadView.tsx';
 import { useLoad } from '../useLoad.ts';
+import { registerVersion } from '../versionLabels.ts';
 import { DesirabilityTable } from './DesirabilityTable.tsx';
 import { FlaggedItems } from './FlaggedItems.tsx';
 import { ItemTable } from './ItemTable.tsx';
@@ -23,8 +24,10 @@ export function QualityPage() {
   );
   const list = versions.state === 'ok' ? versions.value : [];
   // Each version is analysed on its own items: labels come from the version the report is about.
-  const instrument = (report: { instrumentVersion: number }) =>
-    list.find((v) => v.version === report.instrumentVersion)?.definition ?? shipped;
+  const instrument = (report: { instrumentVersion: number }) => {
+    const v = list.find((x) => x.version === report.instrumentVersion);
+    return v ? registerVersion(v) : shipped;
+  };
   const ui = document.documentElement.lang || 'nl';
   return (
     <section data-screen="quality" class="quality">

@@ -12,6 +12,7 @@ import { href } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
 import { ReadAloud } from './ReadAloud.tsx';
 import { SummarySheet } from './SummarySheet.tsx';
+import { versionLookup } from '../versionLabels.ts';
 
 /** Props: the client id from the URL. */
 export interface SummaryPageProps {
@@ -85,7 +86,7 @@ export function SummaryPage({ id }: SummaryPageProps) {
                 <SummarySheet
                   lang={languageMeta(shown)}
                   t={i18next.getFixedT(shown, 'summary')}
-                  instrument={instrument}
+                  instrument={versionLookup(detail.instruments, instrument)(m)}
                   measurement={m}
                   code={detail.client.code}
                   facts={detail.facts}

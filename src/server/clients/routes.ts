@@ -89,7 +89,7 @@ export function clientRoutes(app: FastifyInstance, ctx: ClientRoutesContext): vo
   route(app, 'GET /api/clients/:id', async (req, reply) => {
     const id = await clientFor(ctx, req, reply);
     if (id === null) return reply;
-    const detail = await clientDetail(db, id);
+    const detail = await clientDetail(db, ctx.instruments, id);
     if (!detail) return sendError(reply, 404, 'not_found', 'no client with this id');
     await audit(db, req, ctx.clock(), 'view_profile', id, '');
     return reply.headers(NO_STORE).send(detail);

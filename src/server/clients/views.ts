@@ -11,6 +11,7 @@ import type {
 } from '../../shared/contract/workspaceApi.ts';
 import type { Queryable } from '../db.ts';
 import type { InstrumentRegistry } from '../instruments.ts';
+import { versionsWithTexts, versionTexts } from '../versionTexts.ts';
 import type { Filters } from './params.ts';
 import { AGENCY_TZ } from './rollup.ts';
 
@@ -219,7 +220,11 @@ SELECT j.id::text AS id, j.measurement_id::text AS measurement_id, j.staff_id::t
 FROM judgements j JOIN measurements m ON m.session_id = j.measurement_id JOIN users u ON u.id = j.staff_id`;
 
 /** A client's page: details, every measurement oldest first (profiles, never answers), judgements. */
-export async function clientDetail(db: Queryable, id: string): Promise<ClientDetail | null> {
+export async function clientDetail(
+  db: Queryable,
+  instruments: InstrumentRegistry,
+  id: string,
+): Promise<ClientDetail | null> {
   const row = await summaryRow(db, id);
   if (!row) return null;
   const ms = await db.query<MeasurementDbRow>(
@@ -236,11 +241,13 @@ export async function clientDetail(db: Queryable, id: string): Promise<ClientDet
   if (row.last_name) details.lastName = row.last_name;
   if (row.date_of_birth) details.dateOfBirth = row.date_of_birth;
   if (row.document_name) details.documentName = row.document_name;
+  const measurements = ms.rows.map(toView);
   return {
     client: toSummary(row),
     details,
-    measurements: ms.rows.map(toView),
+    measurements,
     judgements: js.rows.map(toJudgement),
+    instruments: await versionsWithTexts(db, instruments, measurements),
   };
 }
 
@@ -320,6 +327,7 @@ export async function answeredMeasurement(
   return {
     measurement: toView(row),
     clientId: row.client_id,
+    instrument: instrument ? versionTexts(instruments, instrument) : null,
     scales: (instrument?.scales ?? []).map((s) => ({
       scale: s.id,
       kind: s.kind,

@@ -17,6 +17,7 @@ import type { Queryable } from '../db.ts';
 import { sendError } from '../errors.ts';
 import { route } from '../routing.ts';
 import { loadVersionedSettings } from '../settingsStore.ts';
+import { versionTexts } from '../versionTexts.ts';
 
 const refuse = (reply: FastifyReply, problems: readonly VersionProblem[]) =>
   reply
@@ -95,6 +96,7 @@ export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
           measurements: n.get(key(i.id, i.version)) ?? 0,
           current: current.has(key(i.id, i.version)),
           definition: i,
+          texts: versionTexts(ctx.instruments, i).texts,
         };
       })
       .reverse();

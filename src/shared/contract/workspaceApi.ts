@@ -101,6 +101,8 @@ export type ImportPreview = Static<typeof X.ImportPreview>;
 export type ImportResult = Static<typeof X.ImportResult>;
 export type VersionPreview = Static<typeof V.VersionPreview>;
 export type VersionSummary = Static<typeof V.VersionSummary>;
+/** One questionnaire version with its texts in the workspace languages (client page, answers, quality page). */
+export type InstrumentVersionTexts = Static<typeof V.InstrumentVersionTexts>;
 export type VersionProblem = Static<typeof V.VersionProblem>;
 export type DeviceRow = Static<typeof O.DeviceRow>;
 export type NewEnrollCode = Static<typeof O.NewEnrollCode>;

@@ -1,4 +1,5 @@
 /** Sessions completed on this tablet (previews until the server has them), newest first; tap one to see its profile. */
+import { i18next } from '../../shared/i18n/index.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
@@ -9,15 +10,15 @@ import { whoIs } from './whoIs.ts';
 /** Props: the rows (newest first) and what to do with a choice. */
 export interface CompletedListProps {
   readonly rows: readonly SessionRow[];
-  readonly instrument: Instrument;
+  /** The questionnaire version a row was answered in (its scale names). */
+  readonly instrumentOf: (row: SessionRow) => Instrument;
   readonly onOpen: (row: SessionRow) => void;
   readonly onBack: () => void;
 }
 
 /** The list. */
-export function CompletedList({ rows, instrument, onOpen, onBack }: CompletedListProps) {
+export function CompletedList({ rows, instrumentOf, onOpen, onBack }: CompletedListProps) {
   const t = useT('staff');
-  const it = useT(instrumentNamespace(instrument));
   return (
     <main class="staff screen" data-screen="staff-completed">
       <h1>{t('completed.title')}</h1>
@@ -25,6 +26,7 @@ export function CompletedList({ rows, instrument, onOpen, onBack }: CompletedLis
       <ul class="staff-list">
         {rows.map((s) => {
           const dominant = s.profile?.dominant ?? [];
+          const it = i18next.getFixedT(null, instrumentNamespace(instrumentOf(s)));
           return (
             <li key={s.id}>
               <button type="button" class="staff-row" data-session={s.id} onClick={() => onOpen(s)}>

@@ -11,7 +11,13 @@ import { discardSession, resumeSession } from '../storage/sessions.ts';
 import { keepPacks } from '../speech/offline.ts';
 import type { AgencySettings } from '../../shared/core/settings.ts';
 import { loadPinHash } from '../storage/settings.ts';
-import { loadOfficeConfig, type OfficeConfig } from '../storage/officeConfig.ts';
+import {
+  loadInstrumentPacks,
+  loadOfficeConfig,
+  type OfficeConfig,
+} from '../storage/officeConfig.ts';
+import type { StoredPacks } from '../storage/instrumentPacks.ts';
+import { sessionInstrument } from './sessionInstrument.ts';
 import { onOfficeSettings, requestSync } from '../sync/index.ts';
 import {
   listCompleted,
@@ -54,6 +60,9 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
   const [settings, setSettings] = useState(props.settings);
   const [completed, setCompleted] = useState<SessionRow[]>([]);
   const [interrupted, setInterrupted] = useState<InterruptedSummary[]>([]);
+  // The versions the office sent: a completed session is shown with the version it was answered in.
+  const [packs, setPacks] = useState<StoredPacks | null>(null);
+  const versionOf = (row: SessionRow) => sessionInstrument(packs, row, props.instrument);
   const [failed, setFailed] = useState(false);
 
   const attempt = useCallback(async (op: () => Promise<void>) => {
@@ -67,7 +76,12 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
   const refresh = useCallback(
     () =>
       attempt(async () => {
-        const [c, i] = await Promise.all([listCompleted(), listInterrupted()]);
+        const [c, i, p] = await Promise.all([
+          listCompleted(),
+          listInterrupted(),
+          loadInstrumentPacks(),
+        ]);
+        setPacks(p);
         setCompleted(c);
         setInterrupted(i);
       }),
@@ -173,7 +187,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return (
           <CompletedList
             rows={completed}
-            instrument={props.instrument}
+            instrumentOf={versionOf}
             onOpen={(row) => setView({ kind: 'profile', row })}
             onBack={home}
           />
@@ -182,7 +196,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return (
           <ProfilePage
             row={view.row}
-            instrument={props.instrument}
+            instrument={versionOf(view.row)}
             agencyName={settings.agencyName}
             onBack={() => setView({ kind: 'completed' })}
           />

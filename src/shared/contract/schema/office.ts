@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '../auditActions.ts';
 import { Day, DayOrTime, IsoTime, Nullable, Text, Uuid } from './common.ts';
 import { Profile } from './record.ts';
 import { DeviceStatusReport } from './tablet.ts';
+import { InstrumentVersionTexts } from './questionnaire.ts';
 import { PartCoverage } from './translation.ts';
 
 /** Who may use the workspace. Coordinator = the pilot's researcher role. */
@@ -166,6 +167,11 @@ export const ClientDetail = Type.Object({
   details: Type.Record(Type.String(), Type.String()),
   measurements: Type.Array(MeasurementView),
   judgements: Type.Array(Judgement),
+  /**
+   * Every questionnaire version the measurements were answered in, with its texts: each measurement is shown with the
+   * items, wording and scales of its own version. On the client page itself so the page stays one request.
+   */
+  instruments: Type.Array(InstrumentVersionTexts),
 });
 
 /**
@@ -233,6 +239,8 @@ export const MeasurementRow = Type.Object({
 export const AnsweredMeasurement = Type.Object({
   measurement: MeasurementView,
   clientId: Type.String(),
+  /** The version the answers were given in, with its texts (null when the server no longer knows it). */
+  instrument: Nullable(InstrumentVersionTexts),
   scales: Type.Array(
     Type.Object({
       scale: Type.String(),

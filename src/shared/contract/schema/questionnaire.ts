@@ -51,6 +51,20 @@ export const VersionPreview = Type.Object({
   languages: Type.Array(Type.String()),
 });
 
+/** The instrument itself (src/shared/core/instrument.ts), checked by the server when it was stored. */
+const Definition = Type.Unsafe<Instrument>(Type.Object({}, { additionalProperties: true }));
+
+/**
+ * One questionnaire version as the workspace labels it: its definition (items, scales, Dutch wording) and its texts in
+ * the workspace's other screen languages (code → instrument text key → text; a key missing falls back to Dutch).
+ */
+export const InstrumentVersionTexts = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  definition: Definition,
+  texts: Type.Record(LanguageCode(), Type.Record(Type.String(), Type.String())),
+});
+
 /** One known version with how many measurements were answered in it. */
 export const VersionSummary = Type.Object({
   id: Type.String(),
@@ -66,7 +80,9 @@ export const VersionSummary = Type.Object({
   /** The version tablets start new clients on. */
   current: Type.Boolean(),
   /** The instrument itself (src/shared/core/instrument.ts), so pages label a version's own items and scales. */
-  definition: Type.Unsafe<Instrument>(Type.Object({}, { additionalProperties: true })),
+  definition: Definition,
+  /** Its texts in the workspace's other screen languages, as InstrumentVersionTexts has them. */
+  texts: Type.Record(LanguageCode(), Type.Record(Type.String(), Type.String())),
 });
 
 /** The answer to storing a version. */
