@@ -81,9 +81,9 @@ describe(`labels from the version a measurement was answered in (${DB_KIND})`, (
   });
 
   it('the versions list carries each version’s English texts (the quality page labels with them)', async () => {
-    const list = (
-      await ws(f.app, 'GET', '/api/instrument-versions', { cookie })
-    ).json<VersionSummary[]>();
+    const list = (await ws(f.app, 'GET', '/api/instrument-versions', { cookie })).json<
+      VersionSummary[]
+    >();
     expect(list.find((v) => v.version === 2)?.texts.en?.['items.A11']).toBeTruthy();
     expect(list.find((v) => v.version === 1)?.texts.en?.['items.A1']).toMatch(/^It is good to/);
   });

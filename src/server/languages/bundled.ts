@@ -23,8 +23,15 @@ export interface BundledTexts {
   texts(code: string): TextMap;
 }
 
-/** Reads the Dutch sources and, lazily, each language's files for the tablets' current instrument. */
-export function loadBundledTexts(instrument: Instrument, dir: string = DIR): BundledTexts {
+/**
+ * Reads the Dutch sources and, lazily, each language's files for the tablets' current instrument. A version a
+ * coordinator loaded has no locale files: its `translations` (code → instrument text key → text) stand in for them.
+ */
+export function loadBundledTexts(
+  instrument: Instrument,
+  dir: string = DIR,
+  translations?: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): BundledTexts {
   const catalog = buildCatalog({
     kiosk: readJson(join(dir, 'nl/kiosk.json')),
     summary: readJson(join(dir, 'nl/summary.json')),
@@ -43,7 +50,8 @@ export function loadBundledTexts(instrument: Instrument, dir: string = DIR): Bun
       for (const [k, v] of Object.entries(flattenTexts(readJson(join(dir, code, 'summary.json')))))
         all[`summary:${k}`] = v;
       const file = join(dir, code, `instrument.${instrument.id}.v${instrument.version}.json`);
-      for (const [k, v] of Object.entries(flattenTexts(readJson(file)))) all[`${ns}:${k}`] = v;
+      const own = translations ? (translations[code] ?? {}) : flattenTexts(readJson(file));
+      for (const [k, v] of Object.entries(own)) all[`${ns}:${k}`] = v;
       const texts: Record<string, string> = {};
       for (const s of catalog)
         for (const key of keysFor(s, code)) {

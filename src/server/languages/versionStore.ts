@@ -11,7 +11,11 @@ export interface CurrentTexts {
   readonly updatedBy: string | null;
 }
 
-/** The newest stored version of `code`, or version 0 (the bundled texts) when none was imported. */
+/**
+ * The newest stored version of `code`, or version 0 (the bundled texts) when none was imported. A stored version lies
+ * over the bundled texts: one imported before a new questionnaire version has no texts for its statements, and those
+ * then come with the questionnaire version itself (its translations), not as missing.
+ */
 export async function currentTexts(
   db: Queryable,
   code: string,
@@ -32,7 +36,10 @@ export async function currentTexts(
   if (!row) return { version: 0, texts: bundled, updatedAt: null, updatedBy: null };
   return {
     version: row.version,
-    texts: typeof row.texts === 'string' ? (JSON.parse(row.texts) as TextMap) : row.texts,
+    texts: {
+      ...bundled,
+      ...(typeof row.texts === 'string' ? (JSON.parse(row.texts) as TextMap) : row.texts),
+    },
     updatedAt: new Date(row.created_at).toISOString(),
     updatedBy: row.by,
   };

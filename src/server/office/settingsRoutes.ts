@@ -10,14 +10,14 @@ import { checkSettings } from '../../shared/core/settings.ts';
 import { settingsChangeDetail } from './settingsAudit.ts';
 import { languageReviews, saveLanguageReview } from './languages.ts';
 import { loadLanguageMeta } from '../languages/meta.ts';
-import { loadBundledTexts } from '../languages/bundled.ts';
-import { tabletInstrument } from './translationRoutes.ts';
+import { translatorTexts } from '../languages/translatorTexts.ts';
 
 /** GET/PUT /api/settings, GET /api/languages and PUT /api/languages/:code/review; coordinators only. */
 export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const meta = loadLanguageMeta();
-  const bundled = loadBundledTexts(tabletInstrument(ctx));
+  // Coverage counts the strings of the version tablets give new clients now (it may change while the server runs).
+  const textsNow = translatorTexts(ctx);
 
   route(app, 'GET /api/settings', () => loadSettings(ctx.db));
 
@@ -42,7 +42,9 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     });
   });
 
-  route(app, 'GET /api/languages', () => languageReviews(ctx.db, meta, bundled));
+  route(app, 'GET /api/languages', async () =>
+    languageReviews(ctx.db, meta, await textsNow(ctx.db)),
+  );
 
   route(app, 'PUT /api/languages/:code/review', async (req, reply) => {
     const lang = meta.find((m) => m.code === req.params.code);
@@ -69,7 +71,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
         detail: `${lang.code} marked ${status}`,
       });
     });
-    const all = await languageReviews(ctx.db, meta, bundled);
+    const all = await languageReviews(ctx.db, meta, await textsNow(ctx.db));
     return all.find((l) => l.code === lang.code);
   });
 }

@@ -10,7 +10,7 @@ import type { ApiContext } from '../api.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
-import { loadBundledTexts } from '../languages/bundled.ts';
+import { translatorTexts } from '../languages/translatorTexts.ts';
 import { checkImport, isRefusal, type ImportRefusal } from '../languages/importXliff.ts';
 import {
   currentTexts,
@@ -29,20 +29,18 @@ const refuse = (reply: FastifyReply, r: ImportRefusal) =>
     problems: r.problems,
   });
 
-/** The texts tablets are given: those of the newest instrument (the one every tablet answers). */
-export function tabletInstrument(ctx: ApiContext) {
-  const i = ctx.instruments.current[0];
-  if (!i) throw new Error('no instrument');
-  return i;
-}
-
 /** Routes under /api/languages/:code/…; coordinators only. */
 export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
   const meta = loadLanguageMeta();
-  const bundled = loadBundledTexts(tabletInstrument(ctx));
-  const catalog: readonly CatalogString[] = bundled.catalog;
-  const part = new Map(catalog.map((s) => [s.id, s]));
+  // The questionnaire version tablets give new clients now, read per request (it may change while the server runs).
+  const textsNow = translatorTexts(ctx);
+  const parts = new WeakMap<readonly CatalogString[], Map<string, CatalogString>>();
+  const partOf = (catalog: readonly CatalogString[]) => {
+    let m = parts.get(catalog);
+    if (!m) parts.set(catalog, (m = new Map(catalog.map((s) => [s.id, s]))));
+    return m;
+  };
 
   /** The translated (non-source) language of the path, or a 404/409 already sent. */
   const language = async (code: string, reply: FastifyReply): Promise<LanguageMeta | null> => {
@@ -66,6 +64,8 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'GET /api/languages/:code/xliff', async (req, reply) => {
     const lang = await language(req.params.code, reply);
     if (!lang) return reply;
+    const bundled = await textsNow(ctx.db);
+    const { catalog } = bundled;
     const [now, reviews] = await Promise.all([
       currentTexts(ctx.db, lang.code, bundled.texts(lang.code)),
       stringReviews(ctx.db, lang.code),
@@ -89,6 +89,9 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'POST /api/languages/:code/import/preview', async (req, reply) => {
     const lang = await language(req.params.code, reply);
     if (!lang) return reply;
+    const bundled = await textsNow(ctx.db);
+    const { catalog } = bundled;
+    const part = partOf(catalog);
     const now = await currentTexts(ctx.db, lang.code, bundled.texts(lang.code));
     const checked = checkImport(catalog, lang.code, req.body.xliff, now.texts);
     if (isRefusal(checked)) return refuse(reply, checked);
@@ -114,6 +117,8 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const by = principal(req);
     const at = ctx.clock();
     const result = await ctx.db.transaction(async (tx) => {
+      const bundled = await textsNow(tx);
+      const { catalog } = bundled;
       const now = await currentTexts(tx, lang.code, bundled.texts(lang.code));
       if (now.version !== req.body.baseVersion) return 'conflict' as const;
       const checked = checkImport(catalog, lang.code, req.body.xliff, now.texts);
@@ -153,6 +158,8 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'GET /api/languages/:code/strings', async (req, reply) => {
     const lang = await language(req.params.code, reply);
     if (!lang) return reply;
+    const bundled = await textsNow(ctx.db);
+    const { catalog } = bundled;
     const [now, reviews] = await Promise.all([
       currentTexts(ctx.db, lang.code, bundled.texts(lang.code)),
       stringReviews(ctx.db, lang.code),
@@ -186,6 +193,7 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'PUT /api/languages/:code/strings/review', async (req, reply) => {
     const lang = await language(req.params.code, reply);
     if (!lang) return reply;
+    const part = partOf((await textsNow(ctx.db)).catalog);
     const unknown = req.body.ids.filter((id) => !part.has(id));
     if (unknown.length > 0)
       return sendError(
