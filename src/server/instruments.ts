@@ -17,7 +17,7 @@ export type InstrumentTranslations = Readonly<Record<string, Readonly<Record<str
 /** Known instrument versions, and the newest version of each id (the one tablets are given). */
 export interface InstrumentRegistry {
   get(id: string, version: number): Instrument | undefined;
-  /** The newest version of each instrument id: what tablets start new clients on. */
+  /** Per instrument id the version tablets start new clients on: the one a coordinator chose, else the newest. */
   readonly current: readonly Instrument[];
   /** Every known version, oldest first per id. */
   all(): readonly Instrument[];
@@ -25,7 +25,7 @@ export interface InstrumentRegistry {
   translations(id: string, version: number): InstrumentTranslations | undefined;
   /** True for a version that came from the database (loaded by a coordinator). */
   fromDatabase(id: string, version: number): boolean;
-  /** Reads the versions stored in the database that this process has not seen yet. */
+  /** Reads the versions stored in the database that this process has not seen yet, and which one is current. */
   refresh(db: Queryable): Promise<void>;
   /** `get`, and on a miss one `refresh` first (another instance may have stored the version). */
   resolve(db: Queryable, id: string, version: number): Promise<Instrument | undefined>;
@@ -52,13 +52,16 @@ export function loadInstruments(dir: string = DIR): InstrumentRegistry {
     all.set(instrumentKey(instrument), instrument);
   }
   let current: Instrument[] = [];
+  let chosen = new Map<string, number>(); // table instrument_current: a coordinator's choice per id
   const recompute = () => {
     const newest = new Map<string, Instrument>();
     for (const i of all.values()) {
       const seen = newest.get(i.id);
       if (!seen || seen.version < i.version) newest.set(i.id, i);
     }
-    current = [...newest.values()];
+    current = [...newest.values()].map(
+      (n) => all.get(instrumentKey({ id: n.id, version: chosen.get(n.id) ?? n.version })) ?? n,
+    );
   };
   recompute();
   const registry: InstrumentRegistry = {
@@ -70,12 +73,17 @@ export function loadInstruments(dir: string = DIR): InstrumentRegistry {
     translations: (id, version) => stored.get(instrumentKey({ id, version })),
     fromDatabase: (id, version) => stored.has(instrumentKey({ id, version })),
     async refresh(db) {
-      const r = await db.query<StoredRow>(
-        `SELECT instrument_id, version, definition, translations FROM instrument_versions
-         WHERE NOT ((instrument_id || '@' || version::text) = ANY($1::text[]))`,
-        [[...stored.keys()]],
-      );
-      if (r.rows.length === 0) return;
+      const [r, c] = await Promise.all([
+        db.query<StoredRow>(
+          `SELECT instrument_id, version, definition, translations FROM instrument_versions
+           WHERE NOT ((instrument_id || '@' || version::text) = ANY($1::text[]))`,
+          [[...stored.keys()]],
+        ),
+        db.query<{ instrument_id: string; version: number }>(
+          'SELECT instrument_id, version FROM instrument_current',
+        ),
+      ]);
+      chosen = new Map(c.rows.map((x) => [x.instrument_id, Number(x.version)]));
       for (const row of r.rows) {
         const instrument = parseInstrument(row.definition);
         const key = instrumentKey({ id: row.instrument_id, version: row.version });

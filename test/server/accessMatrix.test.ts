@@ -93,6 +93,8 @@ const MATRIX: Record<string, Row> = {
     cells: ['401', '401', '403', '403', '4xx'],
     body: { instrument: {}, translations: {} },
   },
+  // `:version` stays literal here: not a version number, so 400 for the coordinator.
+  'POST /api/instrument-versions/:version/current': { cells: ['401', '401', '403', '403', '4xx'] },
   // Recordings: this server has no built packs, so a language's texts are 404 for the coordinator.
   'GET /api/recordings': { cells: ['401', '401', '403', '403', '2xx'] },
   'GET /api/recordings/:lng': { cells: ['401', '401', '403', '403', '4xx'] },

@@ -29,7 +29,9 @@ type Step =
       readonly message: string;
     }
   | { readonly step: 'preview'; readonly upload: Upload; readonly preview: VersionPreview }
-  | { readonly step: 'stored'; readonly version: number };
+  | { readonly step: 'stored'; readonly version: number }
+  | { readonly step: 'confirm'; readonly version: number; readonly current: number }
+  | { readonly step: 'made-current'; readonly version: number };
 
 const problemsOf = (e: unknown): Step => {
   const body = e instanceof ApiError ? (e.body as { problems?: unknown } | null) : null;
@@ -106,6 +108,19 @@ export function QuestionnairePanel() {
     }
   };
 
+  const makeCurrent = async (version: number) => {
+    try {
+      await call('POST /api/instrument-versions/:version/current', {
+        params: { version: String(version) },
+        body: {},
+      });
+      setState({ step: 'made-current', version });
+      reload();
+    } catch (e) {
+      setState(problemsOf(e));
+    }
+  };
+
   const origin = (v: VersionSummary) =>
     v.origin === 'file'
       ? t('questionnaire.origin_file')
@@ -139,11 +154,51 @@ export function QuestionnairePanel() {
               origin(v),
               t('questionnaire.items_scales', { items: v.items, scales: v.scales.length }),
               v.measurements,
-              v.current ? <span class="badge">{t('questionnaire.current')}</span> : '',
+              v.current ? (
+                <span class="badge">{t('questionnaire.current')}</span>
+              ) : (
+                <button
+                  type="button"
+                  class="secondary small"
+                  data-testid="make-current"
+                  onClick={() =>
+                    setState({
+                      step: 'confirm',
+                      version: v.version,
+                      current: versions.find((x) => x.current)?.version ?? v.version,
+                    })
+                  }
+                >
+                  {t('questionnaire.make_current')}
+                </button>
+              ),
             ]}
           />
         )}
       </LoadView>
+      {state.step === 'confirm' && (
+        <div class="notice" role="alertdialog" data-testid="confirm-current">
+          <p>
+            {t('questionnaire.confirm_current', {
+              version: state.version,
+              current: state.current,
+            })}
+          </p>
+          <p>
+            <button type="button" onClick={() => void makeCurrent(state.version)}>
+              {t('questionnaire.confirm_current_yes', { version: state.version })}
+            </button>{' '}
+            <button type="button" class="secondary" onClick={() => setState({ step: 'idle' })}>
+              {t('questionnaire.cancel')}
+            </button>
+          </p>
+        </div>
+      )}
+      {state.step === 'made-current' && (
+        <p class="ok-box" role="status" data-testid="made-current">
+          {t('questionnaire.made_current', { version: state.version })}
+        </p>
+      )}
 
       <h3>{t('questionnaire.load_title')}</h3>
       <p class="hint">{t('questionnaire.load_hint')}</p>

@@ -60,6 +60,16 @@ async function check(
   return { current, checked };
 }
 
+/** Records `instrument` as the version tablets give new clients (table instrument_current). */
+async function setCurrent(db: Queryable, instrument: Instrument, at: number, by: string) {
+  await db.query(
+    `INSERT INTO instrument_current (instrument_id, version, set_at, set_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (instrument_id) DO UPDATE SET version = EXCLUDED.version, set_at = EXCLUDED.set_at,
+       set_by = EXCLUDED.set_by`,
+    [instrument.id, instrument.version, new Date(at).toISOString(), by],
+  );
+}
+
 /** Routes under /api/instrument-versions; coordinators only. */
 export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
   restrictTo(app, ctx, ['coordinator']);
@@ -136,6 +146,8 @@ export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
         ],
       );
       if (inserted.rowCount === 0) return 'conflict' as const;
+      // A new version becomes current, also when an older one had been made current again.
+      await setCurrent(tx, instrument, at, by.userId);
       const diff = diffVersions(current, instrument);
       await writeAudit(tx, {
         at,
@@ -161,5 +173,31 @@ export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if ('problems' in result) return refuse(reply, result.problems);
     await ctx.instruments.refresh(ctx.db);
     return reply.code(201).send(result);
+  });
+
+  route(app, 'POST /api/instrument-versions/:version/current', async (req, reply) => {
+    const version = Number(req.params.version);
+    const by = principal(req);
+    const at = ctx.clock();
+    const result = await ctx.db.transaction(async (tx) => {
+      await ctx.instruments.refresh(tx); // another instance may have stored or chosen a version
+      const before = currentInstrument(ctx);
+      const wanted = ctx.instruments.get(before.id, version);
+      if (!wanted) return null;
+      if (wanted.version === before.version) return wanted; // already current: nothing changes, nothing logged
+      await setCurrent(tx, wanted, at, by.userId);
+      await writeAudit(tx, {
+        at,
+        actorId: by.userId,
+        actorName: by.name,
+        action: 'instrument_current',
+        clientId: null,
+        detail: `${wanted.id} version ${wanted.version} made current (was ${before.version}); tablets give it to new clients`,
+      });
+      return wanted;
+    });
+    if (!result) return sendError(reply, 404, 'not_found', 'no such questionnaire version');
+    await ctx.instruments.refresh(ctx.db);
+    return { id: result.id, version: result.version };
   });
 }

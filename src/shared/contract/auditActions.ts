@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'language_import',
   'string_review',
   'instrument_version',
+  'instrument_current',
   'recording_save',
   'recording_delete',
   'recordings_erase',

@@ -400,7 +400,7 @@ export const ROUTES = {
   'GET /api/instrument-versions': {
     access: 'coordinator',
     summary:
-      'Every questionnaire version (shipped or loaded) with how many measurements were answered in it; the newest is the one tablets get',
+      'Every questionnaire version (shipped or loaded) with how many measurements were answered in it and which one tablets give new clients (the newest, unless a coordinator made another current)',
     response: ok(Type.Array(V.VersionSummary)),
   },
   'POST /api/instrument-versions/preview': {
@@ -418,6 +418,14 @@ export const ROUTES = {
     body: V.VersionUpload,
     bodyLimit: 2 * 1024 * 1024,
     response: created(V.VersionStored),
+  },
+  'POST /api/instrument-versions/:version/current': {
+    access: 'coordinator',
+    summary:
+      'Make a stored version the one tablets give new clients (also an older one again; audited); a client answering keeps the version they started; not_found (404) for an unknown version',
+    params: V.VersionParams,
+    body: EmptyBody,
+    response: ok(V.VersionStored),
   },
 
   'GET /api/recordings': {

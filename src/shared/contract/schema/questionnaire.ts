@@ -85,5 +85,11 @@ export const VersionSummary = Type.Object({
   texts: Type.Record(LanguageCode(), Type.Record(Type.String(), Type.String())),
 });
 
-/** The answer to storing a version. */
+/** `:version` of `POST /api/instrument-versions/:version/current`. */
+export const VersionParams = Type.Object(
+  { version: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) },
+  { additionalProperties: false },
+);
+
+/** The answer to storing a version (or making one current). */
 export const VersionStored = Type.Object({ id: Type.String(), version: Type.Integer() });
