@@ -87,6 +87,8 @@ describe('each measurement with its own questionnaire version', () => {
       'Ik vind het goed om me aan de regels van de uitkering te houden.',
     );
     expect(await page.locator('[data-scale=leraar]').count()).toBe(0);
+    expect(await page.locator('table.answers').first().innerText()).not.toContain('items.');
+    expect(await page.locator('main').innerText()).not.toContain('{{agency}}');
     await toEnglish(page);
     await expect
       .poll(() => a11.innerText())

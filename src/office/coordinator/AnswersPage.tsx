@@ -20,7 +20,7 @@ export interface AnswersPageProps {
 /** The page. */
 export function AnswersPage({ id }: AnswersPageProps) {
   const t = useT('workspace');
-  const { instrument: builtIn } = useWorkspace();
+  const { instrument: builtIn, agencyName } = useWorkspace();
   useT(); // re-renders on a language change; the labels below come from the answers' own version
   const [load] = useLoad(() => call('GET /api/measurements/:id/answers', { params: { id } }), id);
   const score = (kind: string, s: number | null) =>
@@ -54,7 +54,7 @@ export function AnswersPage({ id }: AnswersPageProps) {
                 rowKey={(i) => i.itemId}
                 cells={(i) => [
                   i.itemId,
-                  it(`items.${i.itemId}`),
+                  it(`items.${i.itemId}`, { agency: agencyName }),
                   i.value === null ? (
                     <span class="muted">{t('answers.unanswered')}</span>
                   ) : (
