@@ -6,6 +6,7 @@ import type { StaffAppProps } from '../../src/tablet/kiosk/staffBridge.ts';
 import { hashPin } from '../../src/tablet/staff/pin.ts';
 import { savePinHash } from '../../src/tablet/storage/settings.ts';
 import type { StorageHealth } from '../../src/tablet/storage/health.ts';
+import type { Instrument } from '../../src/shared/core/instrument.ts';
 import { instrument } from './fixtures.ts';
 
 /** Iterations for tests: the product uses 600,000, which costs about a second per try. */
@@ -18,10 +19,10 @@ export const PIN = '246813';
  * registers its texts when it loads, which needs i18next started (setup.ts does that in beforeAll).
  */
 export async function renderStaff(
-  over: { settings?: AgencySettings; storage?: StorageHealth } = {},
+  over: { settings?: AgencySettings; storage?: StorageHealth; instrument?: Instrument } = {},
 ) {
   const props = {
-    instrument,
+    instrument: over.instrument ?? instrument,
     settings: over.settings ?? DEFAULT_SETTINGS,
     storage: over.storage ?? { ok: true, persisted: true, usage: 2_500_000, quota: 1e9 },
     onExit: vi.fn<StaffAppProps['onExit']>(),
