@@ -1,7 +1,7 @@
 /** The history of a client's measurements (peilmomenten): each posture's score and its change since the previous one. */
 import type { MeasurementView } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { dateTime, decimal } from '../../shared/ui/format.ts';
+import { dateTime, decimal, signedDecimal } from '../../shared/ui/format.ts';
 import type { Instrument } from '../../shared/core/instrument.ts';
 import { instrumentNamespace } from '../../shared/core/instrumentTexts.ts';
 import { i18next } from '../../shared/i18n/index.ts';
@@ -23,11 +23,6 @@ function postureColumns(instruments: readonly Instrument[]): { scale: string; la
   }
   return [...out].map(([scale, label]) => ({ scale, label }));
 }
-
-const signed = new Intl.NumberFormat('nl-NL', {
-  maximumFractionDigits: 2,
-  signDisplay: 'exceptZero',
-});
 
 /** Change of one posture between two measurements, or null when either has no score. */
 export function change(
@@ -74,7 +69,7 @@ export function History({ measurements, instruments }: HistoryProps) {
               {d !== null && (
                 <span class="delta" data-delta={s}>
                   {' '}
-                  {t('history.change', { value: signed.format(d) })}
+                  {t('history.change', { value: signedDecimal.format(d) })}
                 </span>
               )}
             </>,
