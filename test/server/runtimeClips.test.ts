@@ -20,6 +20,8 @@ import { textHash } from '../../src/shared/core/textHash.ts';
 import { renderKey } from '../../src/shared/speechRender/renderPool.ts';
 import { VOICES } from '../../src/shared/speechRender/voices.ts';
 import type { Db } from '../../src/server/db.ts';
+import { createEnrollCode } from '../../src/server/devices.ts';
+import type { DeviceConfig, EnrollResponse } from '../../src/shared/contract/protocol.ts';
 import { DB_KIND, testClock, testDb } from './helpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 
@@ -79,6 +81,7 @@ let db: Db;
 let app: Awaited<ReturnType<typeof createServer>>;
 let job: ClipJob;
 let cookie: string;
+let token: string;
 const clock = testClock();
 beforeAll(async () => {
   writeBuiltPacks();
@@ -93,6 +96,13 @@ beforeAll(async () => {
   });
   await app.ready();
   cookie = (await signedIn(app, db, 'coordinator', { now: clock.now() })).cookie;
+  const code = await createEnrollCode(db, 'Tablet 1', clock.now());
+  const enrolled = await app.inject({
+    method: 'POST',
+    url: '/api/devices/enroll',
+    payload: { code },
+  });
+  token = enrolled.json<EnrollResponse>().token;
 });
 afterAll(async () => {
   await app.close();
@@ -105,6 +115,13 @@ const counts = async () =>
   (await ws(app, 'GET', '/api/recordings', { cookie })).json<
     { lng: string; recorded: number; synthetic: number; missing: number }[]
   >();
+const tabletConfig = async () => {
+  const r = await app.inject({
+    url: '/api/devices/config',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { etag: r.headers.etag, body: r.json<DeviceConfig>() };
+};
 const tabletManifest = async (lng: string) => {
   const r = await app.inject({ url: `/audio/${lng}/manifest.json` });
   expect(r.statusCode).toBe(200);
@@ -124,6 +141,8 @@ describe(`read-aloud clips of texts changed after the build (${DB_KIND})`, () =>
     { timeout: 120_000 },
     async () => {
       const before = await counts();
+      const configBefore = await tabletConfig();
+      expect(configBefore.body.audioClips).toBe('0');
       const r = await ws(app, 'POST', '/api/instrument-versions', {
         cookie,
         body: { instrument: V2_JSON, translations: V2_TEXTS },
@@ -179,6 +198,11 @@ describe(`read-aloud clips of texts changed after the build (${DB_KIND})`, () =>
       // Never in another language's voice, and nothing for a name that is not a clip.
       expect((await app.inject({ url: `/audio/nl/${file}` })).statusCode).toBe(404);
       expect((await app.inject({ url: '/audio/ti/rt/..%2fmanifest.json' })).statusCode).toBe(404);
+
+      // The tablet's config changes with them, so a tablet fetches its packs again and caches the new clips.
+      const configAfter = await tabletConfig();
+      expect(configAfter.body.audioClips).toMatch(/^16@/);
+      expect(configAfter.etag).not.toBe(configBefore.etag);
 
       // The languages page counts them: as many texts as before (B6 went, A11 came), none missing.
       const after = await counts();

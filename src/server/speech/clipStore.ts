@@ -63,3 +63,12 @@ export async function clipAudio(
   );
   return r.rows[0] ?? null;
 }
+
+/** How many clips are stored and the newest: tablets' configs carry it, so new clips reach their caches. */
+export async function clipsRevision(db: Queryable): Promise<string> {
+  const r = await db.query<{ n: number; newest: Date | string | null }>(
+    'SELECT count(*)::int AS n, max(rendered_at) AS newest FROM speech_clips WHERE audio IS NOT NULL',
+  );
+  const row = r.rows[0];
+  return row && row.n > 0 ? `${row.n}@${new Date(row.newest!).toISOString()}` : '0';
+}

@@ -102,10 +102,15 @@ export function KioskApp({ instrument: bundled, services }: KioskAppProps) {
     );
   }, [services, packLanguages]);
 
-  // Settings from the office apply between clients (the reducer holds them until the welcome screen shows).
+  // Settings from the office apply between clients (the reducer holds them until the welcome screen shows). The audio
+  // packs follow at once, in the background: a new questionnaire version, imported texts or clips the server rendered
+  // for them are in the manifests now (files already cached are not fetched again).
   useEffect(
     () =>
-      services.sync.onOfficeSettings((settings) => dispatch({ type: 'office-settings', settings })),
+      services.sync.onOfficeSettings((settings) => {
+        dispatch({ type: 'office-settings', settings });
+        services.packs.keep(settings);
+      }),
     [services],
   );
 
