@@ -180,7 +180,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   clipJob = job;
   options.onClipJob?.(job);
   const unsubscribe = ctx.instruments.onCurrentChange(() => job.kick());
-  app.addHook('onReady', async () => job.kick());
+  app.addHook('onReady', (done) => {
+    job.kick();
+    done();
+  });
   app.addHook('onClose', async () => {
     unsubscribe();
     await job.close();

@@ -140,7 +140,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
         `${lng} ${key} (${checked.mime}, ${checked.bytes.length} bytes)`,
       );
     });
-    return describe(m!, await listRecordings(ctx.db, lng)).find((t) => t.key === key)!;
+    return describe(m, await listRecordings(ctx.db, lng)).find((t) => t.key === key)!;
   });
 
   route(app, 'GET /api/recordings/:lng/:key', async (req, reply) => {

@@ -123,9 +123,10 @@ export type PlayPiece =
  */
 export function piecesFor(manifest: AudioManifest, key: string, shown: string): PlayPiece[] | null {
   // The server's clips of a changed wording first; either way a clip plays only when its template fits the text shown.
-  const candidates = [...Object.entries(manifest.runtime ?? {}), ...Object.entries(manifest.entries)].filter(
-    ([k]) => k === key || k.startsWith(`${key}_`),
-  );
+  const candidates = [
+    ...Object.entries(manifest.runtime ?? {}),
+    ...Object.entries(manifest.entries),
+  ].filter(([k]) => k === key || k.startsWith(`${key}_`));
   for (const [, entry] of candidates) {
     const values = matchTemplate(entry.template, shown);
     if (!values) continue;

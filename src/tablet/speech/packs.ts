@@ -92,8 +92,7 @@ export function forgetManifest(lng: string): void {
 /** Every file a manifest refers to, by name. */
 function referencedFiles(m: AudioManifest): Set<string> {
   const files = new Set<string>();
-  for (const [, e] of allEntries(m))
-    for (const s of e.segments) if ('file' in s) files.add(s.file);
+  for (const [, e] of allEntries(m)) for (const s of e.segments) if ('file' in s) files.add(s.file);
   for (const f of Object.values(m.numbers)) files.add(f);
   return files;
 }
