@@ -1,5 +1,5 @@
 // Once per browser-test run, what every app server would otherwise make for itself: an initialised PGlite data
-// folder with the schema migrated (initdb in WASM costs ~10 s of CPU per server, the migrations ~2.7 s more) and the
+// folder with the schema migrated (initdb in WASM costs ~10 s of CPU per server, the migrations ~1.2 s more) and the
 // server's renderings of the default agency name in each language (every fresh tablet asks for them). startApp
 // copies both into each server's own data folder, so servers still share nothing; each still makes its own keys,
 // its own setup code and any other rendering. Migrating an empty database is what every server test does.
