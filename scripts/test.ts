@@ -2,14 +2,19 @@
  * `npm test`: every check and every test layer, the independent checks two at a time (this machine has two cores and
  * tsc, eslint and prettier each use one), then the test layers; prints each step's output when it ends and a table
  * of wall and CPU time per step. Exits non-zero when any step fails. `--only name,name` runs some steps.
+ * A deterministic check that passed before on exactly these inputs is not run again (scripts/checkCache.ts).
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { checkCache, inputsHash } from './checkCache.ts';
 
 /** One command of the gate. */
 interface Step {
   readonly name: string;
   readonly cmd: string;
+  /** Its verdict depends only on the files of the tree, installed packages and Node: a pass can be remembered. */
+  readonly pure?: boolean;
 }
 
 /** What a finished step reports. */
@@ -18,25 +23,29 @@ interface Done {
   readonly ok: boolean;
   readonly wallS: number;
   readonly cpuS: number;
+  /** Not run: it passed on these exact inputs before. */
+  readonly cached?: boolean;
 }
 
 const tsc = (project: string): Step => ({
   name: `typecheck ${project}`,
   cmd: `tsc -p ${project} --noEmit`,
+  pure: true,
 });
 
 /** Independent checks: any order, side by side. Each tsconfig checks its program with the libraries it runs with. */
 const CHECKS: readonly Step[] = [
   tsc('tsconfig.json'),
-  { name: 'lint', cmd: 'eslint .' },
+  { name: 'lint', cmd: 'eslint .', pure: true },
   tsc('src/server/tsconfig.json'),
   tsc('src/tablet/tsconfig.json'),
   tsc('src/office/tsconfig.json'),
   tsc('src/shared/tsconfig.json'),
   tsc('src/shared/core/tsconfig.json'),
   tsc('src/shared/speechRender/tsconfig.json'),
-  { name: 'format', cmd: 'prettier --check .' },
-  { name: 'locales', cmd: 'tsx scripts/check-locales.ts' },
+  tsc('src/tablet/pwa/worker/tsconfig.json'),
+  { name: 'format', cmd: 'prettier --check .', pure: true },
+  { name: 'locales', cmd: 'tsx scripts/check-locales.ts', pure: true },
   { name: 'build', cmd: 'npm run build --silent' },
 ];
 
@@ -54,6 +63,13 @@ const TESTS: readonly Step[] = [
  * at the end, so two steps side by side never interleave.
  */
 function run(step: Step): Promise<Done> {
+  const passedAt = step.pure ? cache.passedAt(step.name) : null;
+  if (passedAt !== null) {
+    process.stdout.write(
+      `\n── ${step.name} passed on these exact inputs at ${passedAt} (not run again)\n`,
+    );
+    return Promise.resolve({ name: step.name, ok: true, wallS: 0, cpuS: 0, cached: true });
+  }
   const started = performance.now();
   return new Promise((resolve) => {
     // `times` prints the CPU the shell's children used (user and system, two lines): the step's CPU.
@@ -103,15 +119,21 @@ const only = process.argv.includes('--only')
   : null;
 const pick = (steps: readonly Step[]) => steps.filter((s) => !only || only.has(s.name));
 
+const root = resolve(import.meta.dirname, '..');
+const cache = checkCache(root);
 const t0 = performance.now();
 const results = await pool(pick(CHECKS), Number(process.env.TEST_JOBS ?? availableParallelism()));
+// Remember the passes only if no file changed while the checks ran (they may have read either version).
+if (cache.key !== null && cache.key === inputsHash(root))
+  for (const r of results)
+    if (r.ok && !r.cached && CHECKS.find((c) => c.name === r.name)?.pure) cache.remember(r.name);
 if (results.every((r) => r.ok))
   for (const s of pick(TESTS)) if ((results.push(await run(s)), !results.at(-1)?.ok)) break;
 
 const total = (performance.now() - t0) / 1000;
 const rows = results.map(
   (r) =>
-    `${r.ok ? ' ' : '✗'} ${r.name.padEnd(44)} ${r.wallS.toFixed(1).padStart(7)} s wall ${r.cpuS.toFixed(1).padStart(7)} s CPU`,
+    `${r.ok ? ' ' : '✗'} ${r.name.padEnd(44)} ${r.wallS.toFixed(1).padStart(7)} s wall ${r.cpuS.toFixed(1).padStart(7)} s CPU${r.cached ? ' (passed before on these inputs)' : ''}`,
 );
 const cpu = results.reduce((s, r) => s + r.cpuS, 0);
 console.log(

@@ -4,16 +4,10 @@
 // Screenshots of the page in Dutch and English at 1280 px go to $SCREENSHOT_DIR when set.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSetupCode } from '../../src/server/auth/setupCode.ts';
-import { launchBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, syncServerAndBrowser } from './syncServer.ts';
 
-let server: SyncServer;
-let browser: Browser;
-const PASSWORD = 'een lange zin als wachtwoord';
 const fixture = (name: string) =>
   readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
 const V2 = fixture('pilot-2019.v2.json');
@@ -24,28 +18,13 @@ const json = (name: string, content: unknown) => ({
   buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content), 'utf8'),
 });
 
-beforeAll(async () => {
-  server = await startSyncServer();
-  browser = await launchBrowser();
-  const setupCode = await createSetupCode(server.db, Date.now());
-  const r = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
-  });
-  expect(r.status).toBe(201);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const fx = syncServerAndBrowser();
 
 describe('Beheer → Vragenlijst', () => {
   it('refuses an incomplete upload with its problems, shows the diff of a good one and stores it as version 2', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await new WorkspacePage(page, server.url).signIn('cora', PASSWORD);
-    await page.goto(`${server.url}/werkplek/beheer`);
+    const page = await fx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await new WorkspacePage(page, fx.server.url).signIn(COORDINATOR.username, COORDINATOR.password);
+    await page.goto(`${fx.server.url}/werkplek/beheer`);
     await page.getByRole('link', { name: 'Vragenlijst', exact: true }).click();
     await page.waitForURL(/\/werkplek\/beheer\/vragenlijst$/);
     const rows = page.locator('[data-testid=instrument-versions] tbody tr');

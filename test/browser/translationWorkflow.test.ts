@@ -2,45 +2,25 @@
 // statement, the import shows the server's refusal for a broken file and the diff for a good one, applying makes
 // version 1, the review page shows the new text beside the Dutch and takes a review status per string.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSetupCode } from '../../src/server/auth/setupCode.ts';
-import { launchBrowser, until } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { until } from './harness.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { dumpTablet, seedEnrollment } from './pages/TabletStore.ts';
 import { WorkspacePage } from './pages/WorkspacePage.ts';
-import { startSyncServer, type SyncServer } from './syncServer.ts';
+import { COORDINATOR, syncServerAndBrowser } from './syncServer.ts';
 
-let server: SyncServer;
-let browser: Browser;
-const PASSWORD = 'een lange zin als wachtwoord';
 const ITEM = 'instrument.pilot-2019.v1:items.A1';
 const OLD = 'It is good to keep to the rules of the benefit.';
 const NEW = 'Keeping to the rules of the benefit is a good thing.';
 
-beforeAll(async () => {
-  server = await startSyncServer();
-  browser = await launchBrowser();
-  const setupCode = await createSetupCode(server.db, Date.now());
-  const r = await fetch(`${server.url}/api/auth/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ setupCode, name: 'Cora', username: 'cora', password: PASSWORD }),
-  });
-  expect(r.status).toBe(201);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const fx = syncServerAndBrowser();
 
 describe('translator workflow in the workspace', () => {
   it('exports XLIFF, refuses a broken file, shows the diff of a good one, applies it and reviews per string', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await fx.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await new WorkspacePage(page, server.url).signIn('cora', PASSWORD);
-    await page.goto(`${server.url}/werkplek/beheer/talen`);
+    await new WorkspacePage(page, fx.server.url).signIn(COORDINATOR.username, COORDINATOR.password);
+    await page.goto(`${fx.server.url}/werkplek/beheer/talen`);
     await page.getByRole('link', { name: 'English bekijken' }).click();
     await page.waitForSelector('[data-screen=language]');
     await expect.poll(() => page.getByTestId('language-version').innerText()).toContain('Versie 0');
@@ -114,11 +94,11 @@ describe('translator workflow in the workspace', () => {
 
   it('reaches tablets through the config: the welcome screen shows the new texts and only the languages switched on, a running session keeps its own', async () => {
     const onTablet = async (name: string) => {
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(server.url);
+      const page = await (await fx.browser.newContext()).newPage();
+      await page.goto(fx.server.url);
       const kiosk = new KioskPage(page);
       await kiosk.expectScreen('welcome');
-      await seedEnrollment(page, server.url, await server.enroll(name));
+      await seedEnrollment(page, fx.server.url, await fx.server.enroll(name));
       await page.reload();
       await kiosk.expectScreen('welcome');
       await page.getByRole('button', { name: 'English' }).first().click();
@@ -132,8 +112,11 @@ describe('translator workflow in the workspace', () => {
     await busy.page.getByRole('heading', { name: 'Why these questions?' }).waitFor();
 
     // The coordinator imports a new English version (through the same API the workspace uses).
-    const office = await (await browser.newContext()).newPage();
-    await new WorkspacePage(office, server.url).signIn('cora', PASSWORD);
+    const office = await (await fx.browser.newContext()).newPage();
+    await new WorkspacePage(office, fx.server.url).signIn(
+      COORDINATOR.username,
+      COORDINATOR.password,
+    );
     expect(await idle.page.getByRole('button', { name: 'Polski' }).count()).toBe(1);
     const version = await office.evaluate(async () => {
       const json = { 'content-type': 'application/json', accept: 'application/json' };

@@ -4,7 +4,7 @@ import type { Role, UserSummary } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
 import { route } from '../routing.ts';
 import { sendError } from '../errors.ts';
-import { writeAudit } from './audit.ts';
+import { audit } from './auditRequest.ts';
 import { principal, restrictTo } from './guard.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { postureIds, validPostures } from './postures.ts';
@@ -46,7 +46,6 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
     if (weak) return sendError(reply, 400, 'password_weak', weak);
     const now = ctx.clock();
     const passwordHash = await hashPassword(o.password);
-    const by = principal(req);
     const user = await ctx.db.transaction(async (tx) => {
       // The coordinator chose this password: its owner replaces it at their first sign-in.
       const u = await createUser(
@@ -54,16 +53,7 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
         { name, username, role: o.role, passwordHash, mustChangePassword: true },
         now,
       );
-      if (u)
-        await writeAudit(tx, {
-          at: now,
-          actorId: by.userId,
-          actorName: by.name,
-          action: 'user_create',
-          clientId: null,
-          detail: `${u.role} account ${u.id}`,
-          subjectUserId: u.id,
-        });
+      if (u) await audit(tx, req, now, 'user_create', null, `${u.role} account ${u.id}`, u.id);
       return u;
     });
     if (!user) return sendError(reply, 409, 'username_taken', 'this username is taken');
@@ -110,19 +100,19 @@ export function userRoutes(app: FastifyInstance, ctx: UserRoutesContext): void {
       // A disabled account or a reset password ends every session of that user at once.
       if (o.disabled === true || passwordHash !== undefined)
         await deleteUserSessions(tx, target.id);
-      await writeAudit(tx, {
-        at: now,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'user_update',
-        clientId: null,
-        detail: `account ${target.id}: ${Object.keys(o)
+      await audit(
+        tx,
+        req,
+        now,
+        'user_update',
+        null,
+        `account ${target.id}: ${Object.keys(o)
           .map((k) =>
             k === 'role' || k === 'disabled' ? `${k}=${String(o[k as keyof typeof o])}` : k,
           )
           .join(', ')}`,
-        subjectUserId: target.id,
-      });
+        target.id,
+      );
       return u;
     });
     if (!updated) return sendError(reply, 404, 'not_found', 'no such user');

@@ -2,8 +2,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AuditAction } from '../../shared/contract/auditActions.ts';
 import type { ApiContext } from '../api.ts';
-import { listAudit, writeAudit, type AuditQuery } from '../auth/audit.ts';
-import { principal, restrictTo } from '../auth/guard.ts';
+import { listAudit, type AuditQuery } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
+import { restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
 import { sendError } from '../errors.ts';
 import { auditCsv, auditWords } from './auditCsv.ts';
@@ -72,17 +73,16 @@ export function auditRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const f = filtersOf(req.query, reply);
     if (!f) return reply;
     const entries = await listAudit(ctx.db, { ...f, limit: AUDIT_CSV_MAX }, AUDIT_CSV_MAX);
-    const who = principal(req);
     // Reading the log out of the workspace is itself an entry: which filters, how many lines.
-    await writeAudit(ctx.db, {
-      at: ctx.clock(),
-      actorId: who.userId,
-      actorName: who.name,
-      action: 'audit_export',
-      clientId: f.clientId ?? null,
-      detail: `csv: ${entries.length} entries${describe(req.query)}`,
-      subjectUserId: f.actorId ?? null,
-    });
+    await audit(
+      ctx.db,
+      req,
+      ctx.clock(),
+      'audit_export',
+      f.clientId ?? null,
+      `csv: ${entries.length} entries${describe(req.query)}`,
+      f.actorId ?? null,
+    );
     return reply
       .headers({
         'Cache-Control': 'no-store',

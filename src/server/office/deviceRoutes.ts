@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { NewEnrollCode } from '../../shared/contract/workspaceApi.ts';
 import type { ApiContext } from '../api.ts';
-import { writeAudit } from '../auth/audit.ts';
-import { principal, restrictTo } from '../auth/guard.ts';
+import { audit } from '../auth/auditRequest.ts';
+import { restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
 import { deviceRows } from '../deviceStatus.ts';
 import { CODE_TTL_MS, createEnrollCode, revokeDevice } from '../devices.ts';
@@ -18,19 +18,10 @@ export function deviceAdminRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'POST /api/devices/:id/revoke', async (req, reply) => {
     const id = req.params.id;
     const now = ctx.clock();
-    const by = principal(req);
     // Revoking twice is harmless: the answer is the device, revoked since the first time.
     await ctx.db.transaction(async (tx) => {
       const done = await revokeDevice(tx, id, now);
-      if (done)
-        await writeAudit(tx, {
-          at: now,
-          actorId: by.userId,
-          actorName: by.name,
-          action: 'device_revoke',
-          clientId: null,
-          detail: `device ${id}`,
-        });
+      if (done) await audit(tx, req, now, 'device_revoke', null, `device ${id}`);
     });
     const [row] = await deviceRows(ctx.db, id);
     if (!row) return sendError(reply, 404, 'not_found', 'no such device');
@@ -40,17 +31,9 @@ export function deviceAdminRoutes(app: FastifyInstance, ctx: ApiContext): void {
   route(app, 'POST /api/enroll-codes', async (req, reply) => {
     const name = req.body.name.trim();
     const now = ctx.clock();
-    const by = principal(req);
     const code = await ctx.db.transaction(async (tx) => {
       const c = await createEnrollCode(tx, name, now);
-      await writeAudit(tx, {
-        at: now,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'enroll_code',
-        clientId: null,
-        detail: `code for tablet "${name}"`,
-      });
+      await audit(tx, req, now, 'enroll_code', null, `code for tablet "${name}"`);
       return c;
     });
     const answer: NewEnrollCode = {

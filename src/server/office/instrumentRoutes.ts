@@ -11,7 +11,7 @@ import {
 import { diffVersions } from '../../shared/core/instrumentVersions/diff.ts';
 import { itemsInOrder, type Instrument } from '../../shared/core/instrument.ts';
 import type { ApiContext } from '../api.ts';
-import { writeAudit } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import type { Queryable } from '../db.ts';
 import { sendError } from '../errors.ts';
@@ -149,18 +149,17 @@ export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
       // A new version becomes current, also when an older one had been made current again.
       await setCurrent(tx, instrument, at, by.userId);
       const diff = diffVersions(current, instrument);
-      await writeAudit(tx, {
+      await audit(
+        tx,
+        req,
         at,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'instrument_version',
-        clientId: null,
-        detail:
-          `${instrument.id} version ${instrument.version} loaded (was ${current.version}): ` +
+        'instrument_version',
+        null,
+        `${instrument.id} version ${instrument.version} loaded (was ${current.version}): ` +
           `items +${diff.items.added.length} −${diff.items.removed.length} ~${diff.items.changed.length}, ` +
           `scales +${diff.scales.added.length} −${diff.scales.removed.length} ~${diff.scales.changed.length}; ` +
           `languages ${Object.keys(translations).sort().join(', ') || 'nl only'}`,
-      });
+      );
       return { id: instrument.id, version: instrument.version };
     });
     if (result === 'conflict')

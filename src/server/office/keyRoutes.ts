@@ -1,8 +1,8 @@
 /** The coordinator's view of the server's sealing keys, and destroying a retired one (audited). */
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../api.ts';
-import { writeAudit } from '../auth/audit.ts';
-import { principal, restrictTo } from '../auth/guard.ts';
+import { audit } from '../auth/auditRequest.ts';
+import { restrictTo } from '../auth/guard.ts';
 import { destroyServerKey, listServerKeys } from '../crypto/keyRetirement.ts';
 import { sendError } from '../errors.ts';
 import { route } from '../routing.ts';
@@ -25,15 +25,7 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
         refused.message,
       );
     ctx.keys.forget(id);
-    const by = principal(req);
-    await writeAudit(ctx.db, {
-      at: now,
-      actorId: by.userId,
-      actorName: by.name,
-      action: 'key_destroy',
-      clientId: null,
-      detail: `server key ${id}`,
-    });
+    await audit(ctx.db, req, now, 'key_destroy', null, `server key ${id}`);
     const destroyed = (await listServerKeys(ctx.db)).find((k) => k.keyId === id);
     return destroyed ?? sendError(reply, 404, 'not_found', 'no server key with this id');
   });

@@ -1,7 +1,7 @@
 /** Agency settings and language review, for coordinators. */
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../api.ts';
-import { writeAudit } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import { route } from '../routing.ts';
 import { sendError } from '../errors.ts';
@@ -30,14 +30,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return ctx.db.transaction(async (tx) => {
       const before = await loadSettings(tx);
       const saved = await saveSettings(tx, req.body, now, by.userId);
-      await writeAudit(tx, {
-        at: now,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'settings_change',
-        clientId: null,
-        detail: settingsChangeDetail(before, saved),
-      });
+      await audit(tx, req, now, 'settings_change', null, settingsChangeDetail(before, saved));
       return saved;
     });
   });
@@ -62,14 +55,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const by = principal(req);
     await ctx.db.transaction(async (tx) => {
       await saveLanguageReview(tx, { code: lang.code, status, note: note.trim() }, by.userId, now);
-      await writeAudit(tx, {
-        at: now,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'language_review',
-        clientId: null,
-        detail: `${lang.code} marked ${status}`,
-      });
+      await audit(tx, req, now, 'language_review', null, `${lang.code} marked ${status}`);
     });
     const all = await languageReviews(ctx.db, meta, await textsNow(ctx.db));
     return all.find((l) => l.code === lang.code);

@@ -7,7 +7,7 @@ import {
   type CatalogString,
 } from '../../shared/core/translation/catalog.ts';
 import type { ApiContext } from '../api.ts';
-import { writeAudit } from '../auth/audit.ts';
+import { audit } from '../auth/auditRequest.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
 import { translatorTexts } from '../languages/translatorTexts.ts';
@@ -134,14 +134,14 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (version === null) return 'conflict' as const;
       const changedStrings = [...new Set(checked.changes.map((c) => c.stringId))];
       await setStringStatus(tx, lang.code, changedStrings, 'draft', by.userId, at);
-      await writeAudit(tx, {
+      await audit(
+        tx,
+        req,
         at,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'language_import',
-        clientId: null,
-        detail: `${lang.code} version ${version} imported from XLIFF: ${checked.changes.length} texts changed (${changedStrings.length} strings back to draft)`,
-      });
+        'language_import',
+        null,
+        `${lang.code} version ${version} imported from XLIFF: ${checked.changes.length} texts changed (${changedStrings.length} strings back to draft)`,
+      );
       return { code: lang.code, version, changed: checked.changes.length };
     });
     if (result === 'conflict')
@@ -208,14 +208,14 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const ids = [...new Set(req.body.ids)];
     await ctx.db.transaction(async (tx) => {
       await setStringStatus(tx, lang.code, ids, req.body.status, by.userId, at);
-      await writeAudit(tx, {
+      await audit(
+        tx,
+        req,
         at,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'string_review',
-        clientId: null,
-        detail: `${lang.code}: ${ids.length} string${ids.length === 1 ? '' : 's'} marked ${req.body.status} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`,
-      });
+        'string_review',
+        null,
+        `${lang.code}: ${ids.length} string${ids.length === 1 ? '' : 's'} marked ${req.body.status} (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`,
+      );
     });
     return reply.code(204).send();
   });
