@@ -185,14 +185,14 @@ export function instrumentRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (!wanted) return null;
       if (wanted.version === before.version) return wanted; // already current: nothing changes, nothing logged
       await setCurrent(tx, wanted, at, by.userId);
-      await writeAudit(tx, {
+      await audit(
+        tx,
+        req,
         at,
-        actorId: by.userId,
-        actorName: by.name,
-        action: 'instrument_current',
-        clientId: null,
-        detail: `${wanted.id} version ${wanted.version} made current (was ${before.version}); tablets give it to new clients`,
-      });
+        'instrument_current',
+        null,
+        `${wanted.id} version ${wanted.version} made current (was ${before.version}); tablets give it to new clients`,
+      );
       return wanted;
     });
     if (!result) return sendError(reply, 404, 'not_found', 'no such questionnaire version');
