@@ -45,7 +45,7 @@ interface Figure {
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-interface World {
+export interface World {
   readonly db: Db;
   readonly app: FastifyInstance;
   readonly tablets: EnrollResponse[];
@@ -63,7 +63,7 @@ interface KeptWorld {
 }
 
 /** The world of a kept database, or null when it has none yet (generation did not finish). */
-async function reopen(db: Db): Promise<World | null> {
+export async function reopen(db: Db): Promise<World | null> {
   const kept = await db
     .query<{ data: KeptWorld }>('SELECT data FROM growth_bench_world')
     .catch(() => null);
@@ -200,7 +200,7 @@ async function ingestRatio(w: World): Promise<{ http: number; raw: number }> {
   return { http, raw };
 }
 
-async function figures(w: World): Promise<Figure[]> {
+export async function figures(w: World): Promise<Figure[]> {
   const linked = await w.db.query<{ id: string }>(
     `SELECT c.id::text AS id FROM clients c JOIN client_links l ON l.client_id = c.id
      WHERE l.staff_id = $1::uuid ORDER BY c.latest_at DESC NULLS LAST LIMIT 1`,

@@ -74,17 +74,25 @@ export async function growTo(
     await tx.query('SET LOCAL synchronous_commit = off');
     await tx.query(
       `INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth,
-         gender, created_at, latest_at)
+         gender, created_at, latest_at, latest_id, latest_language, latest_dominant, measurement_count)
        SELECT md5('c' || k)::uuid, substr(lpad(k::text, 8, '0'), 1, 4) || '-' || substr(lpad(k::text, 8, '0'), 5, 4),
          CASE WHEN k % 2 = 0 THEN 'A-' || k END, CASE WHEN k % 2 = 0 THEN 'A-' || k END,
          f, l, lower(regexp_replace(f || '|' || l, '[[:space:].''’-]', '', 'g')),
          (date '1950-01-01' + (k % 18000))::text, CASE WHEN k % 2 = 0 THEN 'female' ELSE 'male' END,
          to_timestamp($1::double precision / 1000) - interval '3 years',
-         -- The newest of the client's measurements below (j ≡ k - c0 modulo the new clients), so no UPDATE afterwards.
-         (SELECT max(to_timestamp($1::double precision / 1000) - ${unit("'t' || j")} * interval '3 years')
-            FROM generate_series($4::int + (k - $2::int), $5::int - 1, $3::int - $2::int) j)
-       FROM generate_series($2::int, $3::int - 1) k, LATERAL (SELECT ${first} AS f, ${last} AS l) n`,
-      [now, c0, c1, from, to],
+         lm.ts, md5('m' || lm.j)::uuid, CASE WHEN lm.j IS NOT NULL THEN 'nl' END,
+         ($6::jsonb->(lm.j % 5))->'dominant', COALESCE(lm.n, 0)
+       FROM generate_series($2::int, $3::int - 1) k
+       CROSS JOIN LATERAL (SELECT ${first} AS f, ${last} AS l) n
+       -- The newest of the client's measurements below (j ≡ k - c0 modulo the new clients) and how many there are,
+       -- so no UPDATE afterwards.
+       LEFT JOIN LATERAL (
+         SELECT j, ts, count(*) OVER ()::int AS n FROM (
+           SELECT j, to_timestamp($1::double precision / 1000) - ${unit("'t' || j")} * interval '3 years' AS ts
+           FROM generate_series($4::int + (k - $2::int), $5::int - 1, $3::int - $2::int) j) y
+         ORDER BY ts DESC, md5('m' || j)::uuid DESC LIMIT 1
+       ) lm ON true`,
+      [now, c0, c1, from, to, t.profiles],
     );
     step('clients');
     await tx.query(

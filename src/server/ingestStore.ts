@@ -7,7 +7,8 @@
  *    taken in one sorted order, so two tablets sending one person at once make one client and never deadlock;
  * 3. one read: which ids are stored (with their hash) or erased, and the clients the keys could match;
  * 4. matching in memory (src/shared/core/matching.ts);
- * 5. one write: new clients, the measurements with their client, clients' latest_at, the dashboard rollup.
+ * 5. one write: new clients, the measurements with their client, clients' count and newest measurement (the list
+ *    columns), the dashboard rollup.
  */
 import { createHash } from 'node:crypto';
 import type { CompletedRecord } from '../shared/core/session.ts';
@@ -66,13 +67,18 @@ const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text
   server_profile jsonb, score_mismatch boolean, body_hash text, started_at timestamptz, consent_at timestamptz,
   completed_at timestamptz, languages_used jsonb, answer_codes text`;
 
+/** True when the batch's newest measurement `b` is newer than client `c`'s. */
+const NEWER =
+  '(c.latest_id IS NULL OR (b.completed_at, b.session_id) > (c.latest_at, c.latest_id))';
+
 const WRITE_SQL = `WITH new_clients AS (
   INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth, gender,
-    document_name, created_at, latest_at)
+    document_name, created_at, latest_at, latest_id, latest_language, latest_dominant, measurement_count)
   SELECT id, code, reference, "referenceKey", "firstName", "lastName", "nameKey", "dateOfBirth", gender,
-    "documentName", $2::timestamptz, "latestAt"
+    "documentName", $2::timestamptz, "latestAt", "latestId", "latestLanguage", "latestDominant", "measurementCount"
   FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, code text, reference text, "referenceKey" text, "firstName" text,
-    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "documentName" text, "latestAt" timestamptz)
+    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "documentName" text, "latestAt" timestamptz,
+    "latestId" uuid, "latestLanguage" text, "latestDominant" jsonb, "measurementCount" integer)
   RETURNING id
 ), ins AS (
   INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference, details,
@@ -84,11 +90,21 @@ const WRITE_SQL = `WITH new_clients AS (
   FROM jsonb_to_recordset($3::jsonb) AS x(${MEASUREMENT_COLUMNS})
   ORDER BY x.session_id
   ON CONFLICT (session_id) DO NOTHING
-  RETURNING session_id, device_id, completed_at, server_profile, client_id
+  RETURNING session_id, device_id, completed_at, server_profile, client_id, language
+), batch_latest AS (
+  SELECT DISTINCT ON (client_id) client_id, session_id, completed_at, language, server_profile->'dominant' AS dominant,
+    count(*) OVER (PARTITION BY client_id)::int AS n
+  FROM ins ORDER BY client_id, completed_at DESC, session_id DESC
 ), latest AS (
-  UPDATE clients c SET latest_at = i.latest
-  FROM (SELECT client_id, max(completed_at) AS latest FROM ins GROUP BY client_id) i
-  WHERE c.id = i.client_id AND (c.latest_at IS NULL OR c.latest_at < i.latest)
+  -- Clients that existed before this batch (new ones got theirs in new_clients): the count grows, and the newest
+  -- measurement changes when one of the batch is newer (by completion, then session id, as the lists order them).
+  UPDATE clients c SET measurement_count = c.measurement_count + b.n,
+    latest_at = CASE WHEN ${NEWER} THEN b.completed_at ELSE c.latest_at END,
+    latest_id = CASE WHEN ${NEWER} THEN b.session_id ELSE c.latest_id END,
+    latest_language = CASE WHEN ${NEWER} THEN b.language ELSE c.latest_language END,
+    latest_dominant = CASE WHEN ${NEWER} THEN b.dominant ELSE c.latest_dominant END
+  FROM batch_latest b
+  WHERE c.id = b.client_id
   RETURNING c.id
 ), ${rollupCtes('SELECT device_id, completed_at, server_profile FROM ins', '1')}
 SELECT session_id::text AS id FROM ins`;
@@ -120,6 +136,36 @@ function measurementRow(r: ReadyRecord, clientId: string): Record<string, unknow
     completed_at: iso(rec.completedAt),
     languages_used: rec.languagesUsed,
     answer_codes: r.answerCodes,
+  };
+}
+
+/** A new client's count and newest measurement among the batch's rows (the same order as the WRITE_SQL update). */
+function newestOf(
+  fresh: readonly ReadyRecord[],
+  rows: readonly Record<string, unknown>[],
+  clientId: string,
+): Record<string, unknown> {
+  let newest: ReadyRecord | null = null;
+  let count = 0;
+  fresh.forEach((r, i) => {
+    if (rows[i]?.client_id !== clientId) return;
+    count += 1;
+    const id = r.record.sessionId.toLowerCase();
+    if (
+      newest === null ||
+      r.record.completedAt > newest.record.completedAt ||
+      (r.record.completedAt === newest.record.completedAt &&
+        id > newest.record.sessionId.toLowerCase())
+    )
+      newest = r;
+  });
+  const n = newest as ReadyRecord | null;
+  return {
+    measurementCount: count,
+    latestAt: n ? iso(n.record.completedAt) : null,
+    latestId: n ? n.record.sessionId.toLowerCase() : null,
+    latestLanguage: n ? n.record.language : null,
+    latestDominant: n ? ((n.serverProfile as { dominant?: unknown }).dominant ?? null) : null,
   };
 }
 
@@ -171,18 +217,8 @@ export async function storeRecords(
   );
   const clientOf = new Map(pairs.map((p) => [p.s, p.c]));
   const rows = fresh.map((r) => measurementRow(r, clientOf.get(incomingOf(r).sessionId) ?? ''));
-  const latestOf = new Map<string, number>();
-  fresh.forEach((r, i) => {
-    const c = String(rows[i]?.client_id);
-    latestOf.set(c, Math.max(latestOf.get(c) ?? -Infinity, r.record.completedAt));
-  });
   const inserted = await tx.query<{ id: string }>(WRITE_SQL, [
-    JSON.stringify(
-      created.map((c) => {
-        const latest = latestOf.get(c.id);
-        return { ...c, latestAt: latest === undefined ? null : iso(latest) };
-      }),
-    ),
+    JSON.stringify(created.map((c) => ({ ...c, ...newestOf(fresh, rows, c.id) }))),
     receivedAt,
     JSON.stringify(rows),
     deviceId,

@@ -41,11 +41,11 @@ interface StaffRow {
   disabled: boolean;
 }
 
-/** Every staff member (not coordinators) with their postures and caseload, in id order. */
+/** Every staff member (not coordinators) with their postures and caseload (kept counts, migration 017), in id order. */
 async function staffCandidates(db: Queryable) {
   const r = await db.query<StaffRow>(
     `SELECT u.id::text AS id, u.name, u.postures, u.disabled_at IS NOT NULL AS disabled,
-       (SELECT count(*)::int FROM client_links l WHERE l.staff_id = u.id) AS caseload
+       COALESCE((SELECT s.clients FROM staff_caseloads s WHERE s.staff_id = u.id), 0) AS caseload
      FROM users u WHERE u.role = 'staff' ORDER BY u.id`,
   );
   return r.rows.map((s) => ({
