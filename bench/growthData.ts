@@ -1,6 +1,7 @@
 // Growth bench data: measurements, clients (0.7 per measurement, as in the pilot's follow-ups), links to staff and the
 // rollup, generated with set-based SQL so a million measurements take minutes. Each step adds to what is there.
 import type { Db } from '../src/server/db.ts';
+import { answerCodes } from '../src/shared/core/answerCodes.ts';
 import { scoreAnswers } from '../src/shared/core/scoring.ts';
 import { PILOT } from '../test/server/helpers.ts';
 
@@ -31,13 +32,15 @@ const FIRST_NAMES = ['Fatima', 'Sam', 'Anna', 'Mohamed', 'Emma', 'Daan', 'Sara',
 const items = PILOT.parts.flatMap((p) => p.items);
 
 /** Five answer patterns and their profiles, as jsonb arrays the generator picks from. */
-function templates(): { answers: string; profiles: string; answeredAt: string } {
+function templates(): { answers: string; profiles: string; answeredAt: string; codes: string } {
   const answers = Array.from({ length: 5 }, (_, v) =>
     Object.fromEntries(items.map((item, i) => [item.id, ((i + v) % 5) + 1])),
   );
   return {
     answers: JSON.stringify(answers),
     profiles: JSON.stringify(answers.map((a) => scoreAnswers(PILOT, a))),
+    // As ingest writes them, so the server's start does not fill a million rows (src/server/quality/answerCodes.ts).
+    codes: JSON.stringify(answers.map((a) => answerCodes(PILOT, a))),
     answeredAt: JSON.stringify(Object.fromEntries(items.map((item, i) => [item.id, i * 4000]))),
   };
 }
@@ -98,17 +101,28 @@ export async function growTo(
     await tx.query(
       `INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference,
          details, answers, answered_at, client_profile, server_profile, score_mismatch, body_hash, started_at,
-         consent_at, completed_at, received_at, languages_used, client_id)
+         consent_at, completed_at, received_at, languages_used, client_id, answer_codes)
        SELECT md5('m' || j)::uuid, ($4::jsonb->>(j % jsonb_array_length($4::jsonb)))::uuid, 'pilot-2019', 1, 'nl',
          c.reference, jsonb_build_object('firstName', c.first_name, 'lastName', c.last_name,
            'dateOfBirth', c.date_of_birth, 'gender', c.gender),
          $5::jsonb->(j % 5), $6::jsonb, $7::jsonb->(j % 5), $7::jsonb->(j % 5), false, md5('h' || j),
-         ts - interval '20 minutes', ts - interval '19 minutes', ts, ts, '["nl"]'::jsonb, c.id
+         ts - interval '20 minutes', ts - interval '19 minutes', ts, ts, '["nl"]'::jsonb, c.id, $10::jsonb->>(j % 5)
        FROM generate_series($2::int, $3::int - 1) j
        CROSS JOIN LATERAL (SELECT to_timestamp($1::double precision / 1000)
          - ${unit("'t' || j")} * interval '3 years' AS ts) x
        JOIN clients c ON c.id = md5('c' || ($8::int + (j - $2::int) % ($9::int - $8::int)))::uuid`,
-      [now, from, to, JSON.stringify(devices), t.answers, t.answeredAt, t.profiles, c0, c1],
+      [
+        now,
+        from,
+        to,
+        JSON.stringify(devices),
+        t.answers,
+        t.answeredAt,
+        t.profiles,
+        c0,
+        c1,
+        t.codes,
+      ],
     );
     step('measurements');
     await tx.query(
