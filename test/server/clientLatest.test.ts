@@ -39,7 +39,8 @@ const drift = async () => [
          FROM measurements m WHERE m.client_id = c.id ORDER BY m.completed_at DESC, m.session_id DESC LIMIT 1) x ON true
        WHERE c.latest_at IS DISTINCT FROM x.completed_at OR c.latest_id IS DISTINCT FROM x.session_id
          OR c.latest_language IS DISTINCT FROM x.language OR c.latest_dominant IS DISTINCT FROM x.dominant
-         OR c.measurement_count <> (SELECT count(*) FROM measurements m WHERE m.client_id = c.id)`,
+         OR c.measurement_count <> (SELECT count(*) FROM measurements m WHERE m.client_id = c.id)
+         OR c.staff_id IS DISTINCT FROM (SELECT l.staff_id FROM client_links l WHERE l.client_id = c.id)`,
     )
   ).rows,
   ...(

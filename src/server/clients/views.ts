@@ -49,19 +49,16 @@ interface SummaryRow {
 const LIST_ORDER = 'c.latest_at DESC NULLS LAST, c.created_at DESC, c.id';
 
 /**
- * The summary of the clients `source` selects (rows of clients). Count and latest measurement are the client's own
- * columns (migration 017, kept by ingest, merge, split and erasure), so a list never reads the measurements table; the
- * link is looked up per row through its primary key (a join let the planner read every link at a million).
+ * The summary of the clients `source` selects (rows of clients). Count, latest measurement and linked staff member
+ * are the client's own columns (migration 017, kept by ingest, merge, split, erasure and triggers on client_links), so
+ * a list reads one row per client and never the measurements table.
  */
 const summarySql = (source: string): string => `
 SELECT c.id::text AS id, c.code, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender, c.document_name,
-  s.staff_id, s.staff_name, c.measurement_count AS n, c.latest_id::text AS latest_id, c.latest_at,
-  c.latest_language, c.latest_dominant
+  c.staff_id::text AS staff_id, u.name AS staff_name, c.measurement_count AS n, c.latest_id::text AS latest_id,
+  c.latest_at, c.latest_language, c.latest_dominant
 FROM (${source}) c
-LEFT JOIN LATERAL (
-  SELECT l.staff_id::text AS staff_id, u.name AS staff_name FROM client_links l JOIN users u ON u.id = l.staff_id
-  WHERE l.client_id = c.id LIMIT 1
-) s ON true`;
+LEFT JOIN users u ON u.id = c.staff_id`;
 
 const toSummary = (r: SummaryRow): ClientSummary => ({
   id: r.id,
