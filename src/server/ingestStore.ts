@@ -2,10 +2,12 @@
  * The database half of ingest: one transaction per batch in five statements, whatever the batch size. Statements
  * touch rows by primary key or through an index, so a batch costs the same at 10,000 and at 1,000,000 measurements.
  *
- * 1. the tablet's row is locked (a tablet's overlapping batches take turns);
- * 2. a transaction-scoped advisory lock on every session id and every person key (reference; name + date of birth),
- *    taken in one sorted order, so two tablets sending one person at once make one client and never deadlock;
- * 3. one read: which ids are stored (with their hash) or erased, and the clients the keys could match;
+ * 1. a transaction-scoped advisory lock on the tablet (its overlapping batches take turns), every session id and every
+ *    person key (reference; name + date of birth), taken in one sorted order, so two tablets sending one person at
+ *    once make one client and never deadlock;
+ * 2. (no statement of its own: the tablet's last_seen_at is written by the read below)
+ * 3. one read: which ids are stored (with their hash) or erased, and the clients the keys could match; it runs after
+ *    the locks, in a statement of its own, so it sees what every earlier holder of them committed;
  * 4. matching in memory (src/shared/core/matching.ts);
  * 5. one write: new clients, the measurements with their client, clients' count and newest measurement (the list
  *    columns), the dashboard rollup.
@@ -55,7 +57,8 @@ function lockKey(key: string): bigint {
 const LOCK_SQL = `SELECT count(pg_advisory_xact_lock(k::bigint))::int AS n
   FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS t(k, o)`;
 
-const STATE_SQL = `SELECT
+const STATE_SQL = `WITH seen AS (UPDATE devices SET last_seen_at = $5::timestamptz WHERE id = $6::uuid RETURNING 1)
+SELECT
   (SELECT COALESCE(json_agg(json_build_object('id', session_id, 'hash', body_hash, 'at', received_at)), '[]'::json)
      FROM measurements WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS stored,
   (SELECT COALESCE(json_agg(session_id), '[]'::json)
@@ -179,14 +182,15 @@ export async function storeRecords(
   deviceId: string,
   receivedAt: string,
 ): Promise<Map<string, StoreOutcome>> {
-  await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
   const outcomes = new Map<string, StoreOutcome>();
-  if (records.length === 0) return outcomes;
+  if (records.length === 0) {
+    await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
+    return outcomes;
+  }
   const incoming = records.map(incomingOf);
   const ids = incoming.map((m) => m.sessionId);
-  const locks = [
-    ...new Set([...ids.map((id) => `s:${id}`), ...incoming.flatMap(personKeys)].map(lockKey)),
-  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = [`d:${deviceId}`, ...ids.map((id) => `s:${id}`), ...incoming.flatMap(personKeys)];
+  const locks = [...new Set(keys.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await tx.query(LOCK_SQL, [JSON.stringify(locks.map(String))]);
 
   const state = (
@@ -194,7 +198,7 @@ export async function storeRecords(
       stored: { id: string; hash: string; at: string }[];
       erased: string[];
       candidates: CandidateRow[];
-    }>(STATE_SQL, [JSON.stringify(ids), ...candidateParams(incoming)])
+    }>(STATE_SQL, [JSON.stringify(ids), ...candidateParams(incoming), receivedAt, deviceId])
   ).rows[0];
   const stored = new Map((state?.stored ?? []).map((s) => [s.id, s]));
   const erased = new Set(state?.erased ?? []);
