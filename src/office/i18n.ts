@@ -5,6 +5,11 @@ import { instrumentNamespace } from '../shared/core/instrumentTexts.ts';
 import { addTexts, initI18n } from '../shared/i18n/index.ts';
 import { languageMeta } from '../shared/i18n/languages.ts';
 import { saveChoice, savedChoice } from '../shared/platform/savedChoice.ts';
+import {
+  setStaffLanguage,
+  STAFF_LANGUAGES,
+  type StaffLanguage,
+} from '../shared/i18n/staffLanguage.ts';
 import workspaceNl from '../../locales/nl/workspace.json';
 import workspaceEn from '../../locales/en/workspace.json';
 import staffNl from '../../locales/nl/staff.json';
@@ -66,6 +71,9 @@ export async function switchWorkspaceLanguage(code: string): Promise<void> {
   saveChoice(LANGUAGE_CHOICE, code);
   await loadLanguage(code);
   await i18next.changeLanguage(code);
+  // Numbers and dates on staff screens follow the staff language (the workspace's languages are the staff ones).
+  if ((STAFF_LANGUAGES as readonly string[]).includes(code))
+    setStaffLanguage(code as StaffLanguage);
   const meta = languageMeta(code);
   document.documentElement.lang = meta.code;
   document.documentElement.dir = meta.dir;

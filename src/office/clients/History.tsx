@@ -1,7 +1,7 @@
 /** The history of a client's measurements (peilmomenten): each posture's score and its change since the previous one. */
 import type { MeasurementView } from '../../shared/contract/workspaceApi.ts';
 import { useT } from '../../shared/i18n/useT.ts';
-import { dateTime, decimal } from '../../shared/ui/format.ts';
+import { dateTime, decimal, signedDecimal } from '../../shared/ui/format.ts';
 import { useWorkspace } from '../context.ts';
 import { postureIds, useScaleLabel } from '../labels.ts';
 import { cell, DataTable, type Column } from '../ui/DataTable.tsx';
@@ -10,11 +10,6 @@ import { cell, DataTable, type Column } from '../ui/DataTable.tsx';
 export interface HistoryProps {
   readonly measurements: readonly MeasurementView[];
 }
-
-const signed = new Intl.NumberFormat('nl-NL', {
-  maximumFractionDigits: 2,
-  signDisplay: 'exceptZero',
-});
 
 /** Change of one posture between two measurements, or null when either has no score. */
 export function change(
@@ -62,7 +57,7 @@ export function History({ measurements }: HistoryProps) {
               {d !== null && (
                 <span class="delta" data-delta={s}>
                   {' '}
-                  {t('history.change', { value: signed.format(d) })}
+                  {t('history.change', { value: signedDecimal.format(d) })}
                 </span>
               )}
             </>,

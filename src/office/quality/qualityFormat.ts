@@ -1,19 +1,18 @@
 /** Number formats and column headings the questionnaire-quality tables share. */
 import type { Instrument } from '../../shared/core/instrument.ts';
 import type { QualityReport } from '../../shared/core/itemQuality/report.ts';
-import { languageName } from '../../shared/ui/format.ts';
+import { languageName, perStaffLanguage } from '../../shared/ui/format.ts';
 
-/** Correlations and α: two decimals, Dutch style ("0,82", "−0,05"). */
-export const twoDecimals = new Intl.NumberFormat('nl-NL', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+/** Correlations and α, from the shared staff formats. */
+export { twoDecimals } from '../../shared/ui/format.ts';
 
-/** A p-value with its relation: "= 0,012", or "< 0,001" below that. */
+/** A p-value with its relation: "= 0,012", or "< 0,001" below that (decimal mark in the staff language). */
 export const pValue = (p: number): string =>
-  p < 0.001
-    ? '< 0,001'
-    : `= ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(p)}`;
+  p < 0.001 ? `< ${pDigits.format(0.001)}` : `= ${pDigits.format(p)}`;
+
+const pDigits = perStaffLanguage<number, Intl.NumberFormat>(
+  (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }),
+);
 
 /** One column per group: every measurement first, then each language (Dutch first, then by size). */
 export interface GroupColumn {

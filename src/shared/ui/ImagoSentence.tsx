@@ -48,6 +48,7 @@ export function ImagoSentence({ roles, topRoles, agencyName, roleLabel }: ImagoS
     <p data-testid="imago">
       {before}
       {list
+        .now()
         .formatToParts(names)
         .map((part, i) =>
           part.type === 'element' ? <strong key={i}>{part.value}</strong> : part.value,
