@@ -16,6 +16,9 @@ export async function setLink(
   staffId: string | null,
   now: number,
 ): Promise<boolean> {
+  // The client's row first, as ingest and merge take it before its link: the link's triggers write clients.staff_id
+  // (migration 017), and taking the two in the other order could deadlock with a follow-up being stored.
+  await tx.query('SELECT 1 FROM clients WHERE id = $1::uuid FOR UPDATE', [clientId]);
   if (staffId === null) {
     await tx.query('DELETE FROM client_links WHERE client_id = $1::uuid', [clientId]);
     return true;
