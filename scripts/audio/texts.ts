@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInstrument } from '../../src/shared/core/instrument.ts';
 import { instrumentNamespace, instrumentTexts } from '../../src/shared/core/instrumentTexts.ts';
+import { CLIENT_INSTRUMENT_KEY } from '../../src/shared/core/spokenKeys.ts';
 
 /** A text to speak: its namespaced key and its wording with placeholders left in. */
 export interface PackText {
@@ -10,8 +11,6 @@ export interface PackText {
   readonly template: string;
 }
 
-/** Instrument keys a client hears; advice and scale labels are for staff only. */
-const CLIENT_INSTRUMENT_KEY = /^(parts\.[^.]+\.intro|items\.[^.]+|answers\.[^.]+)$/;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));

@@ -22,6 +22,8 @@ export interface ApiContext {
   /** Worker threads that open sealed sessions (INGEST_WORKERS, ingestPool.ts); 0 opens them on the event loop. */
   readonly ingestThreads: number;
   readonly clock: () => number;
+  /** Tells the read-aloud job that client texts changed (an imported translation), so it renders their clips. */
+  readonly onTextsChanged?: () => void;
 }
 
 const ENROLL_MESSAGES = {

@@ -36,6 +36,7 @@ import { registerStatic } from './staticFiles.ts';
 import type { TlsPems } from './deploy/tls.ts';
 import type { TrustProxy } from './deploy/trustProxy.ts';
 import { packRoutes, recordingRoutes } from './recordings/routes.ts';
+import { createClipJob, type ClipJob } from './speech/clipJob.ts';
 import { registerSpeechRoute, type SpeechLimits } from './speech/route.ts';
 import { sentenceSpeechRoutes, type SentenceLimits } from './speech/sentenceRoute.ts';
 import type { RenderPool } from '../shared/speechRender/renderPool.ts';
@@ -51,6 +52,8 @@ export interface ServerOptions {
   /** Other limits for /api/speech (tests), and a look at its render pool once it exists. */
   readonly speechLimits?: SpeechLimits;
   readonly onSpeechPool?: (pool: RenderPool) => void;
+  /** Sees the job that renders read-aloud clips of changed texts (tests wait for it). */
+  readonly onClipJob?: (job: ClipJob) => void;
   /** Other limits for /api/speech/sentence (tests). */
   readonly sentenceLimits?: SentenceLimits;
   /** The built PWA; defaults to ./dist. */
@@ -121,6 +124,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   await app.register(fastifyCookie);
   registerJsonOnly(app);
   registerSameOrigin(app);
+  let clipJob: ClipJob | null = null;
   const ctx: ApiContext = {
     db,
     keys: new PrivateKeys(db, kek),
@@ -128,6 +132,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     instruments: options.instruments ?? loadInstruments(),
     ingestThreads: options.ingestThreads ?? ingestThreadsFromEnv(),
     clock,
+    onTextsChanged: () => clipJob?.kick(),
   };
   await ctx.instruments.refresh(db); // the versions coordinators loaded, beside the files
   await fillAnswerCodes(db, ctx.instruments);
@@ -162,6 +167,26 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     ...ctx,
     pool: speechPool,
     ...(options.sentenceLimits ? { sentenceLimits: options.sentenceLimits } : {}),
+  });
+  // Read-aloud of texts changed after the build: at start for what is missing, then at every change of texts.
+  const job = createClipJob({
+    db,
+    instruments: ctx.instruments,
+    distDir,
+    pool: speechPool,
+    clock,
+    log,
+  });
+  clipJob = job;
+  options.onClipJob?.(job);
+  const unsubscribe = ctx.instruments.onCurrentChange(() => job.kick());
+  app.addHook('onReady', (done) => {
+    job.kick();
+    done();
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await job.close();
   });
   await registerStatic(app, distDir);
   if (ownDb) app.addHook('onClose', () => db.close());

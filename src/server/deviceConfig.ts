@@ -7,6 +7,7 @@ import type { Queryable } from './db.ts';
 import type { InstrumentRegistry } from './instruments.ts';
 import { loadVersionedSettings } from './settingsStore.ts';
 import { tabletLanguages } from './languages/tabletTexts.ts';
+import { clipsRevision } from './speech/clipStore.ts';
 
 /** The config for one device, read fresh from the database (another instance may have changed it). */
 export async function deviceConfig(
@@ -15,11 +16,12 @@ export async function deviceConfig(
   device: { id: string; name: string },
 ): Promise<DeviceConfig> {
   await instruments.refresh(db); // a version loaded through another instance reaches this instance's tablets too
-  const [versioned, serverKey, languages, retentionDays] = await Promise.all([
+  const [versioned, serverKey, languages, retentionDays, audioClips] = await Promise.all([
     loadVersionedSettings(db),
     activeServerKey(db),
     tabletLanguages(db),
     loadRetention(db),
+    clipsRevision(db),
   ]);
   if (!serverKey) throw new Error('no active server key');
   return {
@@ -37,6 +39,7 @@ export async function deviceConfig(
     serverKey,
     languageStatus: languages.languageStatus,
     languageTexts: languages.languageTexts,
+    audioClips,
   };
 }
 

@@ -29,6 +29,8 @@ export interface InstrumentRegistry {
   refresh(db: Queryable): Promise<void>;
   /** `get`, and on a miss one `refresh` first (another instance may have stored the version). */
   resolve(db: Queryable, id: string, version: number): Promise<Instrument | undefined>;
+  /** Calls `fn` whenever the version new clients get changes (the server renders its changed texts' audio); returns the unsubscribe. */
+  onCurrentChange(fn: () => void): () => void;
 }
 
 interface StoredRow {
@@ -52,13 +54,16 @@ export function loadInstruments(dir: string = DIR): InstrumentRegistry {
     all.set(instrumentKey(instrument), instrument);
   }
   let current: Instrument[] = [];
+  const listeners = new Set<() => void>();
   const recompute = () => {
+    const before = current.map(instrumentKey).join(',');
     const newest = new Map<string, Instrument>();
     for (const i of all.values()) {
       const seen = newest.get(i.id);
       if (!seen || seen.version < i.version) newest.set(i.id, i);
     }
     current = [...newest.values()];
+    if (before && current.map(instrumentKey).join(',') !== before) for (const fn of listeners) fn();
   };
   recompute();
   const registry: InstrumentRegistry = {
@@ -89,6 +94,10 @@ export function loadInstruments(dir: string = DIR): InstrumentRegistry {
       if (hit) return hit;
       await registry.refresh(db);
       return registry.get(id, version);
+    },
+    onCurrentChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
     },
   };
   return registry;

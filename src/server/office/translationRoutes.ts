@@ -147,6 +147,7 @@ export function translationRoutes(app: FastifyInstance, ctx: ApiContext): void {
         'the language changed since the preview (another import); check the file again',
       );
     if (isRefusalResult(result)) return refuse(reply, result);
+    ctx.onTextsChanged?.();
     return reply.code(201).send(result);
   });
 

@@ -10,10 +10,12 @@ import { audit } from '../auth/auditRequest.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import { sendError } from '../errors.ts';
 import { route } from '../routing.ts';
-import type { AudioManifest } from '../../shared/core/audioManifest.ts';
+import type { AudioManifest, ManifestEntry } from '../../shared/core/audioManifest.ts';
+import { clipAudio } from '../speech/clipStore.ts';
+import { packNow } from '../speech/packNow.ts';
+import { VOICES } from '../../shared/speechRender/voices.ts';
 import { checkAudio } from './audioCheck.ts';
 import {
-  builtManifest,
   isCurrent,
   listRecordings,
   recordable,
@@ -30,15 +32,23 @@ export interface RecordingContext extends ApiContext {
 
 type Source = 'recorded' | 'synthetic' | 'missing';
 
-/** Each text of a pack with where its audio comes from now. */
-function describe(m: AudioManifest, recs: readonly RecordingRow[]) {
+/** The texts clients hear now with their entries; `pending` ones have no audio yet (their clips are being rendered). */
+interface TextsNow {
+  readonly lng: string;
+  readonly fallbackNote: string | null;
+  readonly entries: Readonly<Record<string, ManifestEntry>>;
+  readonly pending: ReadonlySet<string>;
+}
+
+/** Each text clients hear now with where its audio comes from (run-time clips of changed texts count as synthetic). */
+function describe(m: TextsNow, recs: readonly RecordingRow[]) {
   const byKey = new Map(recs.map((r) => [r.key, r]));
   return Object.entries(m.entries).map(([key, e]) => {
     const rec = byKey.get(key);
     const source: Source =
       (isCurrent(rec, e) && recordable(e)) || e.recorded
         ? 'recorded'
-        : m.fallbackNote
+        : m.fallbackNote || m.pending.has(key)
           ? 'missing'
           : 'synthetic';
     return {
@@ -71,19 +81,29 @@ function counts(lng: string, texts: ReturnType<typeof describe>) {
 /** The /api/recordings routes; coordinators only. */
 export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): void {
   restrictTo(app, ctx, ['coordinator']);
-  const manifestOf = (lng: string) => builtManifest(ctx.distDir, lng);
+  const manifestOf = async (lng: string): Promise<TextsNow | null> => {
+    const now = await packNow(ctx, lng);
+    return now
+      ? {
+          lng: now.built.lng,
+          fallbackNote: now.built.fallbackNote,
+          entries: now.current,
+          pending: now.pending,
+        }
+      : null;
+  };
 
   route(app, 'GET /api/recordings', async () => {
     const out = [];
     for (const lng of packLanguages(ctx.distDir)) {
-      const m = manifestOf(lng);
+      const m = await manifestOf(lng);
       if (m) out.push(counts(lng, describe(m, await listRecordings(ctx.db, lng))));
     }
     return out;
   });
 
   route(app, 'GET /api/recordings/:lng', async (req, reply) => {
-    const m = manifestOf(req.params.lng);
+    const m = await manifestOf(req.params.lng);
     if (!m) return sendError(reply, 404, 'not_found', 'no audio pack for this language');
     const texts = describe(m, await listRecordings(ctx.db, m.lng));
     return { counts: counts(m.lng, texts), fallbackNote: m.fallbackNote, texts };
@@ -91,7 +111,8 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
 
   route(app, 'PUT /api/recordings/:lng/:key', async (req, reply) => {
     const { lng, key } = req.params;
-    const entry = manifestOf(lng)?.entries[key];
+    const m = await manifestOf(lng);
+    const entry = m?.entries[key];
     if (!entry) return sendError(reply, 404, 'not_found', 'no such text in this language');
     if (!recordable(entry))
       return sendError(
@@ -119,7 +140,6 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
         `${lng} ${key} (${checked.mime}, ${checked.bytes.length} bytes)`,
       );
     });
-    const m = manifestOf(lng)!;
     return describe(m, await listRecordings(ctx.db, lng)).find((t) => t.key === key)!;
   });
 
@@ -131,7 +151,7 @@ export function recordingRoutes(app: FastifyInstance, ctx: RecordingContext): vo
 
   route(app, 'DELETE /api/recordings/:lng/:key', async (req, reply) => {
     const { lng, key } = req.params;
-    const m = manifestOf(lng);
+    const m = await manifestOf(lng);
     if (!m?.entries[key])
       return sendError(reply, 404, 'not_found', 'no such text in this language');
     const now = ctx.clock();
@@ -170,12 +190,21 @@ function packLanguages(distDir: string): string[] {
     : [];
 }
 
-/** Anonymous like the pack files: GET /audio/:lng/manifest.json with recordings, and GET /audio/:lng/rec/:file. */
+/**
+ * Anonymous like the pack files: GET /audio/:lng/manifest.json with recordings and the run-time clips of texts changed
+ * after the build, GET /audio/:lng/rec/:file (a recording) and GET /audio/:lng/rt/:file (a run-time clip).
+ */
 export function packRoutes(app: FastifyInstance, ctx: RecordingContext): void {
   app.get<{ Params: { lng: string } }>('/audio/:lng/manifest.json', async (req, reply) => {
-    const m = builtManifest(ctx.distDir, req.params.lng);
-    if (!m) return sendError(reply, 404, 'not_found', 'not found');
-    const merged = withRecordings(m, await listRecordings(ctx.db, m.lng));
+    const now = await packNow(ctx, req.params.lng);
+    if (!now) return sendError(reply, 404, 'not_found', 'not found');
+    const recs = await listRecordings(ctx.db, now.built.lng);
+    let merged: AudioManifest = withRecordings(now.built, recs);
+    if (Object.keys(now.runtime).length > 0)
+      merged = {
+        ...merged,
+        runtime: withRecordings({ ...now.built, entries: now.runtime }, recs).entries,
+      };
     return reply
       .header('Cache-Control', 'no-cache')
       .type('application/json')
@@ -194,4 +223,16 @@ export function packRoutes(app: FastifyInstance, ctx: RecordingContext): void {
         .send(Buffer.from(a.audio));
     },
   );
+  app.get<{ Params: { lng: string; file: string } }>('/audio/:lng/rt/:file', async (req, reply) => {
+    const key = /^([0-9a-f]{32})\.mp3$/.exec(req.params.file)?.[1];
+    const clip = key ? await clipAudio(ctx.db, key) : null;
+    // Only in the voice of this language's pack: a clip is never heard in another language's voice.
+    if (!clip || clip.voice !== VOICES[req.params.lng]?.voice)
+      return sendError(reply, 404, 'not_found', 'not found');
+    // Named by its content (render version, voice, words): it never changes.
+    return reply
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .type('audio/mpeg')
+      .send(Buffer.from(clip.audio));
+  });
 }

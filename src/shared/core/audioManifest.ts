@@ -36,7 +36,19 @@ export interface AudioManifest {
   readonly bytes: number;
   /** The built files in one download; files not in it (the agency's recordings) are fetched one by one. */
   readonly bundle?: PackBundle;
+  /**
+   * Texts the office changed after the build (a new questionnaire version, an imported translation) with the clips
+   * the server rendered for their current wording (files under rt/, named by content). Beside `entries`, not over
+   * them: a client who started on the old wording still hears it, and each wording only ever plays its own clips.
+   */
+  readonly runtime?: Readonly<Record<string, ManifestEntry>>;
 }
+
+/** Every entry of a pack, the build's and the run-time ones, as [key, entry] pairs. */
+export const allEntries = (m: AudioManifest): [string, ManifestEntry][] => [
+  ...Object.entries(m.entries),
+  ...Object.entries(m.runtime ?? {}),
+];
 
 /** Joins a pack's files into one bundle, in name order (so the same files always give the same bytes). */
 export function joinBundle(files: ReadonlyMap<string, Uint8Array>): {
@@ -110,9 +122,11 @@ export type PlayPiece =
  * audio that fits the shown wording; the caller then says so instead of skipping silently.
  */
 export function piecesFor(manifest: AudioManifest, key: string, shown: string): PlayPiece[] | null {
-  const candidates = Object.entries(manifest.entries).filter(
-    ([k]) => k === key || k.startsWith(`${key}_`),
-  );
+  // The server's clips of a changed wording first; either way a clip plays only when its template fits the text shown.
+  const candidates = [
+    ...Object.entries(manifest.runtime ?? {}),
+    ...Object.entries(manifest.entries),
+  ].filter(([k]) => k === key || k.startsWith(`${key}_`));
   for (const [, entry] of candidates) {
     const values = matchTemplate(entry.template, shown);
     if (!values) continue;

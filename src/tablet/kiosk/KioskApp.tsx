@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { instrumentKey, type Instrument } from '../../shared/core/instrument.ts';
+import type { AgencySettings } from '../../shared/core/settings.ts';
 import { LANGUAGES, availableLanguages } from '../../shared/i18n/languages.ts';
 import { useT } from '../../shared/i18n/useT.ts';
 import { useIdle } from '../../shared/platform/useIdle.ts';
@@ -102,12 +103,38 @@ export function KioskApp({ instrument: bundled, services }: KioskAppProps) {
     );
   }, [services, packLanguages]);
 
-  // Settings from the office apply between clients (the reducer holds them until the welcome screen shows).
-  useEffect(
-    () =>
-      services.sync.onOfficeSettings((settings) => dispatch({ type: 'office-settings', settings })),
+  // Settings from the office apply between clients (the reducer holds them until the welcome screen shows). The audio
+  // packs follow at once, in the background: a new questionnaire version, imported texts or clips the server rendered
+  // for them are in the manifests now (files already cached are not fetched again). A language the office switched off
+  // stays cached while a client answers (the session's language menu still offers it) and goes between clients.
+  const running = useRef<AgencySettings | null>(null);
+  running.current = onWelcome ? null : settings;
+  const keptFor = useRef<AgencySettings | null>(null);
+  const keepPacks = useCallback(
+    (wanted: AgencySettings) => {
+      const session = running.current;
+      keptFor.current = session
+        ? { ...wanted, languages: union(wanted.languages, session.languages) }
+        : wanted;
+      services.packs.keep(keptFor.current);
+    },
     [services],
   );
+  useEffect(
+    () =>
+      services.sync.onOfficeSettings((office) => {
+        dispatch({ type: 'office-settings', settings: office });
+        keepPacks(office);
+      }),
+    [services, keepPacks],
+  );
+  const latest = state.tabletSettings;
+  useEffect(() => {
+    const kept = keptFor.current;
+    // Between clients: drop what was kept only for the last client's session.
+    if (onWelcome && latest && kept && kept.languages.length > latest.languages.length)
+      keepPacks(latest);
+  }, [onWelcome, latest, keepPacks]);
 
   // A new questionnaire version and texts the office imported apply between clients too: whenever the welcome screen
   // shows or gets new settings. A client who tapped "Beginnen" meanwhile keeps the version they started on.
@@ -305,3 +332,9 @@ export function KioskApp({ instrument: bundled, services }: KioskAppProps) {
     </KioskContext.Provider>,
   );
 }
+
+/** `a`'s languages, then those only `b` has. */
+const union = (a: readonly string[], b: readonly string[]): string[] => [
+  ...a,
+  ...b.filter((l) => !a.includes(l)),
+];

@@ -2,14 +2,14 @@
  * Keeping audio packs in Cache Storage: fetching what the enabled languages need, dropping the rest, and telling
  * whether a pack is complete. Loaded after the kiosk's first screen (src/tablet/speech/offline.ts imports it on demand).
  */
-import type { AudioManifest } from '../../shared/core/audioManifest.ts';
+import { allEntries, type AudioManifest } from '../../shared/core/audioManifest.ts';
 import { openCache } from '../platform/audio.ts';
 import { API } from '../../shared/contract/protocol.ts';
 import { AUDIO_CACHE, forgetManifest, packBase, packFiles, serverAudioUrl } from './packs.ts';
 
 /** True when some text of the pack says the agency's name, so the server's rendering of it belongs to the pack. */
 export const needsAgency = (m: AudioManifest): boolean =>
-  Object.values(m.entries).some((e) => e.segments.some((s) => 'kind' in s && s.kind === 'agency'));
+  allEntries(m).some(([, e]) => e.segments.some((s) => 'kind' in s && s.kind === 'agency'));
 
 /** Every URL a language needs offline: its files, and the server's rendering of each extra text (the agency name). */
 export function packUrls(m: AudioManifest, extraTexts: readonly string[]): string[] {

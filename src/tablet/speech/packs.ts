@@ -2,7 +2,7 @@
  * Audio packs on the tablet: manifests and sound files of a language, read from Cache Storage first (so read-aloud
  * works offline) and from the network otherwise. Only the languages enabled on the tablet are cached.
  */
-import type { AudioManifest } from '../../shared/core/audioManifest.ts';
+import { allEntries, type AudioManifest } from '../../shared/core/audioManifest.ts';
 import { normalizeSpeechText } from '../../shared/core/speechText.ts';
 import { openCache } from '../platform/audio.ts';
 import { API } from '../../shared/contract/protocol.ts';
@@ -92,13 +92,12 @@ export function forgetManifest(lng: string): void {
 /** Every file a manifest refers to, by name. */
 function referencedFiles(m: AudioManifest): Set<string> {
   const files = new Set<string>();
-  for (const e of Object.values(m.entries))
-    for (const s of e.segments) if ('file' in s) files.add(s.file);
+  for (const [, e] of allEntries(m)) for (const s of e.segments) if ('file' in s) files.add(s.file);
   for (const f of Object.values(m.numbers)) files.add(f);
   return files;
 }
 
-/** What a tablet keeps of a manifest to play it offline: the bundle, and each file not in it (recordings). */
+/** What a tablet keeps of a manifest to play it offline: the bundle, and each file not in it (recordings, run-time clips). */
 export function packFiles(m: AudioManifest): string[] {
   const out = m.bundle ? [m.bundle.file] : [];
   for (const f of referencedFiles(m)) if (!m.bundle?.clips[f]) out.push(f);

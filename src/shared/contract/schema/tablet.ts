@@ -110,6 +110,12 @@ export const DeviceConfig = Type.Object({
       }),
     ),
   ),
+  /**
+   * Which read-aloud clips of texts changed after the build the server has rendered (a count and the newest time):
+   * when it changes, the config's ETag changes, and the tablet fetches its packs' manifests again to cache the new
+   * clips. Absent from servers before issue 13.
+   */
+  audioClips: Type.Optional(Type.String()),
 });
 
 /** `POST /api/devices/enroll` answer; the token is shown once and stored by the tablet. */
