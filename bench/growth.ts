@@ -4,7 +4,11 @@
 // each printed with its growth factor per 10×. Ingest is printed as a ratio to a raw batched INSERT of the same rows
 // in the same run. `--ci` runs 10k and 100k only and exits 1 when a growth factor (exports excepted) is above 3.
 //
-//   DATABASE_URL=postgres://… npx tsx bench/growth.ts [--ci] [--sizes 10000,100000,1000000]
+//   DATABASE_URL=postgres://… npx tsx bench/growth.ts [--ci] [--sizes 10000,100000,1000000] [--keep]
+//
+// `--keep` keeps each size's database (si_growth_keep_<size>, beside DATABASE_URL's) and reuses it on the next run
+// with --keep: a 1M database takes about ten minutes to generate and can then be timed again after every change
+// (migrations run on it at start, as on any database). Drop them with `dropdb si_growth_keep_<size>`.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -16,8 +20,10 @@ import type { EnrollResponse, SyncResponse } from '../src/shared/contract/protoc
 import type { CompletedRecord } from '../src/shared/core/session.ts';
 import { sealRecord } from '../src/tablet/sync/seal.ts';
 import { makeRecord } from '../test/server/helpers.ts';
-import { addUser, signIn } from '../test/server/workspaceHelpers.ts';
+import { addUser, signIn, type TestUser } from '../test/server/workspaceHelpers.ts';
 import { freshDatabase } from '../test/instances/cluster.ts';
+import { parseKek } from '../src/server/crypto/kek.ts';
+import pg from 'pg';
 import { growTo } from './growthData.ts';
 
 /** Most a figure may grow per 10× more data before CI fails. */
@@ -39,7 +45,7 @@ interface Figure {
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-interface World {
+export interface World {
   readonly db: Db;
   readonly app: FastifyInstance;
   readonly tablets: EnrollResponse[];
@@ -48,18 +54,57 @@ interface World {
   readonly staff: string;
 }
 
-async function setUp(db: Db): Promise<World> {
-  const app = await createServer({ db, log: false, distDir: '/nonexistent' });
+/** What a kept database remembers of its world (KEK, tablets with their tokens, accounts with their passwords). */
+interface KeptWorld {
+  readonly kek: string;
+  readonly tablets: EnrollResponse[];
+  readonly coordinator: TestUser;
+  readonly staff: TestUser[];
+}
+
+/** The world of a kept database, or null when it has none yet (generation did not finish). */
+export async function reopen(db: Db): Promise<World | null> {
+  const kept = await db
+    .query<{ data: KeptWorld }>('SELECT data FROM growth_bench_world')
+    .catch(() => null);
+  const k = kept?.rows[0]?.data;
+  if (!k) return null;
+  const app = await createServer({
+    db,
+    log: false,
+    distDir: '/nonexistent',
+    kek: parseKek(k.kek, 'growth_bench_world'),
+  });
+  return {
+    db,
+    app,
+    tablets: k.tablets,
+    staffIds: k.staff.map((s) => s.id),
+    coordinator: await signIn(app, k.coordinator),
+    staff: await signIn(app, k.staff[0]!),
+  };
+}
+
+async function setUp(db: Db): Promise<World & { kept: KeptWorld }> {
+  const kekText = randomBytes(32).toString('base64');
+  const app = await createServer({
+    db,
+    log: false,
+    distDir: '/nonexistent',
+    kek: parseKek(kekText, 'growth bench'),
+  });
   const tablets: EnrollResponse[] = [];
   for (let t = 0; t < TABLETS; t++) {
     const code = await createEnrollCode(db, `Tablet ${t + 1}`, Date.now());
     const r = await app.inject({ method: 'POST', url: '/api/devices/enroll', payload: { code } });
     tablets.push(r.json<EnrollResponse>());
   }
-  const coordinatorUser = await addUser(db, 'coordinator');
-  const staffUsers = [];
-  for (let s = 0; s < STAFF; s++) staffUsers.push(await addUser(db, 'staff'));
+  const coordinatorUser = await addUser(db, 'coordinator', { username: 'growth-coordinator' });
+  const staffUsers: TestUser[] = [];
+  for (let s = 0; s < STAFF; s++)
+    staffUsers.push(await addUser(db, 'staff', { username: `growth-staff-${s + 1}` }));
   return {
+    kept: { kek: kekText, tablets, coordinator: coordinatorUser, staff: staffUsers },
     db,
     app,
     tablets,
@@ -155,7 +200,7 @@ async function ingestRatio(w: World): Promise<{ http: number; raw: number }> {
   return { http, raw };
 }
 
-async function figures(w: World): Promise<Figure[]> {
+export async function figures(w: World): Promise<Figure[]> {
   const linked = await w.db.query<{ id: string }>(
     `SELECT c.id::text AS id FROM clients c JOIN client_links l ON l.client_id = c.id
      WHERE l.staff_id = $1::uuid ORDER BY c.latest_at DESC NULLS LAST LIMIT 1`,
@@ -261,13 +306,58 @@ interface Sized {
   readonly drop: () => Promise<void>;
 }
 
-/** A database of its own (next to DATABASE_URL's, dropped by `drop`) with a server and `size` generated measurements. */
-async function sized(url: string, size: number, log: (line: string) => void): Promise<Sized> {
-  const database = await freshDatabase(url, 'si_growth');
+/** The kept database of one size (created when missing); `drop` leaves it in place. */
+async function keptDatabase(
+  baseUrl: string,
+  size: number,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `si_growth_keep_${size}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => Promise.resolve() };
+}
+
+/**
+ * A database of its own (next to DATABASE_URL's, dropped by `drop` unless kept) with a server and `size` generated
+ * measurements. A kept database that finished generating is reused as it is.
+ */
+async function sized(
+  url: string,
+  size: number,
+  keep: boolean,
+  log: (line: string) => void,
+): Promise<Sized> {
+  const database = keep ? await keptDatabase(url, size) : await freshDatabase(url, 'si_growth');
   const db = await openPostgres(database.url, { max: 10 });
+  const label = size.toLocaleString('en');
+  const close = async (w: World) => {
+    await w.app.close();
+    await db.close();
+    await database.drop();
+  };
+  const reused = keep ? await reopen(db) : null;
+  if (reused) {
+    log(`  ${label}: reusing the kept database`);
+    return { size, w: reused, drop: () => close(reused) };
+  }
+  if (keep) {
+    // A half-generated kept database: start again from an empty one.
+    const n = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    if ((n.rows[0]?.n ?? 0) > 0)
+      throw new Error(`si_growth_keep_${size} is incomplete: drop it (dropdb) and run again`);
+  }
   const t0 = performance.now();
   const w = await setUp(db);
-  const label = size.toLocaleString('en');
   await growTo(
     db,
     0,
@@ -277,16 +367,14 @@ async function sized(url: string, size: number, log: (line: string) => void): Pr
     Date.now(),
     (line) => log(`  ${label}:${line}`),
   );
+  if (keep) {
+    await db.exec('CREATE TABLE growth_bench_world (data jsonb NOT NULL)');
+    await db.query('INSERT INTO growth_bench_world (data) VALUES ($1::jsonb)', [
+      JSON.stringify(w.kept),
+    ]);
+  }
   log(`  ${label}: ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  return {
-    size,
-    w,
-    drop: async () => {
-      await w.app.close();
-      await db.close();
-      await database.drop();
-    },
-  };
+  return { size, w, drop: () => close(w) };
 }
 
 /**
@@ -297,6 +385,7 @@ async function sized(url: string, size: number, log: (line: string) => void): Pr
  */
 export async function benchGrowth(
   sizes: readonly number[] = [10_000, 100_000, 1_000_000],
+  keep = false,
 ): Promise<{ lines: string[]; ok: boolean }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { lines: ['  PostgreSQL: skipped (set DATABASE_URL)'], ok: true };
@@ -307,7 +396,7 @@ export async function benchGrowth(
   const log = (line: string) => console.error(line);
   let ok = true;
   const t0 = performance.now();
-  const made = await Promise.allSettled(sizes.map((size) => sized(url, size, log)));
+  const made = await Promise.allSettled(sizes.map((size) => sized(url, size, keep, log)));
   const worlds = made.flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []));
   try {
     for (const m of made) if (m.status === 'rejected') throw m.reason;
@@ -372,7 +461,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       : ci
         ? [10_000, 100_000]
         : [10_000, 100_000, 1_000_000];
-  const { lines, ok } = await benchGrowth(sizes);
+  const { lines, ok } = await benchGrowth(sizes, process.argv.includes('--keep'));
   for (const line of lines) console.log(line);
   if (ci && !ok) process.exit(1);
 }

@@ -3,12 +3,9 @@
  * ingest uses every core and the event loop stays free for HTTP and SQL. One pool per process, shared by every server
  * in it; idle threads end after a while and never keep the process alive.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { ensureBundleFile, workerBundle, type WorkerBundle } from './ingestBundle.ts';
 import { openSessions, type OpenTask, type Opened, type Refused } from './ingestOpen.ts';
 
 /** Threads when INGEST_WORKERS is not set: one per core. */
@@ -26,37 +23,24 @@ export function ingestThreadsFromEnv(value = process.env.INGEST_WORKERS): number
   return n;
 }
 
-/**
- * The worker's code as one JavaScript file, bundled once per process with esbuild. A thread that loaded the TypeScript
- * through tsx's loader took ~2 s of CPU to start (every TypeBox module through the loader's hooks thread); the bundle
- * starts in a fraction of that, and runs the same under `node --import tsx`, the tsx command and vitest.
- */
-function workerBundle(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'si-ingest-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, 'ingestWorker.mjs');
-  buildSync({
-    entryPoints: [fileURLToPath(new URL('./ingestWorker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
-let bundle: string | null = null;
+let bundle: Promise<WorkerBundle> | null = null;
 let pool: Piscina<OpenTask, (Opened | Refused)[]> | null = null;
 let threads = -1;
 
-function poolOf(size: number): Piscina<OpenTask, (Opened | Refused)[]> {
+async function poolOf(size: number): Promise<Piscina<OpenTask, (Opened | Refused)[]>> {
+  // One bundle per process, from the shared content-hashed cache (ingestBundle.ts); a failed build is tried again.
+  bundle ??= workerBundle().catch((e: unknown) => {
+    bundle = null;
+    throw e;
+  });
+  const b = await bundle;
+  // Threads load the file when they start (also after idling out): put it back if the temporary folder was cleaned.
+  ensureBundleFile(b);
   if (pool && threads === size) return pool;
   void pool?.destroy();
   threads = size;
   pool = new Piscina({
-    filename: (bundle ??= workerBundle()),
+    filename: b.path,
     minThreads: 0,
     maxThreads: size,
     idleTimeout: 60_000,
@@ -69,7 +53,7 @@ function poolOf(size: number): Piscina<OpenTask, (Opened | Refused)[]> {
 /** Opens one request's sessions on the pool (`threads` > 0) or inline (0); the result is in the task's order. */
 export async function openInPool(task: OpenTask, size: number): Promise<(Opened | Refused)[]> {
   if (size === 0 || task.sessions.length === 0) return openSessions(task);
-  return poolOf(size).run(task);
+  return (await poolOf(size)).run(task);
 }
 
 /** Tasks the pool has finished and threads it has now, for tests and the bench to see the work left the event loop. */

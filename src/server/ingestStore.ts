@@ -2,12 +2,15 @@
  * The database half of ingest: one transaction per batch in five statements, whatever the batch size. Statements
  * touch rows by primary key or through an index, so a batch costs the same at 10,000 and at 1,000,000 measurements.
  *
- * 1. the tablet's row is locked (a tablet's overlapping batches take turns);
- * 2. a transaction-scoped advisory lock on every session id and every person key (reference; name + date of birth),
- *    taken in one sorted order, so two tablets sending one person at once make one client and never deadlock;
- * 3. one read: which ids are stored (with their hash) or erased, and the clients the keys could match;
+ * 1. a transaction-scoped advisory lock on the tablet (its overlapping batches take turns), every session id and every
+ *    person key (reference; name + date of birth), taken in one sorted order, so two tablets sending one person at
+ *    once make one client and never deadlock;
+ * 2. (no statement of its own: the tablet's last_seen_at is written by the read below)
+ * 3. one read: which ids are stored (with their hash) or erased, and the clients the keys could match; it runs after
+ *    the locks, in a statement of its own, so it sees what every earlier holder of them committed;
  * 4. matching in memory (src/shared/core/matching.ts);
- * 5. one write: new clients, the measurements with their client, clients' latest_at, the dashboard rollup.
+ * 5. one write: new clients, the measurements with their client, clients' count and newest measurement (the list
+ *    columns), the dashboard rollup.
  */
 import { createHash } from 'node:crypto';
 import type { CompletedRecord } from '../shared/core/session.ts';
@@ -54,7 +57,8 @@ function lockKey(key: string): bigint {
 const LOCK_SQL = `SELECT count(pg_advisory_xact_lock(k::bigint))::int AS n
   FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS t(k, o)`;
 
-const STATE_SQL = `SELECT
+const STATE_SQL = `WITH seen AS (UPDATE devices SET last_seen_at = $5::timestamptz WHERE id = $6::uuid RETURNING 1)
+SELECT
   (SELECT COALESCE(json_agg(json_build_object('id', session_id, 'hash', body_hash, 'at', received_at)), '[]'::json)
      FROM measurements WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS stored,
   (SELECT COALESCE(json_agg(session_id), '[]'::json)
@@ -66,13 +70,18 @@ const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text
   server_profile jsonb, score_mismatch boolean, body_hash text, started_at timestamptz, consent_at timestamptz,
   completed_at timestamptz, languages_used jsonb, answer_codes text`;
 
+/** True when the batch's newest measurement `b` is newer than client `c`'s. */
+const NEWER =
+  '(c.latest_id IS NULL OR (b.completed_at, b.session_id) > (c.latest_at, c.latest_id))';
+
 const WRITE_SQL = `WITH new_clients AS (
   INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth, gender,
-    document_name, created_at, latest_at)
+    document_name, created_at, latest_at, latest_id, latest_language, latest_dominant, measurement_count)
   SELECT id, code, reference, "referenceKey", "firstName", "lastName", "nameKey", "dateOfBirth", gender,
-    "documentName", $2::timestamptz, "latestAt"
+    "documentName", $2::timestamptz, "latestAt", "latestId", "latestLanguage", "latestDominant", "measurementCount"
   FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, code text, reference text, "referenceKey" text, "firstName" text,
-    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "documentName" text, "latestAt" timestamptz)
+    "lastName" text, "nameKey" text, "dateOfBirth" text, gender text, "documentName" text, "latestAt" timestamptz,
+    "latestId" uuid, "latestLanguage" text, "latestDominant" jsonb, "measurementCount" integer)
   RETURNING id
 ), ins AS (
   INSERT INTO measurements (session_id, device_id, instrument_id, instrument_version, language, reference, details,
@@ -84,11 +93,21 @@ const WRITE_SQL = `WITH new_clients AS (
   FROM jsonb_to_recordset($3::jsonb) AS x(${MEASUREMENT_COLUMNS})
   ORDER BY x.session_id
   ON CONFLICT (session_id) DO NOTHING
-  RETURNING session_id, device_id, completed_at, server_profile, client_id
+  RETURNING session_id, device_id, completed_at, server_profile, client_id, language
+), batch_latest AS (
+  SELECT DISTINCT ON (client_id) client_id, session_id, completed_at, language, server_profile->'dominant' AS dominant,
+    count(*) OVER (PARTITION BY client_id)::int AS n
+  FROM ins ORDER BY client_id, completed_at DESC, session_id DESC
 ), latest AS (
-  UPDATE clients c SET latest_at = i.latest
-  FROM (SELECT client_id, max(completed_at) AS latest FROM ins GROUP BY client_id) i
-  WHERE c.id = i.client_id AND (c.latest_at IS NULL OR c.latest_at < i.latest)
+  -- Clients that existed before this batch (new ones got theirs in new_clients): the count grows, and the newest
+  -- measurement changes when one of the batch is newer (by completion, then session id, as the lists order them).
+  UPDATE clients c SET measurement_count = c.measurement_count + b.n,
+    latest_at = CASE WHEN ${NEWER} THEN b.completed_at ELSE c.latest_at END,
+    latest_id = CASE WHEN ${NEWER} THEN b.session_id ELSE c.latest_id END,
+    latest_language = CASE WHEN ${NEWER} THEN b.language ELSE c.latest_language END,
+    latest_dominant = CASE WHEN ${NEWER} THEN b.dominant ELSE c.latest_dominant END
+  FROM batch_latest b
+  WHERE c.id = b.client_id
   RETURNING c.id
 ), ${rollupCtes('SELECT device_id, completed_at, server_profile FROM ins', '1')}
 SELECT session_id::text AS id FROM ins`;
@@ -123,6 +142,36 @@ function measurementRow(r: ReadyRecord, clientId: string): Record<string, unknow
   };
 }
 
+/** A new client's count and newest measurement among the batch's rows (the same order as the WRITE_SQL update). */
+function newestOf(
+  fresh: readonly ReadyRecord[],
+  rows: readonly Record<string, unknown>[],
+  clientId: string,
+): Record<string, unknown> {
+  let newest: ReadyRecord | null = null;
+  let count = 0;
+  fresh.forEach((r, i) => {
+    if (rows[i]?.client_id !== clientId) return;
+    count += 1;
+    const id = r.record.sessionId.toLowerCase();
+    if (
+      newest === null ||
+      r.record.completedAt > newest.record.completedAt ||
+      (r.record.completedAt === newest.record.completedAt &&
+        id > newest.record.sessionId.toLowerCase())
+    )
+      newest = r;
+  });
+  const n = newest as ReadyRecord | null;
+  return {
+    measurementCount: count,
+    latestAt: n ? iso(n.record.completedAt) : null,
+    latestId: n ? n.record.sessionId.toLowerCase() : null,
+    latestLanguage: n ? n.record.language : null,
+    latestDominant: n ? ((n.serverProfile as { dominant?: unknown }).dominant ?? null) : null,
+  };
+}
+
 /**
  * Stores records with distinct session ids from one tablet in the open transaction `tx`; an outcome per id. Run it
  * through retryTransient: a deadlock, serialisation failure or a client code taken meanwhile means "again".
@@ -133,14 +182,15 @@ export async function storeRecords(
   deviceId: string,
   receivedAt: string,
 ): Promise<Map<string, StoreOutcome>> {
-  await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
   const outcomes = new Map<string, StoreOutcome>();
-  if (records.length === 0) return outcomes;
+  if (records.length === 0) {
+    await tx.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, receivedAt]);
+    return outcomes;
+  }
   const incoming = records.map(incomingOf);
   const ids = incoming.map((m) => m.sessionId);
-  const locks = [
-    ...new Set([...ids.map((id) => `s:${id}`), ...incoming.flatMap(personKeys)].map(lockKey)),
-  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = [`d:${deviceId}`, ...ids.map((id) => `s:${id}`), ...incoming.flatMap(personKeys)];
+  const locks = [...new Set(keys.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await tx.query(LOCK_SQL, [JSON.stringify(locks.map(String))]);
 
   const state = (
@@ -148,7 +198,7 @@ export async function storeRecords(
       stored: { id: string; hash: string; at: string }[];
       erased: string[];
       candidates: CandidateRow[];
-    }>(STATE_SQL, [JSON.stringify(ids), ...candidateParams(incoming)])
+    }>(STATE_SQL, [JSON.stringify(ids), ...candidateParams(incoming), receivedAt, deviceId])
   ).rows[0];
   const stored = new Map((state?.stored ?? []).map((s) => [s.id, s]));
   const erased = new Set(state?.erased ?? []);
@@ -171,18 +221,8 @@ export async function storeRecords(
   );
   const clientOf = new Map(pairs.map((p) => [p.s, p.c]));
   const rows = fresh.map((r) => measurementRow(r, clientOf.get(incomingOf(r).sessionId) ?? ''));
-  const latestOf = new Map<string, number>();
-  fresh.forEach((r, i) => {
-    const c = String(rows[i]?.client_id);
-    latestOf.set(c, Math.max(latestOf.get(c) ?? -Infinity, r.record.completedAt));
-  });
   const inserted = await tx.query<{ id: string }>(WRITE_SQL, [
-    JSON.stringify(
-      created.map((c) => {
-        const latest = latestOf.get(c.id);
-        return { ...c, latestAt: latest === undefined ? null : iso(latest) };
-      }),
-    ),
+    JSON.stringify(created.map((c) => ({ ...c, ...newestOf(fresh, rows, c.id) }))),
     receivedAt,
     JSON.stringify(rows),
     deviceId,

@@ -1,5 +1,7 @@
 // Issue 15: clients.latest_at (what the client lists sort and page by) always equals the newest measurement's
-// completion, after ingest, merge, split and erasure, and the list is in that order.
+// completion, after ingest, merge, split and erasure, and the list is in that order. The other list columns kept on
+// the client (count, newest measurement's id, language and dominant postures, migration 018) and the per-staff link
+// counts of the account list follow the same changes.
 import { describe, expect, it } from 'vitest';
 import { mergeClients, splitMeasurement } from '../../src/server/clients/changes.ts';
 import { eraseClient, eraseMeasurements } from '../../src/server/clients/erasure.ts';
@@ -28,14 +30,27 @@ const at = (reference: string, day: number) =>
 const send = async (...records: ReturnType<typeof makeRecord>[]) =>
   f.sync({ sessions: await Promise.all(records.map((r) => sealRecord(r, f.tablet.serverKey))) });
 
-/** Clients whose latest_at differs from their measurements (should be none). */
-const drift = async () =>
-  (
+/** Clients whose list columns differ from their measurements, and staff whose link count is off (should be none). */
+const drift = async () => [
+  ...(
     await f.db.query<{ id: string }>(
       `SELECT c.id::text AS id FROM clients c
-       WHERE c.latest_at IS DISTINCT FROM (SELECT max(completed_at) FROM measurements m WHERE m.client_id = c.id)`,
+       LEFT JOIN LATERAL (SELECT m.completed_at, m.session_id, m.language, m.server_profile->'dominant' AS dominant
+         FROM measurements m WHERE m.client_id = c.id ORDER BY m.completed_at DESC, m.session_id DESC LIMIT 1) x ON true
+       WHERE c.latest_at IS DISTINCT FROM x.completed_at OR c.latest_id IS DISTINCT FROM x.session_id
+         OR c.latest_language IS DISTINCT FROM x.language OR c.latest_dominant IS DISTINCT FROM x.dominant
+         OR c.measurement_count <> (SELECT count(*) FROM measurements m WHERE m.client_id = c.id)
+         OR c.staff_id IS DISTINCT FROM (SELECT l.staff_id FROM client_links l WHERE l.client_id = c.id)`,
     )
-  ).rows;
+  ).rows,
+  ...(
+    await f.db.query<{ id: string }>(
+      `SELECT u.id::text AS id FROM users u
+       WHERE COALESCE((SELECT clients FROM staff_caseloads s WHERE s.staff_id = u.id), 0)
+         <> (SELECT count(*) FROM client_links l WHERE l.staff_id = u.id)`,
+    )
+  ).rows,
+];
 const list = async () =>
   (await ws(f.app, 'GET', '/api/clients', { cookie: coord })).json<ClientSummary[]>();
 const idOf = async (reference: string) =>
@@ -79,5 +94,34 @@ describe(`clients.latest_at (${DB_KIND})`, () => {
     expect(await mine()).toEqual(['Y', 'X']);
     await send(at('X', 3));
     expect(await mine()).toEqual(['X', 'Y']);
+    expect(await drift()).toEqual([]);
+    // Moving a link and erasing a linked client change the account list's counts.
+    const other = await signedIn(f.app, f.db, 'staff');
+    await ws(f.app, 'PUT', `/api/clients/${await idOf('X')}/link`, {
+      cookie: coord,
+      body: { staffId: other.id },
+    });
+    expect(await drift()).toEqual([]);
+    await ws(f.app, 'DELETE', `/api/clients/${await idOf('Y')}`, { cookie: coord });
+    expect(await drift()).toEqual([]);
+    const accounts = (await ws(f.app, 'GET', '/api/users', { cookie: coord })).json<
+      { id: string; caseload: number }[]
+    >();
+    expect(accounts.find((a) => a.id === staff.id)?.caseload).toBe(0);
+    expect(accounts.find((a) => a.id === other.id)?.caseload).toBe(1);
+  });
+
+  it('takes the newest of one batch, ties broken by session id, and counts every measurement', async () => {
+    const same = [at('T', 7), at('T', 7), at('T', 6)];
+    await send(...same);
+    const id = await idOf('T');
+    const row = (await list()).find((c) => c.id === id);
+    const newest = [same[0]!.sessionId, same[1]!.sessionId].sort().reverse()[0];
+    expect(row?.measurementCount).toBe(3);
+    expect(row?.latest?.measurementId).toBe(newest);
+    // A follow-up in a later batch at the same instant with a higher id takes over; one older does not.
+    await send(at('T', 7), at('T', 2));
+    expect(await drift()).toEqual([]);
+    expect((await list()).find((c) => c.id === id)?.measurementCount).toBe(5);
   });
 });

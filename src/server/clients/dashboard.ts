@@ -10,6 +10,7 @@ import type { InstrumentRegistry } from '../instruments.ts';
 import type { Filters } from './params.ts';
 import { coverPeriod } from './periods.ts';
 import { daySql } from './rollup.ts';
+import { filterSql } from './views.ts';
 
 // $1 tablet or null; $2–$7 the month cover (whole months [$2, $3), edge days [$4, $5] and [$6, $7]);
 // $8–$13 the week cover, the same for ISO weeks; $14, $15 the period itself (judgements).
@@ -83,16 +84,16 @@ async function versionsInPeriod(
 ): Promise<Instrument[]> {
   await instruments.refresh(db);
   const all = instruments.all();
+  // The period as instants (filterSql), so each probe is a range scan of an index on completed_at (with the tablet:
+  // measurements_device_completed) from the period's start, not a walk through the tablet's every measurement
+  // filtered by day, which grew with the data (0.6 s for one tablet's year at 100,000 measurements).
+  const { where, params } = filterSql(f, 1);
   const probes = all.map(
-    (_, n) => `EXISTS (SELECT 1 FROM measurements WHERE instrument_id = $${n * 2 + 4}
-      AND instrument_version = $${n * 2 + 5} AND ($1::uuid IS NULL OR device_id = $1::uuid)
-      AND ($2::date IS NULL OR ${daySql('completed_at')} >= $2::date)
-      AND ($3::date IS NULL OR ${daySql('completed_at')} <= $3::date)) AS v${n}`,
+    (_, n) => `EXISTS (SELECT 1 FROM measurements m WHERE m.instrument_id = $${n * 2 + 4}
+      AND m.instrument_version = $${n * 2 + 5} AND ${where}) AS v${n}`,
   );
   const r = await db.query<Record<string, boolean>>(`SELECT ${probes.join(', ')}`, [
-    f.deviceId,
-    f.from,
-    f.to,
+    ...params,
     ...all.flatMap((i) => [i.id, i.version]),
   ]);
   const row = r.rows[0] ?? {};

@@ -49,20 +49,17 @@ interface SummaryRow {
 /** Newest measurement first (clients without one last), then newest client: the index clients_latest (migration 006). */
 const LIST_ORDER = 'c.latest_at DESC NULLS LAST, c.created_at DESC, c.id';
 
-/** The summary of the clients `source` selects (rows of clients), with their count, link and latest measurement. */
+/**
+ * The summary of the clients `source` selects (rows of clients). Count, latest measurement and linked staff member
+ * are the client's own columns (migration 018, kept by ingest, merge, split, erasure and triggers on client_links), so
+ * a list reads one row per client and never the measurements table.
+ */
 const summarySql = (source: string): string => `
 SELECT c.id::text AS id, c.code, c.reference, c.first_name, c.last_name, c.date_of_birth, c.gender, c.document_name,
-  l.staff_id::text AS staff_id, u.name AS staff_name,
-  (SELECT count(*)::int FROM measurements x WHERE x.client_id = c.id) AS n,
-  lm.session_id::text AS latest_id, lm.completed_at AS latest_at, lm.language AS latest_language,
-  lm.server_profile->'dominant' AS latest_dominant
+  c.staff_id::text AS staff_id, u.name AS staff_name, c.measurement_count AS n, c.latest_id::text AS latest_id,
+  c.latest_at, c.latest_language, c.latest_dominant
 FROM (${source}) c
-LEFT JOIN client_links l ON l.client_id = c.id
-LEFT JOIN users u ON u.id = l.staff_id
-LEFT JOIN LATERAL (
-  SELECT session_id, completed_at, language, server_profile FROM measurements m
-  WHERE m.client_id = c.id ORDER BY completed_at DESC, session_id DESC LIMIT 1
-) lm ON true`;
+LEFT JOIN users u ON u.id = c.staff_id`;
 
 const toSummary = (r: SummaryRow): ClientSummary => ({
   id: r.id,
