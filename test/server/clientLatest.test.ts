@@ -1,6 +1,6 @@
 // Issue 15: clients.latest_at (what the client lists sort and page by) always equals the newest measurement's
 // completion, after ingest, merge, split and erasure, and the list is in that order. The other list columns kept on
-// the client (count, newest measurement's id, language and dominant postures, migration 018) and the per-staff link
+// the client (count, newest measurement's id, language and dominant postures, migration 019) and the per-staff link
 // counts of the account list follow the same changes.
 import { describe, expect, it } from 'vitest';
 import { mergeClients, splitMeasurement } from '../../src/server/clients/changes.ts';

@@ -17,7 +17,7 @@ export async function setLink(
   now: number,
 ): Promise<boolean> {
   // The client's row first, as ingest and merge take it before its link: the link's triggers write clients.staff_id
-  // (migration 018), and taking the two in the other order could deadlock with a follow-up being stored.
+  // (migration 019), and taking the two in the other order could deadlock with a follow-up being stored.
   await tx.query('SELECT 1 FROM clients WHERE id = $1::uuid FOR UPDATE', [clientId]);
   if (staffId === null) {
     await tx.query('DELETE FROM client_links WHERE client_id = $1::uuid', [clientId]);
@@ -44,7 +44,7 @@ interface StaffRow {
   disabled: boolean;
 }
 
-/** Every staff member (not coordinators) with their postures and caseload (kept counts, migration 018), in id order. */
+/** Every staff member (not coordinators) with their postures and caseload (kept counts, migration 019), in id order. */
 async function staffCandidates(db: Queryable) {
   const r = await db.query<StaffRow>(
     `SELECT u.id::text AS id, u.name, u.postures, u.disabled_at IS NOT NULL AS disabled,

@@ -1,6 +1,6 @@
 /**
  * Keeps what a client's list row shows of its measurements current after a change of measurements: latest_at
- * (migration 008), and measurement_count, latest_id, latest_language, latest_dominant (migration 018). "Latest" is
+ * (migration 008), and measurement_count, latest_id, latest_language, latest_dominant (migration 019). "Latest" is
  * the newest by completion, then by session id, as the lists always showed it.
  */
 import type { Queryable } from '../db.ts';

@@ -51,7 +51,7 @@ const LIST_ORDER = 'c.latest_at DESC NULLS LAST, c.created_at DESC, c.id';
 
 /**
  * The summary of the clients `source` selects (rows of clients). Count, latest measurement and linked staff member
- * are the client's own columns (migration 018, kept by ingest, merge, split, erasure and triggers on client_links), so
+ * are the client's own columns (migration 019, kept by ingest, merge, split, erasure and triggers on client_links), so
  * a list reads one row per client and never the measurements table.
  */
 const summarySql = (source: string): string => `
