@@ -18,6 +18,7 @@ import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
 import {
   completeSession,
+  interruptSession,
   saveAnswer,
   saveDetails,
   startSession,
@@ -143,5 +144,31 @@ describe('staff mode after a version change', () => {
     const imago = screen.getByTestId('imago').textContent ?? '';
     expect(imago).toContain('als leraar een 2 uit 5');
     expect(document.body.textContent).not.toContain('scales.');
+  });
+});
+
+describe('interrupted sessions after a version change', () => {
+  it('count progress against the version each session was started in, not the kiosk’s', async () => {
+    // Version 3: version 2 without A11, so it has 26 statements where version 1 has 27.
+    const v3Json = {
+      ...v2Json,
+      version: 3,
+      parts: v2Json.parts.map((p) => ({ ...p, items: p.items.filter((i) => i.id !== 'A11') })),
+    };
+    const v3 = parseInstrument(v3Json);
+    expect(itemsInOrder(v3)).toHaveLength(26);
+    const at = Date.UTC(2026, 2, 9, 9, 0);
+    await startSession({ id: 'i1', at, instrument, language: 'nl', reference: 'AFS-1' });
+    await saveDetails('i1', { firstName: 'Fatima' }, { kind: 'item', index: 0 }, at);
+    for (const item of ['A1', 'A2', 'A3']) await saveAnswer('i1', item, 4, at);
+    await interruptSession('i1', at + 2);
+    await officeSends(v3);
+    await openStaff({ instrument: v3 });
+    fireEvent.click(await screen.findByRole('button', { name: /Onderbroken vragenlijsten/ }));
+    await onStaffScreen('staff-interrupted');
+    await waitFor(() => expect(document.querySelector('[data-session="i1"]')).not.toBeNull());
+    expect(document.querySelector('[data-session="i1"]')?.textContent).toContain(
+      '3 van 27 vragen beantwoord',
+    );
   });
 });

@@ -1,14 +1,15 @@
 /** Sessions taken off the client screens (idle reset): staff give one back to its client, or erase it. */
 import { useState } from 'preact/hooks';
 import { useT } from '../../shared/i18n/useT.ts';
+import type { SessionRow } from '../storage/db.ts';
 import type { InterruptedSummary } from '../storage/staffQueries.ts';
 import { dateTime as time } from '../../shared/ui/format.ts';
 import { whoIs } from './whoIs.ts';
 
-/** Props: the sessions with how far each got, the total number of items, and the actions. */
+/** Props: the sessions with how far each got, each one's number of items (of its own version), and the actions. */
 export interface InterruptedListProps {
   readonly sessions: readonly InterruptedSummary[];
-  readonly total: number;
+  readonly totalOf: (session: SessionRow) => number;
   readonly onResume: (id: string) => Promise<void>;
   readonly onDiscard: (id: string) => Promise<void>;
   readonly onBack: () => void;
@@ -17,7 +18,7 @@ export interface InterruptedListProps {
 /** The list; erasing asks once more, because it cannot be undone. */
 export function InterruptedList({
   sessions,
-  total,
+  totalOf,
   onResume,
   onDiscard,
   onBack,
@@ -35,7 +36,7 @@ export function InterruptedList({
               {whoIs(session.reference, session.details) ?? t('interrupted.anonymous')}
             </strong>
             <span>{t('interrupted.started', { time: time.format(session.startedAt) })}</span>
-            <span>{t('interrupted.progress', { answered, count: total })}</span>
+            <span>{t('interrupted.progress', { answered, count: totalOf(session) })}</span>
             {confirm === session.id ? (
               <div class="confirm" role="alert">
                 <p>{t('interrupted.confirm_discard')}</p>

@@ -205,7 +205,7 @@ export function StaffApp(props: StaffAppProps & { readonly pinIterations?: numbe
         return (
           <InterruptedList
             sessions={interrupted}
-            total={itemsInOrder(props.instrument).length}
+            totalOf={(row) => itemsInOrder(versionOf(row)).length}
             onResume={(id) =>
               attempt(async () => {
                 await resumeSession(id, now());
