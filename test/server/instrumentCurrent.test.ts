@@ -3,8 +3,6 @@
 // still accepted (a client who started on another version finishes on it). A new upload must be higher than every
 // stored version, not only the current one, and becomes current itself. Runs on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/app.ts';
-import { loadInstruments } from '../../src/server/instruments.ts';
 import type { DeviceConfig } from '../../src/shared/contract/protocol.ts';
 import type {
   AuditEntry,
@@ -15,6 +13,7 @@ import { DB_KIND, fixture, PILOT, type Fixture } from './helpers.ts';
 import {
   asVersion,
   recordOn,
+  secondInstance,
   sendRecords,
   storeVersion,
   V2,
@@ -29,13 +28,7 @@ let other: Fixture['app'];
 beforeAll(async () => {
   f = await fixture();
   cookie = (await signedIn(f.app, f.db, 'coordinator', { now: f.clock.now() })).cookie;
-  other = await createServer({
-    db: f.db,
-    log: false,
-    clock: f.clock.now,
-    distDir: '/none',
-    instruments: loadInstruments(),
-  });
+  other = await secondInstance(f);
   expect((await storeVersion(f.app, cookie, V2_JSON)).statusCode).toBe(201);
 });
 afterAll(async () => {

@@ -3,13 +3,9 @@
 // stored on error, shown as a diff, stored as the next version (audited) and given to tablets; sessions of both
 // versions are accepted and scored, also by an instance that started before the version was loaded; the export and
 // the dashboard handle mixed versions. Runs on PGlite and on PostgreSQL.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/app.ts';
-import { parseInstrument } from '../../src/shared/core/instrument.ts';
-import { scoreAnswers, type Profile } from '../../src/shared/core/scoring.ts';
-import type { DeviceConfig, SyncResponse } from '../../src/shared/contract/protocol.ts';
+import type { Profile } from '../../src/shared/core/scoring.ts';
+import type { DeviceConfig } from '../../src/shared/contract/protocol.ts';
 import type { QualityReport } from '../../src/shared/core/itemQuality/report.ts';
 import type {
   AuditEntry,
@@ -18,19 +14,18 @@ import type {
   VersionProblem,
   VersionSummary,
 } from '../../src/shared/contract/workspaceApi.ts';
-import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import { parseCsv } from './csv.ts';
 import { DB_KIND, fixture, makeRecord, PILOT, type Fixture } from './helpers.ts';
+import {
+  recordOn,
+  secondInstance,
+  sendRecords,
+  storeVersion,
+  V2,
+  V2_JSON,
+  V2_TEXTS,
+} from './versionHelpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
-
-const readFixture = (name: string): unknown =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8'));
-const V2_JSON = readFixture('pilot-2019.v2.json') as Record<string, unknown>;
-const V2_TEXTS = readFixture('pilot-2019.v2.translations.json') as Record<
-  string,
-  Record<string, string>
->;
-const V2 = parseInstrument(V2_JSON);
 
 let f: Fixture;
 let cookie: string;
@@ -46,7 +41,7 @@ const preview = (instrument: unknown, translations: object = V2_TEXTS) =>
     body: { instrument, translations },
   });
 const store = (instrument: unknown, translations: object = V2_TEXTS) =>
-  ws(f.app, 'POST', '/api/instrument-versions', { cookie, body: { instrument, translations } });
+  storeVersion(f.app, cookie, instrument, translations);
 const versions = async () =>
   (await ws(f.app, 'GET', '/api/instrument-versions', { cookie })).json<VersionSummary[]>();
 const stored = async () =>
@@ -57,30 +52,8 @@ const problemsOf = (r: { statusCode: number; json: <T>() => T }) => {
   return r.json<{ error: string; problems: VersionProblem[] }>().problems;
 };
 
-/** A completed record on `instrument` with every item answered. */
-const recordOn = (instrument: typeof V2, seed = 1) => {
-  const answers: Record<string, number> = {};
-  instrument.parts
-    .flatMap((p) => p.items)
-    .forEach((item, i) => (answers[item.id] = ((i + seed) % 5) + 1));
-  return makeRecord({
-    instrumentId: instrument.id,
-    instrumentVersion: instrument.version,
-    answers,
-    answeredAt: Object.fromEntries(Object.keys(answers).map((id) => [id, 1_770_000_000_000])),
-    profile: scoreAnswers(instrument, answers),
-  });
-};
-const send = async (app: typeof f.app, ...records: ReturnType<typeof makeRecord>[]) => {
-  const sessions = await Promise.all(records.map((r) => sealRecord(r, f.tablet.serverKey)));
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/sync/sessions',
-    headers: { authorization: `Bearer ${f.tablet.token}`, 'content-type': 'application/json' },
-    payload: JSON.stringify({ sessions }),
-  });
-  return r.json<SyncResponse>();
-};
+const send = (app: typeof f.app, ...records: ReturnType<typeof makeRecord>[]) =>
+  sendRecords(f, app, ...records);
 
 describe(`a new questionnaire version (${DB_KIND})`, () => {
   it('lists every problem of a broken upload and stores nothing', async () => {
@@ -190,20 +163,9 @@ describe(`a new questionnaire version (${DB_KIND})`, () => {
 
   it('accepts and scores sessions of both versions, also on an instance started before the version was loaded', async () => {
     // The second instance has its own registry, read at its start: version 2 was stored through the first one.
-    const other = await createServer({
-      db: f.db,
-      log: false,
-      clock: f.clock.now,
-      distDir: '/none',
-    });
+    const other = await secondInstance(f);
     try {
-      const before = await createServer({
-        db: f.db,
-        log: false,
-        clock: f.clock.now,
-        distDir: '/none',
-        instruments: (await import('../../src/server/instruments.ts')).loadInstruments(),
-      });
+      const before = await secondInstance(f);
       const v2 = recordOn(V2, 2);
       const res = await send(before, v2, recordOn(PILOT, 3));
       expect(res.rejected).toEqual([]);

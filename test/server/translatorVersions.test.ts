@@ -3,11 +3,9 @@
 // stored it. The XLIFF export has v2's statements (A11, the reworded A1) with the texts that came with v2, an import
 // is checked against v2's keys, review and coverage count v2's strings. Runs on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/app.ts';
-import { loadInstruments } from '../../src/server/instruments.ts';
 import type { LanguageReview } from '../../src/shared/contract/workspaceApi.ts';
 import { DB_KIND, fixture, type Fixture } from './helpers.ts';
-import { storeVersion, V2_JSON } from './versionHelpers.ts';
+import { secondInstance, storeVersion, V2_JSON } from './versionHelpers.ts';
 import { signedIn, ws } from './workspaceHelpers.ts';
 
 const V1_A1 = 'instrument.pilot-2019.v1:items.A1';
@@ -22,13 +20,7 @@ beforeAll(async () => {
   f = await fixture();
   cookie = (await signedIn(f.app, f.db, 'coordinator', { now: f.clock.now() })).cookie;
   // A second instance on the same database, started (and its routes built) while version 1 was current.
-  other = await createServer({
-    db: f.db,
-    log: false,
-    clock: f.clock.now,
-    distDir: '/none',
-    instruments: loadInstruments(),
-  });
+  other = await secondInstance(f);
   v1Export = await exportOf(f.app, 'en');
   expect(v1Export).toContain(`<unit id="${V1_A1}"`);
   expect(await exportOf(other, 'en')).not.toContain(V2_A11);

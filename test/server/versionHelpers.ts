@@ -6,6 +6,7 @@ import { parseInstrument, type Instrument } from '../../src/shared/core/instrume
 import { scoreAnswers } from '../../src/shared/core/scoring.ts';
 import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
+import { createServer } from '../../src/server/app.ts';
 import { makeRecord, type Fixture } from './helpers.ts';
 import { ws } from './workspaceHelpers.ts';
 
@@ -64,3 +65,7 @@ export const sendRecords = async (
   });
   return r.json<SyncResponse>();
 };
+
+/** Another server instance on the fixture's database, with its own registry read at its start (as a second process). */
+export const secondInstance = (f: Fixture): Promise<FastifyInstance> =>
+  createServer({ db: f.db, log: false, clock: f.clock.now, distDir: '/none' });
