@@ -11,8 +11,6 @@ import {
   type Instrument,
 } from '../../src/shared/core/instrument.ts';
 import { DEFAULT_SCORING } from '../../src/shared/core/scoring.ts';
-import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
-import type { DeviceConfig } from '../../src/shared/contract/protocol.ts';
 import { registerInstrumentTexts } from '../../src/shared/i18n/languages.ts';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
@@ -23,64 +21,36 @@ import {
   saveDetails,
   startSession,
 } from '../../src/tablet/storage/sessions.ts';
-import { refreshConfig } from '../../src/tablet/sync/config.ts';
 import { PILOT_ANSWERS } from '../fixtures/pilotAnswers.ts';
 import { enrollTestTablet, freshDatabase, instrument } from './fixtures.ts';
 import { testServices } from './kioskServices.ts';
+import { officeConfig, officeSends } from './officeSends.ts';
+import {
+  answerCurrent,
+  click,
+  currentItem,
+  heading,
+  onScreen,
+  toFirstItem,
+} from './kioskDriver.ts';
 import { onScreen as onStaffScreen, openStaff } from './staffHarness.tsx';
 
 const v2 = parseInstrument(v2Json);
 const V1_A1 = 'Het is goed om je aan de regels van de uitkering te houden.';
 const V2_A1 = 'Ik vind het goed om me aan de regels van de uitkering te houden.';
 
-const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
-const onScreen = (name: string) =>
-  waitFor(() => expect(document.querySelector(`main[data-screen="${name}"]`)).not.toBeNull());
-const currentItem = () => document.querySelector('[data-item]')?.getAttribute('data-item') ?? '';
-const heading = () => document.querySelector('main h1')?.textContent ?? '';
 const welcomeVersion = () =>
   document.querySelector('main[data-screen="welcome"]')?.getAttribute('data-instrument');
 
 /** The office's configuration with `current` as the version for new clients (an ETag per version). */
-const officeSends = (current: Instrument) => {
-  const config: DeviceConfig = {
-    deviceId: 'd1',
-    name: 'Tablet',
-    settings: DEFAULT_SETTINGS,
-    settingsVersion: 1,
-    settingsUpdatedAt: '2026-03-02T09:00:00.000Z',
-    instruments: [current],
-    instrumentTexts: current.version === 2 ? [{ id: v2.id, version: 2, texts: v2Texts }] : [],
-    serverKey: { keyId: 'k1', publicKeyJwk: {} },
-  };
-  return refreshConfig({
-    fetch: () =>
-      Promise.resolve(Response.json(config, { headers: { etag: `"v${current.version}"` } })),
-    now: Date.now,
-  });
-};
-
-async function startClient() {
-  await onScreen('welcome');
-  click('Beginnen');
-  await onScreen('consent');
-  click('Ik doe mee');
-  await onScreen('details');
-  fireEvent.click(screen.getByLabelText('Vrouw'));
-  fireEvent.input(screen.getByLabelText('Voornaam'), { target: { value: 'Fatima' } });
-  fireEvent.input(screen.getByLabelText('Achternaam'), { target: { value: 'Jansen' } });
-  fireEvent.input(screen.getByLabelText('Dag'), { target: { value: '7' } });
-  fireEvent.input(screen.getByLabelText('Maand'), { target: { value: '3' } });
-  fireEvent.input(screen.getByLabelText('Jaar'), { target: { value: '1985' } });
-  click('Verder');
-  await onScreen('item');
-}
-
-async function answerCurrent(value = 3) {
-  const id = currentItem();
-  fireEvent.click(document.querySelector(`.answers button[data-value="${value}"]`)!);
-  await waitFor(() => expect(currentItem()).not.toBe(id));
-}
+const officeSendsVersion = (current: Instrument) =>
+  officeSends(
+    officeConfig({
+      instruments: [current],
+      instrumentTexts: current.version === 2 ? [{ id: v2.id, version: 2, texts: v2Texts }] : [],
+    }),
+    `"v${current.version}"`,
+  );
 
 beforeEach(async () => {
   await freshDatabase();
@@ -89,14 +59,14 @@ beforeEach(async () => {
 
 describe('the office makes an older version current again', () => {
   it('lets the client on version 2 finish on it, also after a reload, and gives the next client version 1', async () => {
-    await officeSends(v2);
+    await officeSendsVersion(v2);
     const services = testServices();
     const first = render(<KioskApp instrument={instrument} services={services} />);
     await waitFor(() => expect(welcomeVersion()).toBe('pilot-2019@2'));
-    await startClient();
+    await toFirstItem();
     expect(heading()).toBe(V2_A1);
 
-    expect((await officeSends(instrument)).kind).toBe('changed');
+    expect((await officeSendsVersion(instrument)).kind).toBe('changed');
     await answerCurrent();
     first.unmount();
     render(<KioskApp instrument={instrument} services={services} />);
@@ -120,7 +90,7 @@ describe('the office makes an older version current again', () => {
 
     click('Klaar');
     await waitFor(() => expect(welcomeVersion()).toBe('pilot-2019@1'));
-    await startClient();
+    await toFirstItem();
     expect(heading()).toBe(V1_A1);
   });
 });
@@ -133,7 +103,7 @@ describe('staff mode after a version change', () => {
     for (const [item, value] of Object.entries(PILOT_ANSWERS))
       await saveAnswer('c1', item, value, at);
     await completeSession(instrument, 'c1', DEFAULT_SCORING, at + 1);
-    await officeSends(v2);
+    await officeSendsVersion(v2);
     registerInstrumentTexts(v2, v2Texts); // as the kiosk does for the version it shows
     await openStaff({ instrument: v2 });
     fireEvent.click(await screen.findByRole('button', { name: /Ingevulde vragenlijsten/ }));
@@ -162,7 +132,7 @@ describe('interrupted sessions after a version change', () => {
     await saveDetails('i1', { firstName: 'Fatima' }, { kind: 'item', index: 0 }, at);
     for (const item of ['A1', 'A2', 'A3']) await saveAnswer('i1', item, 4, at);
     await interruptSession('i1', at + 2);
-    await officeSends(v3);
+    await officeSendsVersion(v3);
     await openStaff({ instrument: v3 });
     fireEvent.click(await screen.findByRole('button', { name: /Onderbroken vragenlijsten/ }));
     await onStaffScreen('staff-interrupted');

@@ -8,62 +8,33 @@ import v2Texts from '../fixtures/pilot-2019.v2.translations.json';
 import { itemsInOrder, parseInstrument } from '../../src/shared/core/instrument.ts';
 import { instrumentNamespace } from '../../src/shared/core/instrumentTexts.ts';
 import { i18next } from '../../src/shared/i18n/index.ts';
-import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
-import type { DeviceConfig } from '../../src/shared/contract/protocol.ts';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
-import { refreshConfig } from '../../src/tablet/sync/config.ts';
 import { enrollTestTablet, freshDatabase, instrument } from './fixtures.ts';
 import { testServices } from './kioskServices.ts';
+import { officeConfig, officeSends } from './officeSends.ts';
+import {
+  answerCurrent,
+  click,
+  currentItem,
+  heading,
+  onScreen,
+  toFirstItem,
+} from './kioskDriver.ts';
 
 const v2 = parseInstrument(v2Json);
 const V1_A1 = 'Het is goed om je aan de regels van de uitkering te houden.';
 const V2_A1 = 'Ik vind het goed om me aan de regels van de uitkering te houden.';
 
-const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
-const onScreen = (name: string) =>
-  waitFor(() => expect(document.querySelector(`main[data-screen="${name}"]`)).not.toBeNull());
-const currentItem = () => document.querySelector('[data-item]')?.getAttribute('data-item') ?? '';
-const heading = () => document.querySelector('main h1')?.textContent ?? '';
-
 /** The office's answer to the configuration fetch: version 2 with its translations. */
-const config: DeviceConfig = {
-  deviceId: 'd1',
-  name: 'Tablet',
-  settings: DEFAULT_SETTINGS,
-  settingsVersion: 1,
-  settingsUpdatedAt: '2026-03-02T09:00:00.000Z',
-  instruments: [v2],
-  instrumentTexts: [{ id: v2.id, version: v2.version, texts: v2Texts }],
-  serverKey: { keyId: 'k1', publicKeyJwk: {} },
-};
 const officeSendsV2 = () =>
-  refreshConfig({
-    fetch: () => Promise.resolve(Response.json(config, { headers: { etag: '"v2"' } })),
-    now: Date.now,
-  });
-
-async function startClient() {
-  await onScreen('welcome');
-  click('Beginnen');
-  await onScreen('consent');
-  click('Ik doe mee');
-  await onScreen('details');
-  fireEvent.click(screen.getByLabelText('Vrouw'));
-  fireEvent.input(screen.getByLabelText('Voornaam'), { target: { value: 'Fatima' } });
-  fireEvent.input(screen.getByLabelText('Achternaam'), { target: { value: 'Jansen' } });
-  fireEvent.input(screen.getByLabelText('Dag'), { target: { value: '7' } });
-  fireEvent.input(screen.getByLabelText('Maand'), { target: { value: '3' } });
-  fireEvent.input(screen.getByLabelText('Jaar'), { target: { value: '1985' } });
-  click('Verder');
-  await onScreen('item');
-}
-
-async function answerCurrent(value = 3) {
-  const id = currentItem();
-  fireEvent.click(document.querySelector(`.answers button[data-value="${value}"]`)!);
-  await waitFor(() => expect(currentItem()).not.toBe(id));
-}
+  officeSends(
+    officeConfig({
+      instruments: [v2],
+      instrumentTexts: [{ id: v2.id, version: v2.version, texts: v2Texts }],
+    }),
+    '"v2"',
+  );
 
 beforeEach(async () => {
   await freshDatabase();
@@ -74,7 +45,7 @@ describe('a new questionnaire version on the tablet', () => {
   it('keeps the running client on their version and texts (also after a reload) and gives the next client the new one', async () => {
     const services = testServices(); // one id sequence across the reload (a real tablet's ids are random)
     const first = render(<KioskApp instrument={instrument} services={services} />);
-    await startClient();
+    await toFirstItem();
     expect(heading()).toBe(V1_A1);
 
     // The office's new version arrives while the client answers.
@@ -137,7 +108,7 @@ describe('a new questionnaire version on the tablet', () => {
     );
     fireEvent.click(document.querySelector('button[data-language="nl"]')!);
     await waitFor(() => expect(document.documentElement.lang).toBe('nl'));
-    await startClient();
+    await toFirstItem();
     expect(heading()).toBe(V2_A1);
     first.unmount();
     render(<KioskApp instrument={instrument} services={testServices()} />);

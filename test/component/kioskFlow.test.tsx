@@ -4,33 +4,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
 import { database } from '../../src/tablet/storage/db.ts';
 import { freshDatabase, instrument } from './fixtures.ts';
-import { click, onScreen, toDetails } from './kioskDriver.ts';
+import {
+  answerCurrent,
+  click,
+  currentItem,
+  fillDetails,
+  onScreen,
+  toDetails,
+} from './kioskDriver.ts';
 import { testServices } from './kioskServices.ts';
 
 import { PILOT_ANSWERS as PILOT } from '../fixtures/pilotAnswers.ts';
-
-async function fillDetails() {
-  fireEvent.click(screen.getByLabelText('Vrouw'));
-  fireEvent.input(screen.getByLabelText('Voornaam'), { target: { value: 'Fatima' } });
-  fireEvent.input(screen.getByLabelText('Achternaam'), { target: { value: 'Jansen' } });
-  fireEvent.input(screen.getByLabelText('Dag'), { target: { value: '7' } });
-  fireEvent.input(screen.getByLabelText('Maand'), { target: { value: '3' } });
-  fireEvent.input(screen.getByLabelText('Jaar'), { target: { value: '1985' } });
-  click('Verder');
-  await onScreen('item');
-}
-
-const currentItem = () => document.querySelector('[data-item]')?.getAttribute('data-item') ?? '';
-
-async function answerCurrent(value: number) {
-  const id = currentItem();
-  const button = document.querySelector<HTMLButtonElement>(
-    `.answers button[data-value="${value}"]`,
-  );
-  if (!button) throw new Error('no answer button');
-  fireEvent.click(button);
-  await waitFor(() => expect(currentItem()).not.toBe(id));
-}
 
 beforeEach(freshDatabase);
 

@@ -4,28 +4,13 @@
 import { render, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/core/settings.ts';
-import type { DeviceConfig } from '../../src/shared/contract/protocol.ts';
 import { KioskApp } from '../../src/tablet/kiosk/KioskApp.tsx';
-import { refreshConfig } from '../../src/tablet/sync/config.ts';
 import { enrollTestTablet, freshDatabase, instrument } from './fixtures.ts';
 import { testServices } from './kioskServices.ts';
+import { officeConfig, officeSends } from './officeSends.ts';
 import { onScreen, toDetails } from './kioskDriver.ts';
 
-const config = (audioClips: string): DeviceConfig => ({
-  deviceId: 'd1',
-  name: 'Tablet',
-  settings: DEFAULT_SETTINGS,
-  settingsVersion: 1,
-  settingsUpdatedAt: '2026-03-02T09:00:00.000Z',
-  instruments: [instrument],
-  serverKey: { keyId: 'k1', publicKeyJwk: {} },
-  audioClips,
-});
-const officeSends = (c: DeviceConfig, etag: string) =>
-  refreshConfig({
-    fetch: () => Promise.resolve(Response.json(c, { headers: { etag } })),
-    now: Date.now,
-  });
+const config = (audioClips: string) => officeConfig({ audioClips });
 
 beforeEach(async () => {
   await freshDatabase();
