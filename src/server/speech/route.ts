@@ -7,11 +7,10 @@
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../routing.ts';
-import { speechQuery } from './speechQuery.ts';
+import { sendRenderFailure, speechQuery } from './speechQuery.ts';
 import { sendError } from '../errors.ts';
 import {
   createRenderPool,
-  RenderQueueFull,
   renderKey,
   type RenderPool,
 } from '../../shared/speechRender/renderPool.ts';
@@ -126,16 +125,7 @@ export function registerSpeechRoute(app: FastifyInstance, opts: SpeechOptions): 
     try {
       bytes = await p.render(voice, text);
     } catch (e) {
-      const full = e instanceof RenderQueueFull;
-      reply.header('Retry-After', full ? '5' : '30');
-      return sendError(
-        reply,
-        503,
-        full ? 'busy' : 'speech_unavailable',
-        full
-          ? 'the server is rendering other texts; try again in a few seconds'
-          : 'the server cannot render speech now; try again later',
-      );
+      return sendRenderFailure(reply, e);
     }
     if (fresh) prune();
     return reply

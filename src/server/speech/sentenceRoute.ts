@@ -6,16 +6,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MAX_SPOKEN_SENTENCE } from '../../shared/core/speechText.ts';
-import {
-  RenderQueueFull,
-  renderKey,
-  type RenderPool,
-} from '../../shared/speechRender/renderPool.ts';
+import { renderKey, type RenderPool } from '../../shared/speechRender/renderPool.ts';
 import { principal, restrictTo } from '../auth/guard.ts';
 import type { Db } from '../db.ts';
 import { sendError } from '../errors.ts';
 import { route } from '../routing.ts';
-import { speechQuery } from './speechQuery.ts';
+import { sendRenderFailure, speechQuery } from './speechQuery.ts';
 
 /** Limits of the route; tests shrink them. */
 export interface SentenceLimits {
@@ -83,16 +79,7 @@ export function sentenceSpeechRoutes(app: FastifyInstance, ctx: SentenceRouteCon
       try {
         bytes = await ctx.pool().render(voice, text, { keep: false });
       } catch (e) {
-        const full = e instanceof RenderQueueFull;
-        reply.header('Retry-After', full ? '5' : '30');
-        return sendError(
-          reply,
-          503,
-          full ? 'busy' : 'speech_unavailable',
-          full
-            ? 'the server is rendering other texts; try again in a few seconds'
-            : 'the server cannot render speech now; try again later',
-        );
+        return sendRenderFailure(reply, e);
       }
     }
     memory.set(key, bytes);

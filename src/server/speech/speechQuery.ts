@@ -1,6 +1,7 @@
 /** The `lng` and `text` query both speech routes take, checked once: the voice and the normalised text, or a 400. */
 import type { FastifyReply } from 'fastify';
 import { normalizeSpeechText, speechTextProblem } from '../../shared/core/speechText.ts';
+import { RenderQueueFull } from '../../shared/speechRender/renderPool.ts';
 import { VOICES } from '../../shared/speechRender/voices.ts';
 import { sendError } from '../errors.ts';
 
@@ -31,4 +32,18 @@ export function speechQuery(
     return null;
   }
   return { voice, text };
+}
+
+/** The 503 both speech routes give when a rendering fails: busy (queue full, retry soon) or no speech now. */
+export function sendRenderFailure(reply: FastifyReply, e: unknown): FastifyReply {
+  const full = e instanceof RenderQueueFull;
+  reply.header('Retry-After', full ? '5' : '30');
+  return sendError(
+    reply,
+    503,
+    full ? 'busy' : 'speech_unavailable',
+    full
+      ? 'the server is rendering other texts; try again in a few seconds'
+      : 'the server cannot render speech now; try again later',
+  );
 }
