@@ -25,11 +25,10 @@ import { freshDatabase } from '../test/instances/cluster.ts';
 import { parseKek } from '../src/server/crypto/kek.ts';
 import pg from 'pg';
 import { growTo } from './growthData.ts';
+import { growthPer10x, NOISE_FLOOR_MS } from './growthFactor.ts';
 
 /** Most a figure may grow per 10× more data before CI fails. */
 export const MAX_GROWTH = 3;
-/** Below this a time is noise (timer, GC, scheduling); growth is computed from at least this much. */
-const NOISE_FLOOR_MS = 2;
 const TABLETS = 20;
 const STAFF = 20;
 const RUNS = 7;
@@ -433,9 +432,7 @@ export async function benchGrowth(
     lines.push(header);
     for (const f of lists[0] ?? []) {
       const ts = results.get(f.name) ?? [];
-      const growth = ts
-        .slice(1)
-        .map((t, i) => Math.max(t, NOISE_FLOOR_MS) / Math.max(ts[i] ?? 0, NOISE_FLOOR_MS));
+      const growth = growthPer10x(ts, sizes);
       const over = !f.exempt && growth.some((g) => g > MAX_GROWTH);
       if (over) ok = false;
       lines.push(
