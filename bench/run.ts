@@ -1,4 +1,5 @@
 // `npm run bench`: prints every budgeted figure of the project (run after `vite build`).
+// `npm run bench -- --only kiosk,ingest` runs the sections whose title contains one of the words (any case).
 import { benchAudioPacks, benchPackFill } from './audio.ts';
 import { benchBundle } from './bundle.ts';
 import { benchConfigFetch, benchConfigRoundTrip } from './config.ts';
@@ -35,7 +36,14 @@ const sections: [string, () => Promise<string[]> | string[]][] = [
   ],
 ];
 
-for (const [title, run] of sections) {
+const onlyArg = process.argv.indexOf('--only');
+const only =
+  onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').toLowerCase().split(',').filter(Boolean) : [];
+const chosen = sections.filter(
+  ([title]) => !only.length || only.some((w) => title.toLowerCase().includes(w)),
+);
+
+for (const [title, run] of chosen) {
   console.log(`\n${title}`);
   for (const line of await run()) console.log(line);
 }

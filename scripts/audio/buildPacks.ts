@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/core/audioManifest.ts';
 import { textHash } from '../../src/shared/core/textHash.ts';
 import { createRenderPool } from '../../src/shared/speechRender/renderPool.ts';
+import type { PackProgress } from './progress.ts';
 import { buildLanguages, clientTexts, covers, requiredKeys, type PackText } from './texts.ts';
 import { MAX_NUMBER, VOICES } from '../../src/shared/speechRender/voices.ts';
 
@@ -35,11 +36,15 @@ function readRecordings(dir: string, lng: string): Record<string, string> {
 const fileName = (bytes: Uint8Array, prefix: string) =>
   `${prefix}${textHash(Buffer.from(bytes).toString('base64'))}${bytes.length.toString(36)}.mp3`;
 
-/** Renders (or reuses) every pack; returns the packs, what the completeness check found, and render counts. */
+/**
+ * Renders (or reuses) every pack; returns the packs, what the completeness check found, and render counts. `progress`
+ * learns how many clips each language needs before rendering starts, and each clip as it is ready.
+ */
 export async function buildPacks(opts: {
   readonly root: string;
   readonly cacheDir: string;
   readonly recordingsDir: string;
+  readonly progress?: PackProgress;
 }) {
   const pool = createRenderPool(opts.cacheDir);
   const problems: string[] = [];
@@ -63,8 +68,20 @@ export async function buildPacks(opts: {
           files.set(name, bytes);
           return name;
         };
-        const say = async (text: string) => add(await pool.render(voice.voice, text));
+        const say = async (text: string) => {
+          const name = add(await pool.render(voice.voice, text));
+          opts.progress?.done(lng);
+          return name;
+        };
         const recorded = readRecordings(opts.recordingsDir, lng);
+        const isRecorded = (t: PackText) =>
+          recorded[t.key] === textHash(t.template) &&
+          existsSync(recordingPath(opts.recordingsDir, lng, t.key));
+        const spoken = (t: PackText) => splitTemplate(t.template).filter((p) => 'text' in p).length;
+        opts.progress?.expect(
+          lng,
+          texts.reduce((n, t) => n + (isRecorded(t) ? 0 : spoken(t)), MAX_NUMBER + 1),
+        );
         for (const [key, hash] of Object.entries(recorded)) {
           const text = texts.find((t) => t.key === key);
           if (!text) problems.push(`${lng}: recording ${key} is for a text that does not exist`);
@@ -82,9 +99,8 @@ export async function buildPacks(opts: {
         const entries: Record<string, ManifestEntry> = {};
         await Promise.all(
           texts.map(async (t) => {
-            const rec = recordingPath(opts.recordingsDir, lng, t.key);
-            if (recorded[t.key] === textHash(t.template) && existsSync(rec)) {
-              const file = add(readFileSync(rec), 'r-');
+            if (isRecorded(t)) {
+              const file = add(readFileSync(recordingPath(opts.recordingsDir, lng, t.key)), 'r-');
               entries[t.key] = {
                 hash: textHash(t.template),
                 template: t.template,

@@ -3,6 +3,10 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildPacks } from './buildPacks.ts';
+import { packProgress } from './progress.ts';
+
+/** How often a build that is still rendering says how far it is (a warm cache finishes before the first time). */
+const PROGRESS_EVERY_MS = 5_000;
 
 /**
  * Where rendered clips are kept: outside the checkout, so a fresh clone on the same machine (CI, a new worktree)
@@ -23,11 +27,20 @@ export function audioPacks(root = resolve(import.meta.dirname, '../..')): Plugin
     apply: 'build',
     buildStart() {
       started = performance.now();
+      const progress = packProgress();
+      // A first build renders for minutes on a small machine: say how far it is, on stderr beside vite's lines.
+      const ticker = setInterval(
+        () => process.stderr.write(`${progress.line()}\n`),
+        PROGRESS_EVERY_MS,
+      );
       building = buildPacks({
         root,
         cacheDir: audioCacheDir(),
         recordingsDir: join(root, 'recordings'),
+        progress,
       });
+      const stop = () => clearInterval(ticker);
+      void building.then(stop, stop);
     },
     async generateBundle() {
       if (!building) return;
