@@ -43,5 +43,10 @@ describe('unsealOnServer', () => {
       ),
     ).toThrow();
     expect(() => unsealOnServer({ ...sealed, epk: 'AAAA' }, pair.privateKey)).toThrow();
+    // An uncompressed point of the right length that is not on the curve.
+    const offCurve = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString('base64');
+    expect(() => unsealOnServer({ ...sealed, epk: offCurve }, pair.privateKey)).toThrow();
+    // The same key again (its ECDH form is kept per key) still opens the untouched record.
+    expect(unsealOnServer(sealed, pair.privateKey)).toEqual(record);
   });
 });
