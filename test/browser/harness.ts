@@ -67,6 +67,13 @@ async function answers(url: string): Promise<boolean> {
   });
 }
 
+/** The environment without DATABASE_URL. */
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.DATABASE_URL;
+  return rest;
+}
+
 /**
  * Starts `src/server/main.ts` on a free port, serving a private copy of dist/ (so a test can change it); over https
  * when `env` has TLS_CERT and TLS_KEY.
@@ -88,7 +95,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
       {
         cwd: ROOT,
         env: {
-          ...process.env,
+          // Its own embedded database in its own data folder: a DATABASE_URL of the caller's (a bench run on
+          // PostgreSQL) is not inherited; `env` may still name one.
+          ...withoutDatabaseUrl(process.env),
           PORT: String(port),
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
