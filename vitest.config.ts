@@ -65,6 +65,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file has its own server (free port, own data folder) and Chromium, so files can run side by side.
           maxWorkers: workers,
+          // The files of a worker share one module graph (Playwright, the harness, the in-process server's modules)
+          // instead of loading it again per file; nothing in them keeps state across files.
+          isolate: false,
           sequence: { groupOrder: 2 },
           globalSetup: ['test/browser/globalSetup.ts'],
         },
