@@ -47,6 +47,7 @@ export async function buildPacks(opts: {
   readonly progress?: PackProgress;
 }) {
   const pool = createRenderPool(opts.cacheDir);
+  opts.progress?.renders(() => ({ rendered: pool.stats.rendered, waiting: pool.waiting() }));
   const problems: string[] = [];
   const expected = new Map<string, PackText[]>();
   const packs: BuiltPack[] = [];

@@ -123,6 +123,8 @@ export function createRenderPool(cacheDir: string, options: RenderPoolOptions = 
 
   return {
     stats,
+    /** Renderings asked for and not finished yet (waiting for a worker or under way): what is left to render. */
+    waiting: (): number => inFlight.size,
     /** Where the rendering of `text` in `voice` is (or will be) kept. */
     cacheFile: (voice: string, text: string): string =>
       join(cacheDir, `${renderKey(voice, text)}.mp3`),
