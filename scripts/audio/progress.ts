@@ -56,6 +56,7 @@ export function packProgress(now: () => number = () => performance.now()) {
     },
   };
 }
+
 /** What a progress tracker offers the build (scripts/audio/buildPacks.ts). */
 export type PackProgress = ReturnType<typeof packProgress>;
 
