@@ -98,6 +98,14 @@ export async function buildPacks(opts: {
             );
         }
         const entries: Record<string, ManifestEntry> = {};
+        const numbers: Record<string, string> = {};
+        // Texts and numbers are asked for at once, so the pool knows everything left to render from the start (the
+        // build's progress line estimates the time left from it).
+        const sayNumbers = Promise.all(
+          Array.from({ length: MAX_NUMBER + 1 }, async (_, n) => {
+            numbers[String(n)] = await say(String(n));
+          }),
+        );
         await Promise.all(
           texts.map(async (t) => {
             if (isRecorded(t)) {
@@ -120,12 +128,7 @@ export async function buildPacks(opts: {
             entries[t.key] = { hash: textHash(t.template), template: t.template, segments };
           }),
         );
-        const numbers: Record<string, string> = {};
-        await Promise.all(
-          Array.from({ length: MAX_NUMBER + 1 }, async (_, n) => {
-            numbers[String(n)] = await say(String(n));
-          }),
-        );
+        await sayNumbers;
         let bytes = 0;
         for (const b of files.values()) bytes += b.length;
         const joined = joinBundle(files);
