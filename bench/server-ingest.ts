@@ -40,6 +40,8 @@ const pilot = parseInstrument(
   ),
 );
 
+const FIRST_NAMES = ['Sam', 'Amira', 'Bogdan', 'Chidi', 'Dewi', 'Fatima', 'Kees', 'Olena'];
+
 function record(i: number): CompletedRecord {
   const answers: Record<string, number> = {};
   const answeredAt: Record<string, number> = {};
@@ -56,7 +58,16 @@ function record(i: number): CompletedRecord {
     language: 'nl',
     languagesUsed: ['nl'],
     reference: `A-${i}`,
-    details: { gender: 'other', firstName: 'Sam', lastName: 'Jansen', dateOfBirth: '1990-01-01' },
+    // A different person per session, as at a real agency: one person sent from 50 tablets at once makes every batch
+    // queue for that person's lock (ingestStore.ts), which a real agency never sees.
+    details: {
+      gender: 'other',
+      firstName: FIRST_NAMES[i % FIRST_NAMES.length]!,
+      lastName: `Jansen-${i}`,
+      dateOfBirth: new Date(Date.UTC(1950, 0, 1) + (i % 18_000) * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+    },
     answers,
     answeredAt,
     profile: scoreAnswers(pilot, answers),
