@@ -4,7 +4,7 @@ import { createServer } from './app.ts';
 import { KekError } from './crypto/kek.ts';
 import { createSetupCode, START_CODE_OVERLAP_MS } from './auth/setupCode.ts';
 import { hasCoordinator } from './auth/users.ts';
-import { serverUrls } from './deploy/addresses.ts';
+import { SERVING, serverUrls } from './deploy/addresses.ts';
 import { startHttpRedirect } from './deploy/redirect.ts';
 import { readTls, reloadTlsOnSighup, tlsFilesFromEnv } from './deploy/tls.ts';
 import { parseTrustProxy } from './deploy/trustProxy.ts';
@@ -71,7 +71,7 @@ await app.listen({ port, host });
 const scheme = tlsFiles ? 'https' : 'http';
 const urls = serverUrls(scheme, host, port);
 const kind = db.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite';
-console.log(`Slimme Intake serving (${kind}) on:\n${urls.map((u) => `    ${u}`).join('\n')}`);
+console.log(`${SERVING} (${kind}) on:\n${urls.map((u) => `    ${u}`).join('\n')}`);
 console.log(`Office workspace: ${urls.map((u) => `${u}werkplek/`).join('  ')}`);
 if (redirect) console.log(`Plain http on port ${redirectPort} sends browsers to https.`);
 if (!tlsFiles)

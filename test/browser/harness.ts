@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { untilServing } from '../serverProcess.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -55,7 +56,7 @@ export interface AppServer {
   dispose(): Promise<void>;
 }
 
-/** True when `url` answers 2xx; a self-signed certificate is accepted (the tests make throwaway ones). */
+/** True when `url` answers 2xx (once the server says it is serving); a self-signed certificate is accepted (the tests make throwaway ones). */
 async function answers(url: string): Promise<boolean> {
   if (!url.startsWith('https:')) return (await fetch(url)).ok;
   return new Promise((res, rej) => {
@@ -111,17 +112,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppSer
     child = proc;
     proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    const deadline = Date.now() + 240_000; // a loaded machine starts PGlite slowly
-    while (Date.now() < deadline) {
-      if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
-      try {
-        if (await answers(`${url}/`)) return;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
+    try {
+      await untilServing(proc, 'the server');
+    } catch (e) {
+      throw new Error(`${(e as Error).message}: ${log}`);
     }
-    throw new Error(`server did not start: ${log}`);
+    if (!(await answers(`${url}/`))) throw new Error(`the server does not serve the app: ${log}`);
   };
   const stop = async () => {
     const c = child;

@@ -145,8 +145,9 @@ describe('tablet sync', () => {
     await until('the first request', () => Promise.resolve(during.length > 0));
     // Every other trigger, over and over, until the server returns: network back, page visible, a start (reload),
     // and Background Sync (registered while offline, fired by Chromium when the network returns).
+    // The triggers fire at every poll until the last second of the outage.
     let reloaded = false;
-    while (Date.now() < outageEndsAt - 1_000) {
+    await until('the last second of the outage, triggering all along', async () => {
       await page.evaluate(() => {
         window.dispatchEvent(new Event('online'));
         document.dispatchEvent(new Event('visibilitychange'));
@@ -160,8 +161,9 @@ describe('tablet sync', () => {
         await page.reload();
         await kiosk.expectScreen('welcome');
       }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      return Date.now() >= outageEndsAt - 1_000;
+    });
+    expect(reloaded).toBe(true);
     await until('the end of the outage', () => Promise.resolve(Date.now() >= outageEndsAt));
     const dump = await dumpTablet(page);
     const status = (dump.settings as { key: string; value: { retryAt: number } }[]).find(

@@ -6,6 +6,7 @@ import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { untilServing } from '../serverProcess.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -77,24 +78,21 @@ export async function spawnInstance(databaseUrl: string, env: Record<string, str
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Listened for from the start, so a quick start message is not missed before ready() is called.
+  const serving = untilServing(proc, `instance on ${port}`, 120_000);
+  void serving.catch(() => undefined); // ready() reports it
   proc.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const instance: Instance = {
     url,
     output: () => log,
     async ready() {
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        if (proc.exitCode !== null) throw new Error(`instance on ${port} exited:\n${log}`);
-        try {
-          // Up once the API answers; "signed out" is the answer of a live server.
-          if ((await fetch(`${url}/api/auth/me`)).status === 401) return;
-        } catch {
-          /* not listening yet */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error(`instance on ${port} did not start:\n${log}`);
+      await serving.catch((e: unknown) => {
+        throw new Error(`${(e as Error).message}:\n${log}`);
+      });
+      // "Signed out" is the answer of a live server on this database.
+      const me = await fetch(`${url}/api/auth/me`);
+      if (me.status !== 401) throw new Error(`instance on ${port} answers ${me.status}:\n${log}`);
     },
     async stop() {
       if (proc.exitCode === null)

@@ -1,6 +1,9 @@
 /** The addresses the start message prints: localhost and this machine's network addresses, where a tablet finds it. */
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 
+/** How the start message begins, printed once the server listens: tests and scripts wait for it. */
+export const SERVING = 'Slimme Intake serving';
+
 /** Base URLs (ending in `/`) under which this server can be reached, localhost first. */
 export function serverUrls(
   scheme: 'http' | 'https',
