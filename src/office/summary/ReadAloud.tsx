@@ -78,7 +78,6 @@ export function ReadAloud({ sheet, lang }: ReadAloudProps) {
           <button
             type="button"
             onClick={() => player.current?.pause()}
-            disabled={state.phase !== 'playing'}
             data-testid="read-aloud-pause"
           >
             {t('summary.pause')}

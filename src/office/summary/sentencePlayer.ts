@@ -25,8 +25,12 @@ export function createSentencePlayer(
   let texts: readonly string[] = [];
   let state: PlayerState = IDLE;
   let run = 0;
+  /** The element holds the sentence `state.index` (false while its audio is still being fetched). */
+  let ready = false;
   const urls = new Map<number, Promise<string>>();
 
+  /** Read afresh after every await (pause and stop change it meanwhile). */
+  const paused = () => state.phase === 'paused';
   const set = (next: PlayerState) => {
     state = next;
     onChange(next);
@@ -53,17 +57,22 @@ export function createSentencePlayer(
       stop();
       return;
     }
+    ready = false;
     set({ phase: 'loading', index: i, total: texts.length, error: null });
     try {
       const url = await urlOf(i);
       if (mine !== run) return;
       if (i + 1 < texts.length) urlOf(i + 1).catch(() => undefined);
       audio.src = url;
+      ready = true;
+      // Paused between two sentences: this one waits, loaded, for resume.
+      if (paused()) return;
       await audio.play();
-      if (mine !== run) return;
+      if (mine !== run || paused()) return;
       set({ phase: 'playing', index: i, total: texts.length, error: null });
     } catch (e) {
-      if (mine !== run) return;
+      // A pause while play() was starting interrupts it: that is the pause, not a failure.
+      if (mine !== run || paused()) return;
       stop();
       set({ ...IDLE, error: (e as { code?: string }).code ?? 'audio_failed' });
     }
@@ -89,16 +98,23 @@ export function createSentencePlayer(
       texts = sentences;
       void say(0, run);
     },
-    /** Holds the sentence being said where it is. */
+    /**
+     * Holds the sentence being said where it is; between two sentences (the next one loading) it holds before the
+     * next one, so a tap just as a sentence ends is not lost.
+     */
     pause() {
-      if (state.phase !== 'playing') return;
+      if (state.phase !== 'playing' && state.phase !== 'loading') return;
       audio.pause();
       set({ ...state, phase: 'paused' });
     },
-    /** Goes on from where it was held. */
+    /** Goes on from where it was held (or, when the next sentence is still being fetched, as soon as it is there). */
     resume() {
       if (state.phase !== 'paused') return;
       const mine = run;
+      if (!ready) {
+        set({ ...state, phase: 'loading' });
+        return;
+      }
       set({ ...state, phase: 'playing' });
       audio.play().catch(() => mine === run && stop());
     },
