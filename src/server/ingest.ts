@@ -41,9 +41,9 @@ const ERASED = 'this session was erased on request; delete it from the tablet';
 const CONFLICT = 'a different record with this session id is already stored';
 
 /** Erased ids among the batch (by primary key; checked again inside the transaction) and today's settings, in one read. */
-const BEFORE_SQL = `SELECT
+export const BEFORE_SQL = `SELECT
   (SELECT COALESCE(json_agg(session_id::text), '[]'::json) FROM tombstones
-    WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS erased,
+    WHERE session_id = ANY($1::uuid[])) AS erased,
   (SELECT value FROM agency_settings WHERE id = 1) AS settings`;
 
 /**
@@ -226,7 +226,7 @@ export async function ingestBatch(
   // Erased sessions are answered without decrypting them.
   const before = (
     await ctx.db.query<{ erased: string[] | string; settings: unknown }>(BEFORE_SQL, [
-      JSON.stringify(sessions.map((s) => s.sessionId.toLowerCase())),
+      sessions.map((s) => s.sessionId.toLowerCase()),
     ])
   ).rows[0];
   const erased =

@@ -57,12 +57,16 @@ function lockKey(key: string): bigint {
 const LOCK_SQL = `SELECT count(pg_advisory_xact_lock(k::bigint))::int AS n
   FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS t(k, o)`;
 
-const STATE_SQL = `WITH seen AS (UPDATE devices SET last_seen_at = $5::timestamptz WHERE id = $6::uuid RETURNING 1)
+/**
+ * The read of step 3 ($1: session ids, $2–$4: candidate keys, as arrays, so the planner knows the batch is small and
+ * reads by key; $5: now, $6: the tablet). Exported for the plan test (ingestPlans.test.ts).
+ */
+export const STATE_SQL = `WITH seen AS (UPDATE devices SET last_seen_at = $5::timestamptz WHERE id = $6::uuid RETURNING 1)
 SELECT
   (SELECT COALESCE(json_agg(json_build_object('id', session_id, 'hash', body_hash, 'at', received_at)), '[]'::json)
-     FROM measurements WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS stored,
+     FROM measurements WHERE session_id = ANY($1::uuid[])) AS stored,
   (SELECT COALESCE(json_agg(session_id), '[]'::json)
-     FROM tombstones WHERE session_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)) AS erased,
+     FROM tombstones WHERE session_id = ANY($1::uuid[])) AS erased,
   (SELECT COALESCE(json_agg(k), '[]'::json) FROM (${CANDIDATES_SQL(2)}) k) AS candidates`;
 
 const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text, instrument_version integer,
@@ -198,7 +202,7 @@ export async function storeRecords(
       stored: { id: string; hash: string; at: string }[];
       erased: string[];
       candidates: CandidateRow[];
-    }>(STATE_SQL, [JSON.stringify(ids), ...candidateParams(incoming), receivedAt, deviceId])
+    }>(STATE_SQL, [ids, ...candidateParams(incoming), receivedAt, deviceId])
   ).rows[0];
   const stored = new Map((state?.stored ?? []).map((s) => [s.id, s]));
   const erased = new Set(state?.erased ?? []);

@@ -80,29 +80,31 @@ export async function insertClients(
   }
 }
 
-/** The normalised keys a batch of measurements can match on, as jsonb parameters for {@link CANDIDATES_SQL}. */
-export function candidateParams(incoming: readonly Incoming[]): [string, string, string] {
+/** The normalised keys a batch of measurements can match on, as array parameters for {@link CANDIDATES_SQL}. */
+export function candidateParams(incoming: readonly Incoming[]): [string[], string[], string[]] {
   const codes = incoming.map((m) => clientCodeOf(m.reference)).filter((c) => c !== null);
   const refs = incoming.map((m) => referenceKey(m.reference)).filter((r) => r !== null);
   const names = incoming
     .map((m) => nameKey(m.details.firstName, m.details.lastName))
     .filter((r) => r !== null);
-  return [JSON.stringify(codes), JSON.stringify(refs), JSON.stringify(names)];
+  return [codes, refs, names];
 }
 
 /**
- * The clients any of these keys could match ($n: codes, $n+1: reference keys, $n+2: name keys, jsonb arrays). Only
- * narrows the candidates; matchClient decides. A UNION, so each arm uses its own index (an OR of IN lists scans).
+ * The clients any of these keys could match ($n: codes, $n+1: reference keys, $n+2: name keys, text arrays). Only
+ * narrows the candidates; matchClient decides. A UNION, so each arm uses its own index (an OR of IN lists scans); an
+ * array, not a jsonb list, so the planner knows how many keys there are (it guessed 100 for a jsonb list, and on a
+ * young table that made it read every client).
  */
 export const CANDIDATES_SQL = (n: number): string => `
 SELECT id::text AS id, code, reference_key, name_key, date_of_birth, created_at FROM clients
-WHERE code IN (SELECT jsonb_array_elements_text($${n}::jsonb))
+WHERE code = ANY($${n}::text[])
 UNION
 SELECT id::text, code, reference_key, name_key, date_of_birth, created_at FROM clients
-WHERE reference_key IN (SELECT jsonb_array_elements_text($${n + 1}::jsonb))
+WHERE reference_key = ANY($${n + 1}::text[])
 UNION
 SELECT id::text, code, reference_key, name_key, date_of_birth, created_at FROM clients
-WHERE name_key IN (SELECT jsonb_array_elements_text($${n + 2}::jsonb))`;
+WHERE name_key = ANY($${n + 2}::text[])`;
 
 /** A candidate row as {@link CANDIDATES_SQL} returns it (also through JSON). */
 export interface CandidateRow {
