@@ -16,7 +16,7 @@ import { parseKek } from '../src/server/crypto/kek.ts';
 import type { Db } from '../src/server/db.ts';
 import { createEnrollCode } from '../src/server/devices.ts';
 import { openPostgres } from '../src/server/dbPostgres.ts';
-import { ingestThreadsFromEnv } from '../src/server/ingestPool.ts';
+import { ingestThreadsFromEnv, startIngestThreads } from '../src/server/ingestPool.ts';
 import type { EnrollResponse, SyncResponse } from '../src/shared/contract/protocol.ts';
 import { sealRecord } from '../src/tablet/sync/seal.ts';
 import {
@@ -154,6 +154,8 @@ async function httpIngest(db: Db, ingestThreads: number): Promise<Rate> {
     ingestThreads,
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  // As main.ts does once it listens: the threads start with the server, not on the first sync.
+  await startIngestThreads(ingestThreads);
   try {
     return await drive(base, await enrollAll(db, base));
   } finally {

@@ -8,7 +8,7 @@ import { SERVING, serverUrls } from './deploy/addresses.ts';
 import { startHttpRedirect } from './deploy/redirect.ts';
 import { readTls, reloadTlsOnSighup, tlsFilesFromEnv } from './deploy/tls.ts';
 import { parseTrustProxy } from './deploy/trustProxy.ts';
-import { ingestThreadsFromEnv } from './ingestPool.ts';
+import { ingestThreadsFromEnv, startIngestThreads } from './ingestPool.ts';
 import { dataDirFromEnv, openDbFromEnv } from './openDb.ts';
 import { claimDataDir, serverUsing } from './pidFile.ts';
 
@@ -68,6 +68,10 @@ app.addHook('onClose', async () => {
   release();
 });
 await app.listen({ port, host });
+// The ingest threads start now, not on the first sync; if they cannot, that sync tries again and says why.
+await startIngestThreads(ingestThreads).catch((e: unknown) =>
+  console.error(`Ingest threads did not start: ${e instanceof Error ? e.message : String(e)}`),
+);
 const scheme = tlsFiles ? 'https' : 'http';
 const urls = serverUrls(scheme, host, port);
 const kind = db.kind === 'postgres' ? 'PostgreSQL' : 'embedded PGlite';

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateKeyObject } from '../../src/server/crypto/unseal.ts';
 import { openSessions, type OpenTask } from '../../src/server/ingestOpen.ts';
-import { ingestPoolStats, ingestThreadsFromEnv, openInPool } from '../../src/server/ingestPool.ts';
+import {
+  ingestPoolStats,
+  ingestThreadsFromEnv,
+  openInPool,
+  startIngestThreads,
+} from '../../src/server/ingestPool.ts';
 import { sealRecord } from '../../src/tablet/sync/seal.ts';
 import type { SyncResponse } from '../../src/shared/contract/protocol.ts';
 import { DEFAULT_SCORING } from '../../src/shared/core/scoring.ts';
@@ -88,5 +93,31 @@ describe(`ingest on worker threads (${DB_KIND})`, () => {
     expect(ingestThreadsFromEnv(undefined)).toBeGreaterThan(0);
     expect(() => ingestThreadsFromEnv('two')).toThrow(/INGEST_WORKERS/);
     expect(() => ingestThreadsFromEnv('-1')).toThrow(/INGEST_WORKERS/);
+  });
+
+  it('starts the threads at server start and keeps them, so the first request does not wait for them', async () => {
+    await startIngestThreads(3);
+    // Running before any task, and kept (not ended after a minute idle).
+    expect(ingestPoolStats()).toMatchObject({ threads: 3, kept: true });
+    const before = ingestPoolStats().tasks;
+    const pair = await globalThis.crypto.subtle.generateKey(
+      { name: 'ECDH', namedCurve: 'P-256' },
+      true,
+      ['deriveBits'],
+    );
+    const publicKeyJwk = await globalThis.crypto.subtle.exportKey('jwk', pair.publicKey);
+    const sealed = await sealRecord(makeRecord({ sessionId: randomUUID() }), {
+      keyId: 'k1',
+      publicKeyJwk,
+    });
+    const task: OpenTask = {
+      sessions: [{ sealed, instrument: 0 }],
+      instruments: [PILOT],
+      keys: new Map([['k1', privateKeyObject(pair.privateKey)]]),
+      today: DEFAULT_SCORING,
+      versions: [],
+    };
+    expect(await openInPool(task, 3)).toEqual(openSessions(task));
+    expect(ingestPoolStats()).toMatchObject({ tasks: before + 1, threads: 3, kept: true });
   });
 });
