@@ -78,7 +78,11 @@ const MEASUREMENT_COLUMNS = `session_id uuid, client_id uuid, instrument_id text
 const NEWER =
   '(c.latest_id IS NULL OR (b.completed_at, b.session_id) > (c.latest_at, c.latest_id))';
 
-const WRITE_SQL = `WITH new_clients AS (
+/**
+ * The write of step 5 ($1: new clients, $2: now, $3: measurement rows, $4: the tablet, $5: the batch's clients that
+ * existed before it). Exported for the plan test (ingestPlans.test.ts).
+ */
+export const WRITE_SQL = `WITH new_clients AS (
   INSERT INTO clients (id, code, reference, reference_key, first_name, last_name, name_key, date_of_birth, gender,
     document_name, created_at, latest_at, latest_id, latest_language, latest_dominant, measurement_count)
   SELECT id, code, reference, "referenceKey", "firstName", "lastName", "nameKey", "dateOfBirth", gender,
@@ -105,13 +109,15 @@ const WRITE_SQL = `WITH new_clients AS (
 ), latest AS (
   -- Clients that existed before this batch (new ones got theirs in new_clients): the count grows, and the newest
   -- measurement changes when one of the batch is newer (by completion, then session id, as the lists order them).
+  -- $5 lists those clients, so they are read by key (joined to the batch instead, every client was read: the
+  -- planner guesses 100 rows for a jsonb recordset, and a batch of new clients only has none to update).
   UPDATE clients c SET measurement_count = c.measurement_count + b.n,
     latest_at = CASE WHEN ${NEWER} THEN b.completed_at ELSE c.latest_at END,
     latest_id = CASE WHEN ${NEWER} THEN b.session_id ELSE c.latest_id END,
     latest_language = CASE WHEN ${NEWER} THEN b.language ELSE c.latest_language END,
     latest_dominant = CASE WHEN ${NEWER} THEN b.dominant ELSE c.latest_dominant END
   FROM batch_latest b
-  WHERE c.id = b.client_id
+  WHERE c.id = b.client_id AND c.id = ANY($5::uuid[])
   RETURNING c.id
 ), ${rollupCtes('SELECT device_id, completed_at, server_profile FROM ins', '1')}
 SELECT session_id::text AS id FROM ins`;
@@ -225,11 +231,14 @@ export async function storeRecords(
   );
   const clientOf = new Map(pairs.map((p) => [p.s, p.c]));
   const rows = fresh.map((r) => measurementRow(r, clientOf.get(incomingOf(r).sessionId) ?? ''));
+  const createdIds = new Set(created.map((c) => c.id));
+  const existing = [...new Set(clientOf.values())].filter((id) => !createdIds.has(id));
   const inserted = await tx.query<{ id: string }>(WRITE_SQL, [
     JSON.stringify(created.map((c) => ({ ...c, ...newestOf(fresh, rows, c.id) }))),
     receivedAt,
     JSON.stringify(rows),
     deviceId,
+    existing,
   ]);
   // The session locks keep every other ingest away from these ids, so anything missing lost a race elsewhere.
   if (inserted.rows.length !== fresh.length) throw new LostRace('a session was stored meanwhile');
