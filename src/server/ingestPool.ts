@@ -35,8 +35,9 @@ export interface OpenTaskText extends Omit<OpenTask, 'sessions'> {
 
 let bundle: Promise<WorkerBundle> | null = null;
 let pool: Piscina<OpenTaskText, string> | null = null;
-let threads = -1;
-let keep = false;
+
+/** Whether the pool keeps its threads (started by startIngestThreads) rather than letting idle ones end. */
+const kept = (): boolean => (pool?.minThreads ?? 0) > 0;
 
 async function poolOf(size: number, keepThreads = false): Promise<Piscina<OpenTaskText, string>> {
   // One bundle per process, from the shared content-hashed cache (ingestBundle.ts); a failed build is tried again.
@@ -47,10 +48,8 @@ async function poolOf(size: number, keepThreads = false): Promise<Piscina<OpenTa
   const b = await bundle;
   // Threads load the file when they start (also after idling out): put it back if the temporary folder was cleaned.
   ensureBundleFile(b);
-  if (pool && threads === size && keep === keepThreads) return pool;
+  if (pool && pool.maxThreads === size && kept() === keepThreads) return pool;
   void pool?.destroy();
-  threads = size;
-  keep = keepThreads;
   pool = new Piscina({
     filename: b.path,
     minThreads: keepThreads ? size : 0,
@@ -66,7 +65,7 @@ async function poolOf(size: number, keepThreads = false): Promise<Piscina<OpenTa
 export async function openInPool(task: OpenTask, size: number): Promise<(Opened | Refused)[]> {
   if (size === 0 || task.sessions.length === 0) return openSessions(task);
   const answer = await (
-    await poolOf(size, keep)
+    await poolOf(size, kept())
   ).run({ ...task, sessions: JSON.stringify(task.sessions) });
   return JSON.parse(answer) as (Opened | Refused)[];
 }
@@ -81,5 +80,5 @@ export async function startIngestThreads(size: number): Promise<void> {
 
 /** Tasks the pool has finished and threads it has now, for tests and the bench to see the work left the event loop. */
 export function ingestPoolStats(): { tasks: number; threads: number; kept: boolean } {
-  return { tasks: pool?.completed ?? 0, threads: pool?.threads.length ?? 0, kept: keep };
+  return { tasks: pool?.completed ?? 0, threads: pool?.threads.length ?? 0, kept: kept() };
 }
